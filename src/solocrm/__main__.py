@@ -1,0 +1,3 @@
+from solocrm.cli import main
+
+raise SystemExit(main())

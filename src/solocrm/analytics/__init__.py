@@ -1,0 +1,1 @@
+"""Metrics computed from the user's own data (domain.md sections 3 to 5)."""

@@ -1,0 +1,118 @@
+"""Opening a SoloCRM database: checks, lock, migrations, sessions.
+
+``Database.open`` refuses, with a message that says what to do, every file it
+should not touch (not SQLite, read-only, from a newer SoloCRM, already open in
+another running copy) and leaves that file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from solocrm.db import migrate
+from solocrm.errors import DatabaseOpenError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path} is a folder, not a SoloCRM database file. Choose a file.")
+    if path.exists():
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+        if head and head != SQLITE_MAGIC:
+            raise DatabaseOpenError(
+                f"{path} is not a SoloCRM database (it is not an SQLite file). "
+                "Open the right file, or restore it from a backup. The file was not changed."
+            )
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise DatabaseOpenError(
+                f"{path} is read-only. Copy it to a folder you can write to, or change its "
+                "permissions, then open it again. The file was not changed."
+            )
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseOpenError(f"Cannot create the folder {path.parent}: {exc.strerror}.") from exc
+        if not os.access(path.parent, os.W_OK):
+            raise DatabaseOpenError(f"Cannot create a database in {path.parent}: the folder is read-only.")
+
+
+class Database:
+    """An open database: holds the engine, the single-writer lock and the session factory."""
+
+    def __init__(self, path: Path, engine: Engine, lock: FileLock | None) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: Path | str, *, lock: bool = True) -> "Database":
+        """Check, lock and migrate ``path`` (created when missing).
+
+        ``lock`` keeps other running copies of SoloCRM out; the CLI's read-only
+        commands and tests pass False.
+        """
+        path = Path(path).expanduser().resolve()
+        _check_file(path)
+        file_lock = None
+        if lock:
+            file_lock = FileLock(str(path) + ".lock")
+            try:
+                file_lock.acquire(timeout=0)
+            except Timeout:
+                raise DatabaseOpenError(
+                    f"{path} is already open in another SoloCRM window. Switch to that window, "
+                    "or close it and try again."
+                ) from None
+        try:
+            engine = make_engine(path)
+            try:
+                migrate.upgrade_to_head(engine, path)
+            except sqlite3.DatabaseError as exc:  # pragma: no cover - translated below
+                raise DatabaseOpenError(f"{path} cannot be read as a database: {exc}") from exc
+        except BaseException:
+            if file_lock is not None:
+                file_lock.release()
+            raise
+        return cls(path, engine, file_lock)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: commits when the block ends, rolls back on any error."""
+        with self._sessions() as session:
+            with session.begin():
+                yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

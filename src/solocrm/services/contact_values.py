@@ -1,0 +1,61 @@
+"""Phone numbers and email addresses: validate and normalise what people type."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from solocrm.errors import ValidationError
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９＋（）－　", "0123456789+()- ")
+
+
+def normalise_phone(raw: str, region: str = "CN") -> str:
+    """E.164 form of ``raw`` ("138 1234 5678", "+86-138...", "０２１-6234 5678").
+
+    Raises ValidationError for text that is not a possible number, so the
+    dialog can mark the field and save nothing.
+    """
+    text = raw.translate(_FULLWIDTH).strip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        raise ValidationError(f"“{raw}” is not a phone number.", field="phones") from None
+    if not phonenumbers.is_possible_number(number):
+        raise ValidationError(
+            f"“{raw}” does not look like a complete phone number. Check the digits.", field="phones"
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(e164: str) -> str:
+    """How a stored number is shown: national format for the number's own country."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if number.country_code == 86:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def phone_digits(e164: str) -> str:
+    """Digits a search should match: the national number and the full international one."""
+    digits = e164.lstrip("+")
+    try:
+        national = str(phonenumbers.parse(e164, None).national_number)
+    except phonenumbers.NumberParseException:
+        return digits
+    return f"{digits} 0{national}" if not national.startswith("1") else digits
+
+
+def normalise_email(raw: str) -> str:
+    text = raw.strip()
+    if not _EMAIL.match(text):
+        raise ValidationError(f"“{raw}” is not an email address (like name@example.com).", field="emails")
+    local, _, domain = text.rpartition("@")
+    return f"{local}@{domain.lower()}"

@@ -1,0 +1,133 @@
+"""Finding customers as the user types.
+
+Each customer row carries ``search_text``: lower-cased name and company, their
+pinyin in full and as initials (张三 -> "zhangsan zs"), phone digits, emails,
+WeChat ID and tags.  An FTS5 trigram index over it answers queries of three or
+more characters; shorter ones scan with LIKE, which is fast enough at 100,000
+rows and the only way to match one or two characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+from sqlalchemy import Select, and_, bindparam, exists, literal_column, select, table
+
+from solocrm.db.models import Customer, Tag, customer_tag
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_DIGITS_ONLY = re.compile(r"^[\d\s\-+()（）]+$")
+
+
+@lru_cache(maxsize=20000)
+def _char_pinyin(char: str) -> str:
+    return lazy_pinyin(char, style=Style.NORMAL)[0]
+
+
+def pinyin_keys(value: str) -> str:
+    """"zhangsan zs" for 张三; "" when ``value`` has no Chinese characters."""
+    if not value or not _HAN.search(value):
+        return ""
+    syllables = [_char_pinyin(ch) for ch in value if _HAN.match(ch)]
+    return "".join(syllables) + " " + "".join(s[0] for s in syllables if s)
+
+
+def build_search_text(
+    name: str,
+    company: str | None,
+    phone_digits: Iterable[str],
+    emails: Iterable[str],
+    wechat_id: str | None,
+    tags: Iterable[str],
+) -> str:
+    parts = [name, company or "", pinyin_keys(name), pinyin_keys(company or ""), wechat_id or ""]
+    parts.extend(phone_digits)
+    parts.extend(emails)
+    parts.extend(tags)
+    return " | ".join(p for p in parts if p).lower()
+
+
+SORT_COLUMNS = {
+    "name": Customer.name,
+    "company": Customer.company,
+    "city": Customer.city,
+    "stage": Customer.stage,
+    "order_count": Customer.order_count,
+    "total_spent": Customer.total_spent_minor,
+    "last_order_at": Customer.last_order_at,
+    "created_at": Customer.created_at,
+}
+
+
+@dataclass(frozen=True)
+class CustomerQuery:
+    """What the customer list shows: search text, filters and sort order."""
+
+    text: str = ""
+    tags: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
+    min_spent_minor: int | None = None
+    last_order_after: object | None = None  # datetime
+    last_order_before: object | None = None
+    include_archived: bool = False
+    ids: frozenset[int] | None = field(default=None)  # restrict to these (drill-down)
+    sort: str = "name"
+    descending: bool = False
+
+
+def _normalise_query(raw: str) -> str:
+    q = raw.strip().lower()
+    if _DIGITS_ONLY.match(q) and sum(c.isdigit() for c in q) >= 2:
+        q = re.sub(r"\D", "", q)
+    return q
+
+
+def _text_condition(q: str):  # noqa: ANN202 - SQL expression
+    if len(q) >= 3:
+        phrase = '"' + q.replace('"', '""') + '"'
+        return Customer.id.in_(
+            select(literal_column("rowid"))
+            .select_from(table("customer_fts"))
+            .where(literal_column("customer_fts").op("MATCH")(bindparam("fts", phrase, unique=True)))
+        )
+    escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return Customer.search_text.like(f"%{escaped}%", escape="\\")
+
+
+def customer_ids_statement(query: CustomerQuery) -> Select:
+    """The SELECT of customer ids, filtered and sorted, for the list to page through."""
+    conditions = []
+    if not query.include_archived:
+        conditions.append(Customer.archived.is_(False))
+    q = _normalise_query(query.text)
+    if q:
+        for word in q.split():
+            conditions.append(_text_condition(word))
+    if query.tags:
+        conditions.append(
+            exists().where(
+                customer_tag.c.customer_id == Customer.id,
+                customer_tag.c.tag_id == Tag.id,
+                Tag.name.in_(query.tags),
+            )
+        )
+    if query.stages:
+        conditions.append(Customer.stage.in_(query.stages))
+    if query.cities:
+        conditions.append(Customer.city.in_(query.cities))
+    if query.min_spent_minor is not None:
+        conditions.append(Customer.total_spent_minor >= query.min_spent_minor)
+    if query.last_order_after is not None:
+        conditions.append(Customer.last_order_at >= query.last_order_after)
+    if query.last_order_before is not None:
+        conditions.append(Customer.last_order_at < query.last_order_before)
+    if query.ids is not None:
+        conditions.append(Customer.id.in_(sorted(query.ids)))
+    column = SORT_COLUMNS[query.sort]
+    order = column.desc() if query.descending else column.asc()
+    return select(Customer.id).where(and_(*conditions)).order_by(order, Customer.id)

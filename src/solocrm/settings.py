@@ -1,0 +1,86 @@
+"""User preferences, declared once with type, default and label.
+
+They live in the database's ``setting`` table, so a database carries its own
+preferences (churn days belong to that business's data).  Window geometry and
+other UI state are not settings; the GUI keeps those in QSettings.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from solocrm.db.database import Database
+from solocrm.db.models import Setting
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: Any
+    label: str
+    help: str = ""
+    choices: tuple[tuple[str, str], ...] = ()  # (stored value, label)
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec("business_name", "", "Business name", "Shown on reports."),
+    SettingSpec(
+        "churn_days", 180, "Churn after (days)",
+        "A customer whose last paid order is older than this counts as churned.", minimum=1, maximum=3650,
+    ),
+    SettingSpec(
+        "phone_region", "CN", "Default phone region",
+        "Numbers written without a country code are read as this region's.",
+        choices=(("CN", "China +86"), ("HK", "Hong Kong +852"), ("TW", "Taiwan +886"),
+                 ("MO", "Macau +853"), ("SG", "Singapore +65"), ("MY", "Malaysia +60"),
+                 ("US", "United States +1"), ("GB", "United Kingdom +44")),
+    ),
+    SettingSpec(
+        "currency", "CNY", "Currency",
+        choices=(("CNY", "CNY ¥"), ("HKD", "HKD HK$"), ("TWD", "TWD NT$"), ("USD", "USD $"),
+                 ("EUR", "EUR €"), ("SGD", "SGD S$")),
+    ),
+    SettingSpec(
+        "language", "system", "Language",
+        choices=(("system", "Follow the system"), ("zh_CN", "简体中文"), ("en", "English")),
+    ),
+    SettingSpec(
+        "default_cadence_days", 30, "Default stay-in-touch interval (days)", minimum=1, maximum=3650,
+    ),
+)
+
+_BY_KEY = {spec.key: spec for spec in SPECS}
+
+
+def spec(key: str) -> SettingSpec:
+    return _BY_KEY[key]
+
+
+def load(db: Database) -> dict[str, Any]:
+    """All settings, stored values over defaults."""
+    values = {s.key: s.default for s in SPECS}
+    with db.session() as session:
+        for row in session.scalars(select(Setting)):
+            if row.key in values:
+                values[row.key] = json.loads(row.value)
+    return values
+
+
+def get(db: Database, key: str) -> Any:
+    return load(db)[key]
+
+
+def save(db: Database, changes: dict[str, Any]) -> None:
+    for key, value in changes.items():
+        s = spec(key)
+        if s.default is not None and not isinstance(value, type(s.default)):
+            raise TypeError(f"setting {key} expects {type(s.default).__name__}")
+    with db.session() as session:
+        for key, value in changes.items():
+            session.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))

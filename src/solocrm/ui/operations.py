@@ -1,0 +1,170 @@
+"""The one way the GUI runs work: an operation off the GUI thread, with progress.
+
+Writes go to a single-thread pool (SQLite has one writer); reads to a shared
+pool.  A progress dialog appears only when work takes longer than 600 ms and a
+busy cursor after 300 ms, so quick work never flashes anything.  A UserError
+from the work is shown as a message; anything else goes to the crash handler.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+
+from solocrm.errors import UserError
+
+
+class Cancelled(Exception):
+    """Raised inside work when the user pressed Cancel."""
+
+
+@dataclass
+class Progress:
+    """Handed to the work function: report progress, check for cancel."""
+
+    _signals: "_Signals"
+    _cancel: threading.Event
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._signals.progress.emit(done, total, label)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], signals: _Signals, cancel: threading.Event) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = signals
+        self.cancel = cancel
+
+    def run(self) -> None:
+        try:
+            result = self.work(Progress(self.signals, self.cancel))
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class OperationRunner(QObject):
+    """Runs operations; tests may set ``inline = True`` to run them synchronously."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.reads = QThreadPool(self)
+        self.writes = QThreadPool(self)
+        self.writes.setMaxThreadCount(1)
+        self.inline = False
+        self._running: set[_Signals] = set()
+
+    def run(
+        self,
+        work: Callable[[Progress], Any],
+        *,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        write: bool = False,
+        parent: QWidget | None = None,
+        label: str = "",
+        cancellable: bool = False,
+    ) -> None:
+        signals = _Signals()
+        cancel = threading.Event()
+        dialog: QProgressDialog | None = None
+        timers: list[QTimer] = []
+
+        def show_dialog() -> None:
+            nonlocal dialog
+            if signals not in self._running:
+                return
+            dialog = QProgressDialog(label or self.tr("Working…"), self.tr("Cancel") if cancellable else "",
+                                     0, 0, parent)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(0)
+            if cancellable:
+                dialog.canceled.connect(cancel.set)
+            else:
+                dialog.setCancelButton(None)
+            dialog.show()
+
+        def on_progress(done: int, total: int, text: str) -> None:
+            if dialog is not None:
+                dialog.setMaximum(total)
+                dialog.setValue(done)
+                if text:
+                    dialog.setLabelText(text)
+
+        def cleanup() -> None:
+            self._running.discard(signals)
+            for timer in timers:
+                timer.stop()
+            if QApplication.overrideCursor() is not None and busy_started[0]:
+                QApplication.restoreOverrideCursor()
+            if dialog is not None:
+                dialog.reset()
+                dialog.deleteLater()
+
+        busy_started = [False]
+
+        def start_busy() -> None:
+            if signals in self._running:
+                busy_started[0] = True
+                QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+        def done(result: Any) -> None:
+            cleanup()
+            if on_success is not None:
+                on_success(result)
+
+        def failed(exc: BaseException) -> None:
+            cleanup()
+            if isinstance(exc, Cancelled):
+                return
+            if on_failure is not None:
+                on_failure(exc)
+            elif isinstance(exc, UserError):
+                show_user_error(parent, exc)
+            else:
+                raise exc
+
+        signals.progress.connect(on_progress)
+        signals.finished.connect(done)
+        signals.failed.connect(failed)
+        self._running.add(signals)
+        if self.inline:
+            runnable = _Runnable(work, signals, cancel)
+            runnable.run()
+            return
+        for delay, slot in ((300, start_busy), (600, show_dialog)):
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(slot)
+            timer.start(delay)
+            timers.append(timer)
+        (self.writes if write else self.reads).start(_Runnable(work, signals, cancel))
+
+    def wait(self) -> None:
+        """Block until queued work is done (used on quit and by tests)."""
+        self.writes.waitForDone()
+        self.reads.waitForDone()
+
+
+def show_user_error(parent: QWidget | None, exc: UserError) -> None:
+    """The one place a UserError becomes a dialog."""
+    QMessageBox.warning(parent, QApplication.translate("errors", "SoloCRM"), exc.message)
