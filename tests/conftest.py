@@ -1,0 +1,39 @@
+"""Shared fixtures: a fresh database per test, and a GUI context whose work runs inline."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from solocrm.db.database import Database  # noqa: E402
+
+FIXED_NOW = datetime(2026, 6, 15, 9, 0, 0)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "crm.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = Database.open(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def ctx(qtbot, db: Database):  # noqa: ANN001, ANN201 - qtbot comes from pytest-qt
+    from solocrm.ui.bus import ChangeBus
+    from solocrm.ui.context import AppContext
+    from solocrm.ui.operations import OperationRunner
+
+    runner = OperationRunner()
+    runner.inline = True
+    return AppContext(db=db, bus=ChangeBus(), runner=runner, clock=lambda: FIXED_NOW)
