@@ -37,3 +37,29 @@ def ctx(qtbot, db: Database):  # noqa: ANN001, ANN201 - qtbot comes from pytest-
     runner = OperationRunner()
     runner.inline = True
     return AppContext(db=db, bus=ChangeBus(), runner=runner, clock=lambda: FIXED_NOW)
+
+
+def type_text(qtbot, widget, text: str) -> None:  # noqa: ANN001
+    """Type like a user: ASCII as key presses, Chinese as an input method commits it.
+
+    QTest cannot press keys for non-ASCII characters, and a real user types
+    Chinese through an IME, which delivers a committed string.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QInputMethodEvent
+
+    run = ""
+    for char in text + "\0":
+        if char.isascii() and char != "\0":
+            if run:
+                event = QInputMethodEvent()
+                event.setCommitString(run)
+                QCoreApplication.sendEvent(widget, event)
+                run = ""
+            qtbot.keyClicks(widget, char)
+        elif char != "\0":
+            run += char
+        elif run:
+            event = QInputMethodEvent()
+            event.setCommitString(run)
+            QCoreApplication.sendEvent(widget, event)

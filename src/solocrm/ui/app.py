@@ -1,0 +1,156 @@
+"""Starting the desktop app: one window per database, friendly refusals, demo switching."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from solocrm import __version__
+from solocrm.db.database import Database
+from solocrm.errors import DatabaseOpenError
+from solocrm.locations import AppPaths, shipped_dir
+from solocrm.ui.bus import ChangeBus
+from solocrm.ui.context import AppContext
+from solocrm.ui.operations import OperationRunner
+
+CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
+             "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans SC")
+DEMO_CUSTOMERS = 2000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def pick_font(app: QApplication) -> None:
+    """Prefer a font that renders Chinese well over whatever fallback the platform picks."""
+    families = set(QFontDatabase.families())
+    for family in CJK_FONTS:
+        if family in families:
+            font = QFont(family)
+            font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+            app.setFont(font)
+            return
+
+
+def instance_key(db_path: Path) -> str:
+    return "solocrm-" + hashlib.sha1(str(db_path.resolve()).encode()).hexdigest()[:16]
+
+
+def ask_running_instance_to_raise(key: str) -> bool:
+    """True when another SoloCRM already has this database open (and was asked to come forward)."""
+    socket = QLocalSocket()
+    socket.connectToServer(key)
+    if not socket.waitForConnected(500):
+        return False
+    socket.write(b"raise\n")
+    socket.waitForBytesWritten(500)
+    socket.disconnectFromServer()
+    return True
+
+
+class Application(QObject):
+    """Owns the open database and its window; swaps both when the user switches to demo data."""
+
+    def __init__(self, qt_app: QApplication, paths: AppPaths) -> None:
+        super().__init__()
+        self.qt_app = qt_app
+        self.paths = paths
+        self.own_db: Path | None = None
+        self.ctx: AppContext | None = None
+        self.window = None
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._raise_on_request)
+
+    @property
+    def demo_db(self) -> Path:
+        return self.paths.data_dir / "demo.sqlite3"
+
+    def open(self, path: Path, parent: QWidget | None = None) -> bool:
+        from solocrm.ui.main_window import MainWindow
+
+        try:
+            db = Database.open(path)
+        except DatabaseOpenError as exc:
+            QMessageBox.critical(parent, _tr("SoloCRM cannot open this database"), exc.message)
+            return False
+        if self.own_db is None:
+            self.own_db = db.path
+        old_window, old_ctx = self.window, self.ctx
+        self.ctx = AppContext(db=db, bus=ChangeBus(), runner=OperationRunner())
+        is_demo = db.path == self.demo_db.resolve() and db.path != self.own_db
+        self.window = MainWindow(self.ctx, self.paths.data_dir, is_demo=is_demo)
+        self.window.explore_demo.connect(self.explore_demo)
+        self.window.leave_demo.connect(lambda: self._switch(self.own_db))
+        self.window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_ctx is not None:
+            old_ctx.db.close()
+        return True
+
+    def _switch(self, path: Path | None) -> None:
+        if path is None:
+            return
+        current = self.window
+        current.ctx.runner.wait()
+        current.ctx.db.close()
+        if not self.open(path, current):
+            self.open(current.ctx.db.path)
+
+    def explore_demo(self) -> None:
+        if self.demo_db.exists():
+            self._switch(self.demo_db)
+            return
+
+        def build(progress) -> None:  # noqa: ANN001 - operations.Progress
+            from solocrm.services import demo
+
+            db = Database.open(self.demo_db)
+            try:
+                demo.generate(db, customers=DEMO_CUSTOMERS, progress=lambda d, t: progress.report(d, t))
+            except BaseException:
+                db.close()
+                self.demo_db.unlink(missing_ok=True)
+                raise
+            db.close()
+
+        self.ctx.runner.run(build, write=True, parent=self.window, label=_tr("Creating demo data…"),
+                            on_success=lambda _r: self._switch(self.demo_db))
+
+    def _raise_on_request(self) -> None:
+        connection = self.server.nextPendingConnection()
+        connection.readyRead.connect(lambda: self.window is not None and self.window.bring_to_front())
+        connection.disconnected.connect(connection.deleteLater)
+
+
+def run(db_path: Path) -> int:
+    qt_app = QApplication.instance() or QApplication(sys.argv)
+    qt_app.setOrganizationName("SoloCRM")
+    qt_app.setApplicationName("SoloCRM")
+    qt_app.setApplicationVersion(__version__)
+    icon = shipped_dir("resources") / "icons" / "solocrm.png"
+    if icon.exists():
+        qt_app.setWindowIcon(QIcon(str(icon)))
+    pick_font(qt_app)
+
+    key = instance_key(db_path)
+    if ask_running_instance_to_raise(key):
+        return 0
+    paths = AppPaths.default()
+    from solocrm.ui.crash import install_excepthook
+
+    app = Application(qt_app, paths)
+    install_excepthook(paths.log_dir, lambda: app.window)
+    QLocalServer.removeServer(key)
+    app.server.listen(key)
+    if not app.open(db_path):
+        return 1
+    return qt_app.exec()

@@ -1,0 +1,305 @@
+"""The main window: navigation, pages, the undo stack and window state.
+
+Pages do their own work; the window only routes between them (open a
+customer, go back), keeps the undo stack and remembers its geometry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from solocrm import __version__
+from solocrm.services import customer_rows, customers
+from solocrm.services.changes import Changes
+from solocrm.ui.context import AppContext
+from solocrm.ui.customer_dialog import CustomerDialog
+from solocrm.ui.customer_list import CustomerListView
+from solocrm.ui.customer_page import CustomerPage
+from solocrm.ui.reminders import ReminderService
+from solocrm.ui.settings_page import SettingsPage
+from solocrm.ui.today_view import TodayView
+from solocrm.ui.welcome import WelcomePage
+
+UNDO_LIMIT = 50
+
+
+class MainWindow(QMainWindow):
+    # ask the application to open the demo database, or to leave it for the user's own
+    explore_demo = Signal()
+    leave_demo = Signal()
+
+    def __init__(self, ctx: AppContext, data_dir: Path, is_demo: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data_dir = data_dir
+        self._undo: list[tuple[str, Callable[[], Changes]]] = []
+        self.setWindowTitle(self.tr("SoloCRM — %1").replace("%1", ctx.db.path.name))
+        self.resize(1200, 780)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.pages = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.welcome.add_customer.connect(self.new_customer)
+        self.welcome.explore_demo.connect(self.explore_demo)
+        self.today = TodayView(ctx)
+        self.today.open_customer.connect(self.open_customer)
+        self.today.undoable.connect(self.push_undo)
+        self.customers = CustomerListView(ctx)
+        self.customers.open_customer.connect(self.open_customer)
+        self.customers.new_customer_requested.connect(self.new_customer)
+        self.customers.delete_requested.connect(self.delete_customer)
+        self.settings_page = SettingsPage(ctx, data_dir)
+        self.customer_page: CustomerPage | None = None
+        for page in (self.welcome, self.today, self.customers, self.settings_page):
+            self.pages.addWidget(page)
+
+        style = self.style()
+        self._nav_pages: list[QWidget] = []
+        for icon, text, page in (
+            (QStyle.StandardPixmap.SP_FileDialogDetailedView, self.tr("Today"), self.today),
+            (QStyle.StandardPixmap.SP_DirHomeIcon, self.tr("Customers"), self.customers),
+            (QStyle.StandardPixmap.SP_FileDialogInfoView, self.tr("Settings"), self.settings_page),
+        ):
+            item = QListWidgetItem(style.standardIcon(icon), text)
+            item.setSizeHint(item.sizeHint().expandedTo(self.nav.sizeHintForIndex(self.nav.model().index(0, 0))))
+            self.nav.addItem(item)
+            self._nav_pages.append(page)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if is_demo:
+            outer.addWidget(self._demo_banner())
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        outer.addLayout(row, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self.tray = self._make_tray()
+        self.reminders = ReminderService(ctx, self.tray, self)
+        self.reminders.notify.connect(lambda title, text: self.statusBar().showMessage(f"{title}: {text}", 15000))
+        ctx.bus.changed.connect(self._on_changes)
+        self._restore_state()
+        self._show_start_page()
+
+    # building --------------------------------------------------------------
+
+    def _demo_banner(self) -> QWidget:
+        banner = QWidget()
+        banner.setObjectName("demoBanner")
+        banner.setStyleSheet("#demoBanner { background: #fff4d6; } #demoBanner QLabel { color: #5c4400; }")
+        layout = QHBoxLayout(banner)
+        layout.addWidget(QLabel(self.tr("You are exploring demo data. Nothing here is yours.")))
+        layout.addStretch(1)
+        back = QPushButton(self.tr("Back to my data"))
+        back.clicked.connect(self.leave_demo)
+        layout.addWidget(back)
+        return banner
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new = QAction(self.tr("&New customer…"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.new_customer)
+        new_task = QAction(self.tr("New &task…"), self)
+        new_task.setShortcut(QKeySequence("Ctrl+T"))
+        new_task.triggered.connect(self.new_task)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addActions([new, new_task])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = QAction(self.tr("&Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.undo_action.setEnabled(False)
+        find = QAction(self.tr("&Find customer"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        edit_menu.addActions([self.undo_action, find])
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for i, text in enumerate((self.tr("&Today"), self.tr("&Customers"), self.tr("&Settings"))):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _checked=False, row=i: self.nav.setCurrentRow(row))
+            view_menu.addAction(action)
+        back = QAction(self.tr("&Back"), self)
+        back.setShortcuts([QKeySequence.StandardKey.Back, QKeySequence("Alt+Left")])
+        back.triggered.connect(self.go_back)
+        view_menu.addAction(back)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About SoloCRM"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def _make_tray(self) -> QSystemTrayIcon | None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
+        tray = QSystemTrayIcon(self.windowIcon(), self)
+        tray.setToolTip("SoloCRM")
+        tray.activated.connect(lambda _reason: self.bring_to_front())
+        tray.show()
+        return tray
+
+    # navigation ------------------------------------------------------------
+
+    def _show_start_page(self) -> None:
+        if customer_rows.count(self.ctx.db, include_archived=True) == 0:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(-1)
+            self.nav.blockSignals(False)
+            self.pages.setCurrentWidget(self.welcome)
+        else:
+            self.nav.setCurrentRow(1)
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(self._nav_pages):
+            self.pages.setCurrentWidget(self._nav_pages[row])
+
+    def focus_search(self) -> None:
+        self.nav.setCurrentRow(1)
+        self.customers.search.setFocus()
+        self.customers.search.selectAll()
+
+    def open_customer(self, customer_id: int) -> None:
+        if self.customer_page is not None:
+            self.pages.removeWidget(self.customer_page)
+            self.customer_page.deleteLater()
+        page = CustomerPage(self.ctx, customer_id)
+        page.back_requested.connect(self.go_back)
+        page.delete_requested.connect(self.delete_customer)
+        page.undoable.connect(self.push_undo)
+        page.open_customer.connect(self.open_customer)
+        self.customer_page = page
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+
+    def go_back(self) -> None:
+        if self.pages.currentWidget() is self.customer_page:
+            row = self.nav.currentRow()
+            self.pages.setCurrentWidget(self._nav_pages[row] if row >= 0 else self.customers)
+
+    def bring_to_front(self) -> None:
+        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # actions ---------------------------------------------------------------
+
+    def new_customer(self) -> None:
+        dialog = CustomerDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.open_customer(dialog.saved_id)
+
+    def new_task(self) -> None:
+        from solocrm.ui.task_dialog import TaskDialog
+
+        customer_id = self.customer_page.customer_id if self.pages.currentWidget() is self.customer_page else None
+        TaskDialog(self.ctx, customer_id=customer_id, parent=self).exec()
+
+    def delete_customer(self, customer_id: int) -> None:
+        data = customers.load_input(self.ctx.db, customer_id)
+        answer = QMessageBox.question(
+            self, self.tr("Delete customer"),
+            self.tr("Delete %1 with all their orders, interactions, surveys and tasks?\n"
+                    "You can undo this with Ctrl+Z.").replace("%1", data.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def done(result: tuple[customers.DeletedCustomer, Changes]) -> None:
+            snapshot, changes = result
+            self.push_undo(self.tr("Undo delete %1").replace("%1", snapshot.name),
+                           lambda: customers.restore_deleted(self.ctx.db, snapshot))
+            if self.pages.currentWidget() is self.customer_page:
+                self.go_back()
+            self.ctx.bus.publish(changes, self)
+            self.statusBar().showMessage(
+                self.tr("Deleted %1. Press Ctrl+Z to undo.").replace("%1", snapshot.name), 10000)
+
+        self.ctx.runner.run(lambda _p: customers.delete_customer(self.ctx.db, customer_id), write=True,
+                            parent=self, on_success=done)
+
+    def push_undo(self, description: str, undo: Callable[[], Changes]) -> None:
+        self._undo.append((description, undo))
+        del self._undo[:-UNDO_LIMIT]
+        self._update_undo_action()
+
+    def undo(self) -> None:
+        if not self._undo:
+            return
+        description, undo = self._undo.pop()
+        self._update_undo_action()
+
+        def done(changes: Changes | None) -> None:
+            if changes is not None:
+                self.ctx.bus.publish(changes, self)
+            self.statusBar().showMessage(self.tr("Done: %1").replace("%1", description), 5000)
+
+        self.ctx.runner.run(lambda _p: undo(), write=True, parent=self, on_success=done)
+
+    def _update_undo_action(self) -> None:
+        if self._undo:
+            self.undo_action.setText(self._undo[-1][0])
+            self.undo_action.setEnabled(True)
+        else:
+            self.undo_action.setText(self.tr("&Undo"))
+            self.undo_action.setEnabled(False)
+
+    def _on_changes(self, changes: Changes, _source: object) -> None:
+        if changes.customers and self.pages.currentWidget() is self.welcome:
+            if customer_rows.count(self.ctx.db, include_archived=True):
+                self.nav.setCurrentRow(1)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About SoloCRM"),
+            self.tr("SoloCRM %1\nYour data: %2").replace("%1", __version__).replace("%2", str(self.ctx.db.path)),
+        )
+
+    # state -----------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("mainWindow/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        settings = QSettings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        self.customers.save_state()
+        self.ctx.runner.wait()
+        super().closeEvent(event)

@@ -1,0 +1,109 @@
+"""The everyday loop through real widgets: add a customer, find them, edit, delete and undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from solocrm.db.database import Database
+from tests.conftest import type_text
+from solocrm.services import customers
+from solocrm.services.customers import CustomerInput
+from solocrm.ui.customer_dialog import CustomerDialog
+from solocrm.ui.customer_list import CustomerListView
+
+
+def _save(qtbot, dialog: CustomerDialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def _shown_names(view: CustomerListView) -> list[str]:
+    model = view.model
+    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+
+
+def _search(qtbot, view: CustomerListView, text: str) -> list[str]:
+    view.search.clear()
+    type_text(qtbot, view.search, text)
+    qtbot.waitUntil(lambda: not view._debounce.isActive())
+    return _shown_names(view)
+
+
+def test_create_through_dialog_then_find_by_chinese_pinyin_and_phone(qtbot, ctx):
+    view = CustomerListView(ctx)
+    qtbot.addWidget(view)
+    dialog = CustomerDialog(ctx)
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.name, "张三丰")
+    type_text(qtbot, dialog.company, "武当山茶叶店")
+    type_text(qtbot, dialog.phones, "138-1234-5678")
+    type_text(qtbot, dialog.tags, "VIP，老客")
+    _save(qtbot, dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert _search(qtbot, view, "三丰") == ["张三丰"]
+    assert _search(qtbot, view, "zsf") == ["张三丰"]
+    assert _search(qtbot, view, "zhangsan") == ["张三丰"]
+    assert _search(qtbot, view, "12345") == ["张三丰"]
+    assert _search(qtbot, view, "茶叶") == ["张三丰"]
+    assert _search(qtbot, view, "李") == []
+    assert "No customer matches" in view.empty.text()
+    saved = customers.load_input(ctx.db, dialog.saved_id)
+    assert saved.tags == ["VIP", "老客"]
+
+
+def test_invalid_phone_and_email_are_shown_inline_and_nothing_is_saved(qtbot, ctx):
+    dialog = CustomerDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(qtbot, dialog.name, "王五")
+    type_text(qtbot, dialog.phones, "12")
+    type_text(qtbot, dialog.emails, "wangwu@")
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.errors["phones"].isVisible() and "12" in dialog.errors["phones"].text()
+    assert dialog.errors["emails"].isVisible()
+    from solocrm.services import customer_rows
+
+    assert customer_rows.count(ctx.db) == 0
+    dialog.phones.clear()
+    type_text(qtbot, dialog.phones, "13912345678")
+    dialog.emails.clear()
+    type_text(qtbot, dialog.emails, "wangwu@example.com")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert customer_rows.count(ctx.db) == 1
+
+
+def test_edit_is_kept_after_reopening_the_database(qtbot, ctx, db_path):
+    cid, _ = customers.create(ctx.db, CustomerInput(name="李四", city="上海"))
+    dialog = CustomerDialog(ctx, customer_id=cid)
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "李四"
+    dialog.city.clear()
+    type_text(qtbot, dialog.city, "杭州")
+    _save(qtbot, dialog)
+    ctx.db.close()
+    reopened = Database.open(db_path)
+    try:
+        assert customers.load_input(reopened, cid).city == "杭州"
+    finally:
+        reopened.close()
+        ctx.db = Database.open(db_path)
+
+
+def test_list_sorts_filters_and_pages_many_customers(qtbot, ctx):
+    for i in range(450):
+        customers.create(ctx.db, CustomerInput(name=f"客户{i:03d}", city="北京" if i % 3 else "上海",
+                                               tags=["批发"] if i % 10 == 0 else []))
+    view = CustomerListView(ctx)
+    qtbot.addWidget(view)
+    model = view.model
+    assert model.rowCount() == 450
+    assert model.data(model.index(449, 0)) == "客户449"  # beyond the first page
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 0)) == "客户449"
+    view.city_filter.setCurrentIndex(view.city_filter.findData("上海"))
+    assert model.rowCount() == 150
+    view.tag_filter.setCurrentIndex(view.tag_filter.findData("批发"))
+    assert model.rowCount() == 15  # multiples of 30 among 0..449
+    assert "15" in view.count_label.text()
