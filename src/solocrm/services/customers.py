@@ -244,6 +244,12 @@ def load_input(db: Database, customer_id: int) -> CustomerInput:
         return data
 
 
+def photo(db: Database, customer_id: int) -> bytes | None:
+    """Loaded apart from the rest because photos are large and most customers have none."""
+    with db.session() as session:
+        return session.scalar(select(Customer.photo).where(Customer.id == customer_id))
+
+
 def set_archived(db: Database, customer_id: int, archived: bool) -> Changes:
     with db.session() as session:
         customer = _get(session, customer_id)

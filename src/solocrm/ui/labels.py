@@ -54,3 +54,45 @@ def kind(code: str) -> str:
 
 
 STAGE_CODES = ("prospect", "new", "repeat", "loyal", "churned")
+
+
+def field_name(code: str) -> str:
+    """Names of customer fields as the history shows them; custom fields keep their own name."""
+    if code.startswith("custom:"):
+        return code.split(":", 1)[1]
+    return {
+        "created": _t("Created"),
+        "kind": _t("Kind"),
+        "name": _t("Name"),
+        "company": _t("Company"),
+        "title": _t("Job title"),
+        "wechat_id": _t("WeChat ID"),
+        "address": _t("Address"),
+        "region": _t("Province / region"),
+        "city": _t("City"),
+        "industry": _t("Industry"),
+        "gender": _t("Gender"),
+        "birthday": _t("Birthday"),
+        "source_channel": _t("Source channel"),
+        "source_campaign": _t("Campaign"),
+        "consent_marketing": _t("Marketing consent"),
+        "preferred_channel": _t("Preferred channel"),
+        "preferred_hours": _t("Preferred hours"),
+        "personal_details": _t("Personal details"),
+        "notes": _t("Notes"),
+        "referred_by_id": _t("Referred by"),
+        "phones": _t("Phones"),
+        "emails": _t("Emails"),
+        "tags": _t("Tags"),
+        "archived": _t("Archived"),
+    }.get(code, code)
+
+
+def recurrence(code: str) -> str:
+    return {
+        "none": _t("Once"),
+        "daily": _t("Every day"),
+        "weekly": _t("Every week"),
+        "monthly": _t("Every month"),
+        "yearly": _t("Every year"),
+    }.get(code, code)
