@@ -39,6 +39,19 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def _can_write(path: Path) -> bool:
+    """Ask the OS itself: os.access answers for the real uid and misses read-only mounts and ACLs.
+
+    Opening for writing without writing leaves the file's bytes and mtime as they were.
+    """
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
 def _check_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseOpenError(f"{path} is a folder, not a SoloCRM database file. Choose a file.")
@@ -50,7 +63,7 @@ def _check_file(path: Path) -> None:
                 f"{path} is not a SoloCRM database (it is not an SQLite file). "
                 "Open the right file, or restore it from a backup. The file was not changed."
             )
-        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        if not _can_write(path) or not os.access(path.parent, os.W_OK):
             raise DatabaseOpenError(
                 f"{path} is read-only. Copy it to a folder you can write to, or change its "
                 "permissions, then open it again. The file was not changed."
@@ -92,13 +105,12 @@ class Database:
                     f"{path} is already open in another SoloCRM window. Switch to that window, "
                     "or close it and try again."
                 ) from None
+        engine = make_engine(path)
         try:
-            engine = make_engine(path)
-            try:
-                migrate.upgrade_to_head(engine, path)
-            except sqlite3.DatabaseError as exc:  # pragma: no cover - translated below
-                raise DatabaseOpenError(f"{path} cannot be read as a database: {exc}") from exc
+            migrate.upgrade_to_head(engine, path)
         except BaseException:
+            # A refused file must not keep connections (and their -wal/-shm files) open.
+            engine.dispose()
             if file_lock is not None:
                 file_lock.release()
             raise

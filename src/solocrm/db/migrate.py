@@ -15,7 +15,6 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
-from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from solocrm.errors import DatabaseOpenError
 from solocrm.locations import shipped_dir
@@ -54,38 +53,59 @@ def _safety_copy(path: Path, revision: str) -> Path:
     return target
 
 
-def upgrade_to_head(engine: Engine, path: Path) -> None:
-    script = ScriptDirectory.from_config(alembic_config())
+def _revision_of_our_file(path: Path, script: ScriptDirectory) -> list[str]:
+    """The file's Alembic revisions, refusing files that are not ours to migrate.
+
+    A bare sqlite3 connection reads it before the engine ever connects: the
+    engine's first connection switches the journal to WAL, which would rewrite
+    the header of a foreign or newer file we must leave byte for byte as it was.
+    """
+    conn = sqlite3.connect(path)
     try:
-        current = current_revision(engine)
-    except SADatabaseError as exc:
+        tables = {
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+        revisions = (
+            [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
+            if "alembic_version" in tables
+            else []
+        )
+    except sqlite3.DatabaseError as exc:
         raise DatabaseOpenError(
-            f"{path} is not a SoloCRM database or is damaged ({exc.orig}). "
+            f"{path} is not a SoloCRM database or is damaged ({exc}). "
             "Open another file or restore a backup. The file was not changed."
         ) from None
-    head = script.get_current_head()
-    if current == head:
-        return
-    if current is not None:
+    finally:
+        conn.close()
+    if tables and "alembic_version" not in tables:
+        raise DatabaseOpenError(
+            f"{path} is an SQLite database of another program, not SoloCRM. "
+            "Open a SoloCRM file instead. The file was not changed."
+        )
+    for revision in revisions:
         try:
-            script.get_revision(current)
+            script.get_revision(revision)
         except Exception:
             raise DatabaseOpenError(
                 f"{path} was written by a newer version of SoloCRM. Install the latest SoloCRM "
                 "to open it. The file was not changed."
             ) from None
-        _safety_copy(path, current)
-    elif _has_foreign_tables(engine):
-        raise DatabaseOpenError(
-            f"{path} is an SQLite database of another program, not SoloCRM. "
-            "Open a SoloCRM file instead. The file was not changed."
-        )
-    command.upgrade(alembic_config(engine), "head")
+    return revisions
 
 
-def _has_foreign_tables(engine: Engine) -> bool:
-    with engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-        ).all()
-    return bool(rows)
+def upgrade_to_head(engine: Engine, path: Path) -> None:
+    """Bring ``path`` to the newest schema; call before ``engine`` has connected.
+
+    Upgrades to every head, so a tree with parallel branches (work in progress
+    before they are chained) still opens; the migration tests insist on one.
+    """
+    script = ScriptDirectory.from_config(alembic_config())
+    current = _revision_of_our_file(path, script)
+    if set(current) == set(script.get_heads()):
+        return
+    if current:
+        _safety_copy(path, "+".join(sorted(current)))
+    command.upgrade(alembic_config(engine), "heads")
