@@ -62,3 +62,13 @@ def test_delete_then_restore_brings_back_everything(db):
     assert (data.name, data.tags, data.custom) == ("赵六", ["老客"], {"鞋码": "42"})
     assert _find(db, "13900001111") == [cid]
     assert customers.load_input(db, ref).referred_by_id == cid
+
+
+def test_undo_delete_after_a_new_customer_was_added_keeps_both(db):
+    cid, _ = customers.create(db, CustomerInput(name="孙八", phones=["13700001111"]))
+    snapshot, _ = customers.delete_customer(db, cid)
+    newcomer, _ = customers.create(db, CustomerInput(name="周九"))
+    customers.restore_deleted(db, snapshot)
+    assert newcomer != cid
+    assert customers.load_input(db, cid).name == "孙八"
+    assert customers.load_input(db, newcomer).name == "周九"

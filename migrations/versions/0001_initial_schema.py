@@ -36,7 +36,8 @@ def upgrade() -> None:
     sa.Column('name', sa.String(length=60), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_custom_field')),
-    sa.UniqueConstraint('name', name=op.f('uq_custom_field_name'))
+    sa.UniqueConstraint('name', name=op.f('uq_custom_field_name')),
+    sqlite_autoincrement=True
     )
     op.create_table('customer',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -71,7 +72,8 @@ def upgrade() -> None:
     sa.Column('stage', sa.String(length=12), nullable=False),
     sa.Column('search_text', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['referred_by_id'], ['customer.id'], name=op.f('fk_customer_referred_by_id_customer'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_customer'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_customer')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('customer', schema=None) as batch_op:
         batch_op.create_index('ix_customer_archived_name', ['archived', 'name'], unique=False)
@@ -90,7 +92,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=60), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tag')),
-    sa.UniqueConstraint('name', name=op.f('uq_tag_name'))
+    sa.UniqueConstraint('name', name=op.f('uq_tag_name')),
+    sqlite_autoincrement=True
     )
     op.create_table('cadence',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -99,7 +102,8 @@ def upgrade() -> None:
     sa.Column('interval_days', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_cadence_customer_id_customer'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['tag_id'], ['tag.id'], name=op.f('fk_cadence_tag_id_tag'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_cadence'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_cadence')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('cadence', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_cadence_customer_id'), ['customer_id'], unique=False)
@@ -121,7 +125,8 @@ def upgrade() -> None:
     sa.Column('old_value', sa.Text(), nullable=True),
     sa.Column('new_value', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_customer_change_customer_id_customer'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_customer_change'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_customer_change')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('customer_change', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_customer_change_customer_id'), ['customer_id'], unique=False)
@@ -133,7 +138,8 @@ def upgrade() -> None:
     sa.Column('label', sa.String(length=40), nullable=True),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_customer_email_customer_id_customer'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_customer_email'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_customer_email')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('customer_email', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_customer_email_address'), ['address'], unique=False)
@@ -146,7 +152,8 @@ def upgrade() -> None:
     sa.Column('label', sa.String(length=40), nullable=True),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_customer_phone_customer_id_customer'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_customer_phone'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_customer_phone')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('customer_phone', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_customer_phone_customer_id'), ['customer_id'], unique=False)
@@ -170,7 +177,8 @@ def upgrade() -> None:
     sa.Column('summary', sa.Text(), nullable=False),
     sa.Column('outcome', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_interaction_customer_id_customer'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_interaction'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_interaction')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('interaction', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_interaction_customer_id'), ['customer_id'], unique=False)
@@ -188,7 +196,8 @@ def upgrade() -> None:
     sa.Column('order_no', sa.String(length=80), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_order_customer_id_customer'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_order'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_order')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('order', schema=None) as batch_op:
         batch_op.create_index('ix_order_customer_ordered', ['customer_id', 'ordered_at'], unique=False)
@@ -205,7 +214,8 @@ def upgrade() -> None:
     sa.Column('order_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_survey_response_customer_id_customer'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['order_id'], ['order.id'], name=op.f('fk_survey_response_order_id_order'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_survey_response'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_survey_response')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('survey_response', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_survey_response_customer_id'), ['customer_id'], unique=False)
@@ -223,7 +233,8 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['cadence_id'], ['cadence.id'], name=op.f('fk_task_cadence_id_cadence'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_task_customer_id_customer'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_task'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_task')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('task', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_task_customer_id'), ['customer_id'], unique=False)

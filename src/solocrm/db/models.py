@@ -37,6 +37,11 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+# Ids are never reused after a delete, so undo can put a row back under its own id
+# and import batches can name what they added by id range.
+NO_ID_REUSE = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -101,7 +106,7 @@ class Customer(Base):
     )
     referred_by: Mapped["Customer | None"] = relationship(remote_side="Customer.id")
 
-    __table_args__ = (Index("ix_customer_archived_name", "archived", "name"),)
+    __table_args__ = (Index("ix_customer_archived_name", "archived", "name"), NO_ID_REUSE)
 
 
 class CustomerPhone(Base):
@@ -114,6 +119,8 @@ class CustomerPhone(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     customer: Mapped[Customer] = relationship(back_populates="phones")
 
+    __table_args__ = NO_ID_REUSE
+
 
 class CustomerEmail(Base):
     __tablename__ = "customer_email"
@@ -125,12 +132,16 @@ class CustomerEmail(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     customer: Mapped[Customer] = relationship(back_populates="emails")
 
+    __table_args__ = NO_ID_REUSE
+
 
 class Tag(Base):
     __tablename__ = "tag"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(60), unique=True)
+
+    __table_args__ = NO_ID_REUSE
 
 
 class CustomField(Base):
@@ -141,6 +152,8 @@ class CustomField(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(60), unique=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = NO_ID_REUSE
 
 
 class CustomFieldValue(Base):
@@ -175,6 +188,7 @@ class Order(Base):
     __table_args__ = (
         Index("ix_order_customer_ordered", "customer_id", "ordered_at"),
         Index("ix_order_ordered_at", "ordered_at"),
+        NO_ID_REUSE,
     )
 
 
@@ -191,6 +205,8 @@ class Interaction(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str | None] = mapped_column(Text)
 
+    __table_args__ = NO_ID_REUSE
+
 
 class SurveyResponse(Base):
     __tablename__ = "survey_response"
@@ -205,6 +221,8 @@ class SurveyResponse(Base):
     comment: Mapped[str | None] = mapped_column(Text)
     order_id: Mapped[int | None] = mapped_column(ForeignKey("order.id", ondelete="SET NULL"))
 
+    __table_args__ = NO_ID_REUSE
+
 
 class Cadence(Base):
     """"Stay in touch every N days" for one customer or everyone with a tag."""
@@ -217,6 +235,8 @@ class Cadence(Base):
     )
     tag_id: Mapped[int | None] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), index=True)
     interval_days: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = NO_ID_REUSE
 
 
 class Task(Base):
@@ -235,6 +255,8 @@ class Task(Base):
     cadence_id: Mapped[int | None] = mapped_column(ForeignKey("cadence.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
+    __table_args__ = NO_ID_REUSE
+
 
 class CustomerChange(Base):
     """One change to a customer's record, shown on its timeline (domain.md 10)."""
@@ -249,6 +271,8 @@ class CustomerChange(Base):
     field: Mapped[str] = mapped_column(String(60))  # a column name, or "created", "stage"...
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = NO_ID_REUSE
 
 
 class Setting(Base):

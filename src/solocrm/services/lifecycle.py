@@ -59,7 +59,7 @@ def stage_of(stats: OrderStats, as_of: datetime, churn_days: int, is_promoter: b
     return "new" if stats.order_count == 1 else "repeat"
 
 
-def _stats_statement(as_of: datetime, customer_ids: Iterable[int] | None):
+def stats_statement(as_of: datetime, customer_ids: Iterable[int] | None):
     year_ago = as_of - timedelta(days=365)
     in_year = (Order.ordered_at > year_ago) & (Order.ordered_at <= as_of)
     stmt = (
@@ -80,7 +80,7 @@ def _stats_statement(as_of: datetime, customer_ids: Iterable[int] | None):
     return stmt
 
 
-def _promoters(session: Session, customer_ids: Iterable[int] | None) -> set[int]:
+def promoters(session: Session, customer_ids: Iterable[int] | None) -> set[int]:
     """Customers whose latest NPS answer is 9 or 10."""
     latest = (
         select(SurveyResponse.customer_id, func.max(SurveyResponse.responded_at).label("at"))
@@ -113,9 +113,9 @@ def refresh(
     ids = None if customer_ids is None else list(customer_ids)
     stats = {
         row[0]: OrderStats(row[1], row[2] or 0, row[3], row[4], row[5] or 0, row[6] or 0)
-        for row in session.execute(_stats_statement(as_of, ids))
+        for row in session.execute(stats_statement(as_of, ids))
     }
-    promoters = _promoters(session, ids)
+    promoter_ids = promoters(session, ids)
     current_stmt = select(Customer.id, Customer.stage, Customer.order_count, Customer.total_spent_minor,
                           Customer.last_order_at)
     if ids is not None:
@@ -124,7 +124,7 @@ def refresh(
     updates, changes = [], []
     for cid, old_stage, old_count, old_spent, old_last in session.execute(current_stmt):
         s = stats.get(cid, empty)
-        new_stage = stage_of(s, as_of, churn_days, cid in promoters)
+        new_stage = stage_of(s, as_of, churn_days, cid in promoter_ids)
         if (new_stage, s.order_count, s.total_spent_minor, s.last_order_at) != (
             old_stage, old_count, old_spent, old_last
         ):
