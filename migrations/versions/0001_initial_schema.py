@@ -228,6 +228,7 @@ def upgrade() -> None:
     sa.Column('due_at', sa.DateTime(), nullable=False),
     sa.Column('done_at', sa.DateTime(), nullable=True),
     sa.Column('recurrence', sa.String(length=10), nullable=False),
+    sa.Column('recur_anchor', sa.DateTime(), nullable=True),
     sa.Column('notified_at', sa.DateTime(), nullable=True),
     sa.Column('cadence_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
@@ -237,6 +238,7 @@ def upgrade() -> None:
     sqlite_autoincrement=True
     )
     with op.batch_alter_table('task', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_task_cadence_id'), ['cadence_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_task_customer_id'), ['customer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_task_due_at'), ['due_at'], unique=False)
 
@@ -251,6 +253,7 @@ def downgrade() -> None:
     with op.batch_alter_table('task', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_task_due_at'))
         batch_op.drop_index(batch_op.f('ix_task_customer_id'))
+        batch_op.drop_index(batch_op.f('ix_task_cadence_id'))
 
     op.drop_table('task')
     with op.batch_alter_table('survey_response', schema=None) as batch_op:

@@ -251,8 +251,10 @@ class Task(Base):
     due_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
     recurrence: Mapped[str] = mapped_column(String(10), default="none")  # none daily weekly monthly yearly
+    # first due time of a repeating series: a task on the 31st returns to the 31st after February
+    recur_anchor: Mapped[datetime | None] = mapped_column(DateTime)
     notified_at: Mapped[datetime | None] = mapped_column(DateTime)
-    cadence_id: Mapped[int | None] = mapped_column(ForeignKey("cadence.id", ondelete="SET NULL"))
+    cadence_id: Mapped[int | None] = mapped_column(ForeignKey("cadence.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     __table_args__ = NO_ID_REUSE

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.tray = self._make_tray()
         self.reminders = ReminderService(ctx, self.tray, self)
         self.reminders.notify.connect(lambda title, text: self.statusBar().showMessage(f"{title}: {text}", 15000))
+        self.reminders.start()
         ctx.bus.changed.connect(self._on_changes)
         self._restore_state()
         self._show_start_page()
