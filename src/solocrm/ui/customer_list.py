@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from solocrm.services import customer_rows, customers
 from solocrm.services.changes import Changes
+from solocrm.services.customer_finder import CustomerFinder
 from solocrm.services.customer_rows import CustomerRow
 from solocrm.services.money import format_amount
 from solocrm.services.search import CustomerQuery
@@ -86,6 +87,7 @@ class CustomerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.ctx = ctx
         self.query = CustomerQuery()
+        self.finder = CustomerFinder(ctx.db)
         self.ids: list[int] = []
         self._pages: OrderedDict[int, list[CustomerRow]] = OrderedDict()
 
@@ -95,7 +97,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.ids = customer_rows.find_ids(self.ctx.db, self.query)
+        self.ids = self.finder.find(self.query)
         self._pages.clear()
         self.endResetModel()
 
@@ -347,6 +349,7 @@ class CustomerListView(QWidget):
             self.delete_requested.emit(cid)
 
     def _on_changes(self, changes: Changes, _source: object) -> None:
+        self.model.finder.forget(changes)
         if changes.customers or changes.settings:
             row = self.table.currentIndex().row()
             self.model.reload()
