@@ -13,6 +13,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -284,3 +285,152 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# --- importing: batches, undo journal, presets, external customer numbers ---------------
+
+
+class ImportBatch(Base):
+    """One import (or a Duplicates-tool merge): what came from where, with its counts, for undo."""
+
+    __tablename__ = "import_batch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # customers | orders | interactions | surveys | merge
+    file_name: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    created: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    merged: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ImportBatchRange(Base):
+    """Ids a batch inserted into one table, first..last inclusive (ids are assigned consecutively)."""
+
+    __tablename__ = "import_batch_range"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"), index=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    first_id: Mapped[int] = mapped_column(Integer)
+    last_id: Mapped[int] = mapped_column(Integer)
+
+
+class ImportBatchChange(Base):
+    """A value a batch changed on a row it did not create; undo puts ``old_value`` back (JSON)."""
+
+    __tablename__ = "import_batch_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"), index=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(80))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+
+
+class ImportPreset(Base):
+    """A column mapping the user confirmed, reused when the same header layout comes back."""
+
+    __tablename__ = "import_preset"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    signature: Mapped[str] = mapped_column(Text)  # the normalised headers, joined
+    mapping: Mapped[str] = mapped_column(Text)  # JSON: header -> field key
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (Index("ix_import_preset_kind_signature", "kind", "signature", unique=True),)
+
+
+class CustomerRef(Base):
+    """A customer's number in another system (member no. 会员号 of a till or shop), for matching orders."""
+
+    __tablename__ = "customer_ref"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    ref: Mapped[str] = mapped_column(String(80), unique=True)
+
+
+class ImportOrderKey(Base):
+    """The stable key of an imported order without an order number, so a re-import adds nothing."""
+
+    __tablename__ = "import_order_key"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("order.id", ondelete="CASCADE"), index=True)
+
+
+# --- backup (issue 5): settings, run history and the catalog of verified backup files ---
+
+
+class BackupConfigEntry(Base):
+    """Backup settings kept with the database, so ``--db`` alone finds them (JSON values)."""
+
+    __tablename__ = "backup_config"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class BackupRun(Base):
+    """One backup run or skip, with its reason: the history the Backup page shows."""
+
+    __tablename__ = "backup_run"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    trigger: Mapped[str] = mapped_column(String(20))  # manual scheduled catch-up timer restore
+    outcome: Mapped[str] = mapped_column(String(20))  # succeeded unverified skipped failed setup
+    reason: Mapped[str] = mapped_column(Text, default="")
+    file_name: Mapped[str | None] = mapped_column(String(260))
+    size: Mapped[int | None] = mapped_column(Integer)
+
+
+class BackupFile(Base):
+    """A backup file written or verified here; rotation trusts only verified entries."""
+
+    __tablename__ = "backup_file"
+
+    name: Mapped[str] = mapped_column(String(260), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # from the authenticated manifest
+    size: Mapped[int] = mapped_column(Integer)
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    image_sha256: Mapped[str] = mapped_column(String(64))
+    data_fingerprint: Mapped[str] = mapped_column(String(64))  # user data only: "nothing changed" test
+    recipient: Mapped[str] = mapped_column(String(100))
+    total_rows: Mapped[int] = mapped_column(Integer, default=0)
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime)
+    pinned: Mapped[str | None] = mapped_column(String(200))  # why it must never be pruned
+    problem: Mapped[str | None] = mapped_column(Text)  # last verification failure: quarantined
+
+
+# --- analytics (issue 4): goals tracked on the Analytics page ---------------------------
+
+
+class Goal(Base):
+    """A measurable target with a deadline (domain.md 8), e.g. repurchase rate 20 % -> 30 % by a date.
+
+    ``baseline`` and ``target`` are in the metric's display unit (percent for
+    rates, NPS points, major currency units, customers); the metric is measured
+    over the ``window_days`` before the day it is looked at.
+    """
+
+    __tablename__ = "goal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    metric: Mapped[str] = mapped_column(String(40))  # solocrm.analytics.goals.METRICS key
+    threshold_minor: Mapped[int | None] = mapped_column(Integer)  # "share with CLV >= threshold" only
+    baseline: Mapped[float] = mapped_column(Float)
+    target: Mapped[float] = mapped_column(Float)
+    window_days: Mapped[int] = mapped_column(Integer, default=90)
+    deadline: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sqlalchemy import Select, and_, bindparam, exists, literal_column, select, table
+from sqlalchemy import Select, bindparam, exists, literal_column, select, table
 
 from solocrm.db.models import Customer, Tag, customer_tag
 
@@ -144,4 +144,4 @@ def customer_ids_statement(query: CustomerQuery) -> Select:
         conditions.append(Customer.id.in_(sorted(query.ids)))
     column = SORT_COLUMNS[query.sort]
     order = column.desc() if query.descending else column.asc()
-    return select(Customer.id).where(and_(*conditions)).order_by(order, Customer.id)
+    return select(Customer.id).where(*conditions).order_by(order, Customer.id)

@@ -1,0 +1,163 @@
+"""Import and export at the sizes the issue promises (JSON results via bench/run.py).
+
+- 100,000-customer CSV (Chinese names, phones, emails, companies, cities,
+  birthdays, tags, 2% repeated rows) cleaned, de-duplicated and committed with
+  the search index, against a bare baseline measured in the same run:
+  pandas.read_csv + executemany into a plain SQLite table of the same columns.
+- 1,000,000 orders for those customers (member numbers, order numbers), run in
+  a child process so its peak memory is its own.
+- 100,000 customers exported to .xlsx.
+
+    python -m bench.importing [--customers N] [--orders N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import Context, Result, log  # noqa: E402
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+GIVEN = "芳娜敏静丽艳娟霞秀玲婷雪慧颖琳倩欣怡伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆旭宁龙林阳"
+CITIES = ("杭州", "上海", "北京", "宁波", "绍兴", "苏州", "深圳", "广州", "南京", "成都", "武汉", "西安")
+COMPANIES = ("青禾文化传媒有限公司", "星辰网络科技有限公司", "云帆贸易有限公司", "鼎盛建筑装饰有限公司", "", "", "")
+TAGS = ("VIP", "老客", "企业客户", "批发", "学生", "", "", "")
+PRODUCTS = ("欧包", "吐司", "可颂", "生日蛋糕（8寸）", "曲奇礼盒", "下午茶套餐")
+HEADERS = ["会员号", "姓名", "手机", "邮箱", "公司", "城市", "生日", "标签"]
+
+
+def make_customers_csv(path: Path, count: int, seed: int) -> None:
+    rng = random.Random(seed)
+    rows = []
+    for i in range(count):
+        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+        phone = f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
+        phone = f"{phone[:3]} {phone[3:7]} {phone[7:]}" if rng.random() < 0.3 else phone
+        rows.append([f"M{i:06d}", name, phone, f"u{i}@qq.com" if rng.random() < 0.6 else "",
+                     rng.choice(COMPANIES), rng.choice(CITIES),
+                     f"{rng.randrange(1960, 2005)}-{rng.randrange(1, 13)}-{rng.randrange(1, 29)}",
+                     rng.choice(TAGS)])
+    rows += [list(rows[rng.randrange(len(rows))]) for _ in range(count // 50)]  # repeated rows to de-duplicate
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADERS)
+        writer.writerows(rows)
+
+
+def make_orders_csv(path: Path, count: int, customers: int, seed: int) -> None:
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["订单号", "会员号", "下单时间", "商品", "数量", "实付金额"])
+        for i in range(count):
+            writer.writerow([f"T{i:08d}", f"M{rng.randrange(customers):06d}",
+                             f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d} "
+                             f"{rng.randrange(8, 22):02d}:{rng.randrange(60):02d}",
+                             rng.choice(PRODUCTS), rng.randrange(1, 4), f"{rng.randrange(10, 500)}.{rng.randrange(100):02d}"])
+
+
+def baseline_seconds(path: Path, workdir: Path) -> float:
+    import pandas
+
+    target = workdir / "baseline.sqlite3"
+    target.unlink(missing_ok=True)
+    start = time.perf_counter()
+    frame = pandas.read_csv(path, dtype=str, keep_default_na=False)
+    conn = sqlite3.connect(target)
+    conn.execute(f"CREATE TABLE plain ({', '.join(f'c{i} TEXT' for i in range(len(frame.columns)))})")
+    conn.executemany(f"INSERT INTO plain VALUES ({', '.join('?' * len(frame.columns))})",
+                     frame.itertuples(index=False, name=None))
+    conn.commit()
+    conn.close()
+    return time.perf_counter() - start
+
+
+def import_file(db_path: Path, kind: str, path: Path) -> dict:
+    from solocrm.db.database import Database
+    from solocrm.importing import mapping
+    from solocrm.importing.engine import ImportOptions, run_import
+    from solocrm.importing.sources import open_source
+    from solocrm.importing import customer_import, record_import  # noqa: F401 - loaded before timing, as in the app
+
+    db = Database.open(db_path, lock=False)
+    try:
+        start = time.perf_counter()
+        source = open_source(path)
+        report = run_import(db, source, ImportOptions(kind, mapping.guess(kind, source.headers, source.preview)))
+        seconds = time.perf_counter() - start
+    finally:
+        db.close()
+    return {"seconds": seconds, "summary": report.summary(),
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def run(ctx: Context, customers: int | None = None, orders: int | None = None) -> list[Result]:
+    customers = customers or ctx.customers
+    orders = orders or customers * 10
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="solocrm-import-bench-") as tmp:
+        work = Path(tmp)
+        people = work / "customers.csv"
+        make_customers_csv(people, customers, ctx.seed)
+        base = baseline_seconds(people, work)
+        db_path = work / "import.sqlite3"
+        ours = import_file(db_path, "customers", people)
+        log(f"  customers: {ours['summary']} in {ours['seconds']:.2f} s (baseline {base:.2f} s)")
+        results.append(Result("import_customers_csv", ours["seconds"], "s", target=min(10.0, 5 * base), baseline=base))
+
+        sales = work / "orders.csv"
+        make_orders_csv(sales, orders, customers, ctx.seed)
+        child = subprocess.run(
+            [sys.executable, "-m", "bench.importing", "--child", str(db_path), str(sales)],
+            capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1], check=True)
+        measured = json.loads(child.stdout.splitlines()[-1])
+        log(f"  orders: {measured['summary']} in {measured['seconds']:.1f} s, peak {measured['peak_mb']:.0f} MB")
+        results.append(Result("import_orders_csv", measured["seconds"], "s", target=60.0))
+        results.append(Result("import_orders_peak_rss", measured["peak_mb"], "MB", target=1024.0))
+
+        from solocrm.db.database import Database
+        from solocrm.exporting import exports
+
+        db = Database.open(db_path, lock=False)
+        try:
+            start = time.perf_counter()
+            exports.export_customers(db, work / "customers.xlsx", "xlsx")
+            seconds = time.perf_counter() - start
+        finally:
+            db.close()
+        log(f"  xlsx export of {customers:,} customers: {seconds:.2f} s")
+        results.append(Result("export_customers_xlsx", seconds, "s", target=10.0))
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--orders", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--child", nargs=2, metavar=("DB", "ORDERS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(import_file(Path(args.child[0]), "orders", Path(args.child[1]))))
+        return 0
+    ctx = Context(db_path=Path("unused"), customers=args.customers, seed=args.seed)
+    results = run(ctx, args.customers, args.orders)
+    print(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""``solocrm import KIND FILE``: the wizard's import without the GUI, with a summary and rejects file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from solocrm.commands import add_db_option, db_path
+
+KINDS = ("customers", "orders", "interactions", "surveys")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("import", help="import customers, orders, interactions or surveys from CSV, Excel or vCard")
+    parser.add_argument("kind", choices=KINDS, metavar="KIND", help="customers | orders | interactions | surveys")
+    parser.add_argument("file", metavar="FILE", help="a .csv, .xlsx, .xls or .vcf file")
+    add_db_option(parser)
+    parser.add_argument("--mapping", metavar="FILE",
+                        help='JSON mapping {"column header": "field", ...} (default: a saved preset or the guess)')
+    parser.add_argument("--dry-run", action="store_true", help="check everything and report, but write nothing")
+    parser.add_argument("--rejects", metavar="FILE", help="write the rows that could not be imported to this CSV")
+    parser.add_argument("--date-order", choices=("ymd", "dmy", "mdy"),
+                        help="how to read dates like 05/01/2024 (dmy: day first, mdy: month first)")
+    parser.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
+    parser.add_argument("--delimiter", help="CSV delimiter (default: detected); use \\t for tab")
+    parser.add_argument("--sheet", help="the Excel sheet to read (default: the first with data)")
+    parser.add_argument("--header-row", type=int, metavar="N", help="the row holding the column names (default: detected)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from solocrm.db.database import Database
+    from solocrm.importing import mapping, rejects
+    from solocrm.importing.engine import ImportOptions, run_import
+    from solocrm.importing.sources import open_source
+
+    delimiter = "\t" if args.delimiter in ("\\t", "tab") else args.delimiter
+    source = open_source(args.file, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet,
+                         header_row=args.header_row)
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\r{done:,} / {total:,} rows", end="", file=sys.stderr, flush=True)
+
+    db = Database.open(db_path(args))
+    try:
+        date_order = args.date_order
+        if args.mapping:
+            columns, file_order = mapping.load_mapping_file(args.mapping)
+            chosen = {h: columns.get(h) for h in source.headers}
+            date_order = date_order or file_order
+        else:
+            chosen, _preset = mapping.initial(db, args.kind, source.headers, source.preview)
+        report = run_import(db, source, ImportOptions(args.kind, chosen, date_order=date_order),
+                            dry_run=args.dry_run, progress=progress)
+    finally:
+        db.close()
+    if show:
+        print(file=sys.stderr)
+    mapped = ", ".join(f"{h} → {k}" for h, k in chosen.items() if k)
+    print(f"{source.path.name}: columns {mapped}")
+    prefix = "Dry run, nothing written: " if args.dry_run else ""
+    print(f"{prefix}{report.summary()} ({report.seconds:.1f} s)")
+    for reject in report.rejects[:20]:
+        print(f"  row {reject.row}: {reject.reason}", file=sys.stderr)
+    if report.rejected > 20:
+        print(f"  ... and {report.rejected - 20} more rejected rows", file=sys.stderr)
+    for dup in report.duplicates[:10]:
+        print(f"  row {dup.row}: {dup.name} may be the same as {dup.other_name} (#{dup.other_id}, {dup.reason})")
+    if report.conflicts:
+        print(f"  {len(report.conflicts)} values differ from what is stored; the stored values were kept "
+              "(choose in the import wizard to take the file's)")
+    if args.rejects and report.rejects:
+        rejects.write_rejects(args.rejects, source.headers, report.rejects)
+        print(f"Rejected rows written to {args.rejects}")
+    if report.batch_id is not None:
+        print(f"Import #{report.batch_id}; undo it from File → Import history in the app.")
+    return 0

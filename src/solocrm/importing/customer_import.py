@@ -1,0 +1,527 @@
+"""Importing customers: clean each row, find who it already is, then write everything in bulk.
+
+A row matching a stored customer by normalised phone, email or customer ID
+updates that customer: empty fields are filled, new phones/emails/tags added,
+and a differing value is a conflict kept as stored unless the user chose the
+file's value.  A row matching an earlier row of the same file is merged into
+it.  Any other row is a new customer, flagged when a near-identical name with
+the same company or city already exists.  Every change to a stored customer
+goes to its history (``customer_change``) and to the batch's undo journal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from solocrm.importing import names, values
+from solocrm.importing.engine import (
+    IdAllocator,
+    ImportOptions,
+    ImportReport,
+    ProgressFn,
+    Reject,
+    Conflict,
+    PossibleDuplicate,
+    cell_texts,
+    column_date_order,
+    driver,
+    dt_text,
+    insert_customers,
+    insert_rows,
+    overflow,
+)
+from solocrm.importing.sources import Source
+from solocrm.services import contact_values, search
+
+# Text columns with the length the schema allows (None: unlimited).
+TEXT_FIELDS: dict[str, int | None] = {
+    "name": 200, "company": 200, "title": 100, "wechat_id": 100, "address": 300, "region": 100, "city": 100,
+    "industry": 100, "source_channel": 100, "source_campaign": 100, "preferred_hours": 100,
+    "personal_details": None, "notes": None,
+}
+SCALARS = (*TEXT_FIELDS, "gender", "birthday", "consent_marketing")
+LISTS = ("phones", "emails", "tags", "refs")
+CUSTOMER_COLUMNS = (
+    "id", "kind", "name", "company", "title", "wechat_id", "address", "region", "city", "industry", "gender",
+    "birthday", "source_channel", "source_campaign", "consent_marketing", "preferred_hours", "personal_details",
+    "notes", "photo", "archived", "created_at", "updated_at", "order_count", "total_spent_minor", "stage",
+    "search_text",
+)
+DUPLICATE_CANDIDATES = 20
+
+
+def phone_digits(e164: str) -> str:
+    """contact_values.phone_digits with the common case (a Chinese mobile) answered without parsing."""
+    if e164.startswith("+861") and len(e164) == 14:
+        return e164[1:]
+    return contact_values.phone_digits(e164)
+
+
+def shown_phone(e164: str) -> str:
+    """contact_values.display_phone, with Chinese mobiles formatted without parsing."""
+    if e164.startswith("+861") and len(e164) == 14:
+        return f"{e164[3:6]} {e164[6:10]} {e164[10:]}"
+    return contact_values.display_phone(e164)
+
+
+@dataclass
+class Incoming:
+    """One cleaned row; scalars hold SQLite's stored forms (dates as text, booleans as 0/1)."""
+
+    row: int
+    scalars: dict[str, object] = field(default_factory=dict)
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)
+    custom: dict[str, str] = field(default_factory=dict)
+    photo: bytes | None = None
+
+
+@dataclass
+class State:
+    """A customer as this import sees it: a new one, or a stored one being updated."""
+
+    id: int
+    new: bool
+    scalars: dict[str, object]
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)
+    custom: dict[str, str] = field(default_factory=dict)
+    photo: bytes | None = None
+    has_photo: bool = False
+    changed: set[str] = field(default_factory=set)
+    before: dict[str, object] = field(default_factory=dict)
+    updated_at: str | None = None
+
+
+def _shown(key: str, value: object) -> str:
+    """A stored value as the conflict list and history show it."""
+    if value is None:
+        return ""
+    if key == "consent_marketing":
+        return "yes" if value else "no"
+    return str(value)
+
+
+class CustomerImport:
+    def __init__(self, session: Session, source: Source, options: ImportOptions, report: ImportReport,
+                 at: datetime, churn_days: int, progress: ProgressFn | None) -> None:
+        self.conn = driver(session)
+        self.source = source
+        self.options = options
+        self.report = report
+        self.at = at
+        self.progress = progress
+        self.ids = IdAllocator(self.conn)
+        self.journal: list[tuple[str, int, str, str | None, str | None]] = []
+        self.columns = [(h, k, source.headers.index(h)) for h, k in options.mapping.items() if k]
+        self.new: dict[int, State] = {}
+        self.pending: dict[int, list[Incoming]] = {}
+        self.by_phone: dict[str, int] = {}
+        self.by_email: dict[str, int] = {}
+        self.by_ref: dict[str, int] = {}
+        self.by_char: dict[str, list[tuple[int, str, str | None, str | None]]] = {}
+        self.by_pinyin: dict[str, list[tuple[int, str, str | None, str | None]]] = {}
+        self.name_header = next((h for h, k, _i in self.columns if k == "name"), "")
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _load_indexes(self) -> None:
+        self.by_phone = dict(self.conn.execute("SELECT number, customer_id FROM customer_phone ORDER BY id DESC"))
+        self.by_email = dict(self.conn.execute(
+            "SELECT lower(address), customer_id FROM customer_email ORDER BY id DESC"))
+        self.by_ref = dict(self.conn.execute("SELECT ref, customer_id FROM customer_ref"))
+        for cid, name, company, city in self.conn.execute("SELECT id, name, company, city FROM customer"):
+            self._index_name(cid, name, company, city)
+
+    def _index_name(self, cid: int, name: str, company: str | None, city: str | None) -> None:
+        entry = (cid, name, company, city)
+        self.by_char.setdefault(names.char_key(name), []).append(entry)
+        pinyin = names.pinyin_key(name)
+        if pinyin:
+            self.by_pinyin.setdefault(pinyin, []).append(entry)
+
+    def run(self) -> None:
+        self._load_indexes()
+        birthday_columns = [h for h, k, _i in self.columns if k == "birthday"]
+        self.date_order = column_date_order(self.source, birthday_columns, self.options.date_order)
+        total = self.source.estimated_rows
+        report = self.report
+        for number, cells in self.source.rows():
+            report.rows_read += 1
+            if self.progress is not None and report.rows_read % 1000 == 0:
+                self.progress(report.rows_read, max(total, report.rows_read))
+            shifted = overflow(self.source, cells)
+            if shifted:
+                self.report.rejects.append(Reject(number, "", "", shifted, cell_texts(cells)))
+                continue
+            incoming = self._clean(number, cells)
+            if incoming is not None:
+                self._place(incoming, cells)
+        self._update_stored()
+        self._write()
+        if self.progress is not None:
+            self.progress(report.rows_read, report.rows_read)
+
+    def _clean(self, number: int, cells: list[object]) -> Incoming | None:
+        inc = Incoming(number)
+        errors: list[tuple[str, str, str]] = []
+        family = given = ""
+        region = self.options.region or "CN"
+        for header, key, index in self.columns:
+            cell = cells[index]
+            if key == "photo":
+                if isinstance(cell, bytes) and cell:
+                    inc.photo = cell
+                continue
+            raw = values.text(cell)
+            if not raw:
+                continue
+            try:
+                if key == "phones":
+                    found = values.phones(cell, region)
+                    inc.phones.extend(p for p in found if p not in inc.phones)
+                    if len(found) != 1 or raw != (found[0][3:] if found[0].startswith("+86") else found[0]):
+                        self.report.note(number, header, raw, ", ".join(shown_phone(p) for p in found))
+                elif key == "emails":
+                    found = values.emails(cell)
+                    inc.emails.extend(e for e in found if e.lower() not in (x.lower() for x in inc.emails))
+                    if ", ".join(found) != raw:
+                        self.report.note(number, header, raw, ", ".join(found))
+                elif key == "birthday":
+                    day = values.parse_date(cell, self.date_order)
+                    if day > self.at.date() or day.year < 1900:
+                        raise values.CellError(f"“{raw}” is not a possible birthday")
+                    inc.scalars["birthday"] = day.isoformat()
+                    if day.isoformat() != raw:
+                        self.report.note(number, header, raw, day.isoformat())
+                elif key == "gender":
+                    gender = values.gender(cell)
+                    if gender:
+                        inc.scalars["gender"] = gender
+                elif key == "consent_marketing":
+                    inc.scalars["consent_marketing"] = int(values.yes_no(cell))
+                elif key == "tags":
+                    inc.tags.extend(t for t in values.tags(cell) if t not in inc.tags)
+                elif key == "ref":
+                    if len(raw) > 80:
+                        raise values.CellError("a customer ID is at most 80 characters")
+                    inc.refs.append(raw)
+                elif key.startswith("custom:"):
+                    inc.custom[key[7:].strip()[:60]] = raw
+                elif key == "family_name":
+                    family = raw
+                elif key == "given_name":
+                    given = raw
+                else:
+                    limit = TEXT_FIELDS[key]
+                    if limit is not None and len(raw) > limit:
+                        raise values.CellError(f"longer than {limit} characters")
+                    if key not in inc.scalars:
+                        inc.scalars[key] = raw
+            except values.CellError as exc:
+                errors.append((header, raw, str(exc)))
+        if (family or given) and "name" not in inc.scalars:
+            joined = family + given if re.search(r"[\u3400-\u9fff]", family + given) else f"{given} {family}".strip()
+            inc.scalars["name"] = joined[:200]
+        if errors:
+            header, raw, _reason = errors[0]
+            reason = "; ".join(f"{h}: {r}" for h, _v, r in errors)
+            self.report.rejects.append(Reject(number, header, raw, reason, cell_texts(cells)))
+            return None
+        return inc
+
+    # --- matching ------------------------------------------------------------------------
+
+    def _match(self, inc: Incoming) -> int | None:
+        for phone in inc.phones:
+            if phone in self.by_phone:
+                return self.by_phone[phone]
+        for email in inc.emails:
+            found = self.by_email.get(email.lower())
+            if found is not None:
+                return found
+        for ref in inc.refs:
+            if ref in self.by_ref:
+                return self.by_ref[ref]
+        return None
+
+    def _register(self, cid: int, inc: Incoming) -> None:
+        for phone in inc.phones:
+            self.by_phone.setdefault(phone, cid)
+        for email in inc.emails:
+            self.by_email.setdefault(email.lower(), cid)
+        for ref in inc.refs:
+            self.by_ref.setdefault(ref, cid)
+
+    def _place(self, inc: Incoming, cells: list[object]) -> None:
+        target = self._match(inc)
+        if target is None:
+            name = inc.scalars.get("name")
+            if not name:
+                self.report.rejects.append(Reject(
+                    inc.row, self.name_header, "", "No name, and no phone, email or customer ID of a known customer",
+                    cell_texts(cells)))
+                return
+            state = State(id=self.ids.take("customer"), new=True, scalars=dict(inc.scalars))
+            self._flag_duplicates(inc.row, str(name), state.scalars.get("company"), state.scalars.get("city"))
+            self._merge(state, inc)
+            self.new[state.id] = state
+            self._register(state.id, inc)
+            self._index_name(state.id, str(name), state.scalars.get("company"), state.scalars.get("city"))  # type: ignore[arg-type]
+            self.report.created += 1
+        elif target in self.new:
+            self._merge(self.new[target], inc)
+            self._register(target, inc)
+            self.report.merged += 1
+        else:
+            self.pending.setdefault(target, []).append(inc)
+            self._register(target, inc)
+
+    def _flag_duplicates(self, row: int, name: str, company: object, city: object) -> None:
+        char_key = names.char_key(name)
+        candidates = self.by_char.get(char_key, [])[:DUPLICATE_CANDIDATES]
+        pinyin = names.pinyin_key(name)
+        if pinyin:
+            candidates = candidates + self.by_pinyin.get(pinyin, [])[:DUPLICATE_CANDIDATES]
+        for other_id, other_name, other_company, other_city in candidates:
+            if not names.same_place(company, city, other_company, other_city):  # type: ignore[arg-type]
+                continue
+            if other_name == name:
+                reason = "same name"
+            elif names.simplified(other_name) == names.simplified(name):
+                reason = "traditional/simplified"
+            elif names.char_key(other_name) == char_key:
+                reason = "name in another order"
+            else:
+                reason = "same pinyin"
+            self.report.duplicates.append(PossibleDuplicate(row, name, other_id, other_name, reason))
+            return
+
+    # --- merging -------------------------------------------------------------------------
+
+    def _conflict(self, state: State, inc: Incoming, key: str, current: object, incoming: object) -> bool:
+        """Record a conflict; True when the user chose the file's value for it."""
+        self.report.conflicts.append(Conflict(inc.row, state.id, str(state.scalars.get("name") or ""), key,
+                                              _shown(key, current), _shown(key, incoming)))
+        return (inc.row, key) in self.options.take_incoming
+
+    def _merge(self, state: State, inc: Incoming) -> None:
+        """Fold ``inc`` into ``state``, recording in ``state.changed`` what it changed."""
+        changed = state.changed
+        for key, value in inc.scalars.items():
+            current = state.scalars.get(key)
+            if current in (None, "") or (key == "consent_marketing" and not current and value):
+                if current != value:
+                    state.scalars[key] = value
+                    changed.add(key)
+            elif current != value and self._conflict(state, inc, key, current, value):
+                state.scalars[key] = value
+                changed.add(key)
+        for phone in inc.phones:
+            if phone not in state.phones:
+                state.phones.append(phone)
+                changed.add("phones")
+        lowered = {e.lower() for e in state.emails}
+        for email in inc.emails:
+            if email.lower() not in lowered:
+                state.emails.append(email)
+                lowered.add(email.lower())
+                changed.add("emails")
+        for tag in inc.tags:
+            if tag not in state.tags:
+                state.tags.append(tag)
+                changed.add("tags")
+        for ref in inc.refs:
+            if ref not in state.refs and self.by_ref.get(ref, state.id) == state.id:
+                state.refs.append(ref)
+                changed.add("refs")
+        for name, value in inc.custom.items():
+            key = f"custom:{name}"
+            current = state.custom.get(name)
+            if current is None or (current != value and self._conflict(state, inc, key, current, value)):
+                if current != value:
+                    state.custom[name] = value
+                    changed.add(key)
+        if inc.photo and not state.photo and not state.has_photo:
+            state.photo = inc.photo
+            changed.add("photo")
+
+    def _update_stored(self) -> None:
+        ids = sorted(self.pending)
+        states: dict[int, State] = {}
+        cols = [c for c in SCALARS]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT id, {', '.join(cols)}, photo IS NOT NULL, updated_at FROM customer WHERE id IN ({marks})",
+                chunk,
+            ):
+                states[row[0]] = State(id=row[0], new=False, scalars=dict(zip(cols, row[1:-2])),
+                                       has_photo=bool(row[-2]), updated_at=row[-1])
+            for table, column, attr in (("customer_phone", "number", "phones"), ("customer_email", "address", "emails")):
+                for cid, value in self.conn.execute(
+                    f"SELECT customer_id, {column} FROM {table} WHERE customer_id IN ({marks}) ORDER BY position, id",
+                    chunk,
+                ):
+                    getattr(states[cid], attr).append(value)
+            for cid, value in self.conn.execute(
+                f"SELECT ct.customer_id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+                f"WHERE ct.customer_id IN ({marks}) ORDER BY t.name", chunk
+            ):
+                states[cid].tags.append(value)
+            for cid, value in self.conn.execute(
+                f"SELECT customer_id, ref FROM customer_ref WHERE customer_id IN ({marks}) ORDER BY id", chunk
+            ):
+                states[cid].refs.append(value)
+            for cid, name, value in self.conn.execute(
+                f"SELECT v.customer_id, f.name, v.value FROM custom_field_value v JOIN custom_field f "
+                f"ON f.id = v.field_id WHERE v.customer_id IN ({marks})", chunk
+            ):
+                states[cid].custom[name] = value
+        for cid in ids:
+            state = states[cid]
+            state.before = {**state.scalars, **{a: list(getattr(state, a)) for a in LISTS},
+                            **{f"custom:{k}": v for k, v in state.custom.items()}}
+            for inc in self.pending[cid]:
+                seen = set(state.changed)
+                self._merge(state, inc)
+                if state.changed - seen:
+                    self.report.updated += 1
+                else:
+                    self.report.skipped += 1
+        self.stored = [states[cid] for cid in ids if states[cid].changed]
+
+    # --- writing -------------------------------------------------------------------------
+
+    def _search_text(self, state: State) -> str:
+        s = state.scalars
+        return search.build_search_text(str(s.get("name") or ""), s.get("company"),  # type: ignore[arg-type]
+                                        [phone_digits(p) for p in state.phones], state.emails,
+                                        s.get("wechat_id"), sorted(state.tags))  # type: ignore[arg-type]
+
+    def _tag_ids(self, wanted: set[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        listed = sorted(wanted)
+        for start in range(0, len(listed), 500):
+            chunk = listed[start:start + 500]
+            found.update(self.conn.execute(
+                f"SELECT name, id FROM tag WHERE name IN ({', '.join('?' * len(chunk))})", chunk))
+        missing = [n for n in listed if n not in found]
+        if missing:
+            first = self.ids.take("tag", len(missing))
+            insert_rows(self.conn, "tag", ("id", "name"), [(first + i, n) for i, n in enumerate(missing)])
+            found.update({n: first + i for i, n in enumerate(missing)})
+        return found
+
+    def _field_ids(self, wanted: set[str]) -> dict[str, int]:
+        found = dict(self.conn.execute("SELECT name, id FROM custom_field"))
+        position = self.conn.execute("SELECT coalesce(max(position), -1) + 1 FROM custom_field").fetchone()[0]
+        missing = sorted(n for n in wanted if n not in found)
+        if missing:
+            first = self.ids.take("custom_field", len(missing))
+            insert_rows(self.conn, "custom_field", ("id", "name", "position"),
+                        [(first + i, n, position + i) for i, n in enumerate(missing)])
+            found.update({n: first + i for i, n in enumerate(missing)})
+        return found
+
+    def _write(self) -> None:
+        at = dt_text(self.at)
+        new = list(self.new.values())
+        stored = self.stored
+        tag_names = {t for s in new for t in s.tags} | {t for s in stored for t in s.tags}
+        tag_ids = self._tag_ids(tag_names) if tag_names else {}
+        field_names = {n for s in new for n in s.custom} | {n for s in stored for n in s.custom}
+        field_ids = self._field_ids(field_names) if field_names else {}
+
+        rows = []
+        for s in new:
+            v = s.scalars
+            rows.append((s.id, "person", v.get("name"), v.get("company"), v.get("title"), v.get("wechat_id"),
+                         v.get("address"), v.get("region"), v.get("city"), v.get("industry"), v.get("gender"),
+                         v.get("birthday"), v.get("source_channel"), v.get("source_campaign"),
+                         v.get("consent_marketing") or 0, v.get("preferred_hours"), v.get("personal_details"),
+                         v.get("notes"), s.photo, 0, at, at, 0, 0, "prospect", self._search_text(s)))
+        insert_customers(self.conn, CUSTOMER_COLUMNS, rows)
+
+        phones, emails, tags, refs, customs, changes = [], [], [], [], [], []
+        for s in new:
+            phones.extend((s.id, n, i) for i, n in enumerate(s.phones))
+            emails.extend((s.id, e, i) for i, e in enumerate(s.emails))
+            tags.extend((s.id, tag_ids[t]) for t in s.tags)
+            refs.extend((s.id, r) for r in s.refs)
+            customs.extend((s.id, field_ids[n], value) for n, value in s.custom.items())
+            changes.append((s.id, at, "created", None, s.scalars.get("name")))
+        for s in stored:
+            self._stored_rows(s, at, phones, emails, tags, refs, customs, changes, tag_ids, field_ids)
+        self._insert_with_ids("customer_phone", ("customer_id", "number", "position"), phones)
+        self._insert_with_ids("customer_email", ("customer_id", "address", "position"), emails)
+        self._insert_with_ids("customer_ref", ("customer_id", "ref"), refs)
+        insert_rows(self.conn, "customer_change", ("customer_id", "changed_at", "field", "old_value", "new_value"),
+                    changes)
+        insert_rows(self.conn, "customer_tag", ("customer_id", "tag_id"), tags)
+        if customs:
+            self.conn.executemany(
+                "INSERT INTO custom_field_value (customer_id, field_id, value) VALUES (?, ?, ?) "
+                "ON CONFLICT (customer_id, field_id) DO UPDATE SET value = excluded.value", customs)
+        self.report.customer_ids = set(self.new) | {s.id for s in stored}
+
+    def _insert_with_ids(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        if rows:
+            first = self.ids.take(table, len(rows))
+            insert_rows(self.conn, table, ("id", *columns), [(first + i, *r) for i, r in enumerate(rows)])
+
+    def _stored_rows(self, s: State, at: str | None, phones: list, emails: list, tags: list, refs: list,
+                     customs: list, changes: list, tag_ids: dict[str, int], field_ids: dict[str, int]) -> None:
+        before = s.before
+        sets: dict[str, object] = {}
+        for key in sorted(s.changed):
+            if key in SCALARS:
+                sets[key] = s.scalars[key]
+                self.journal.append(("customer", s.id, key, json.dumps(before.get(key), ensure_ascii=False),
+                                     json.dumps(s.scalars[key], ensure_ascii=False)))
+                old = before.get(key)
+                changes.append((s.id, at, key, None if old is None else _shown(key, old), _shown(key, s.scalars[key])))
+            elif key in LISTS:
+                old_list = before[key]
+                now_list = getattr(s, key)
+                self.journal.append(("customer", s.id, key, json.dumps(old_list, ensure_ascii=False),
+                                     json.dumps(now_list, ensure_ascii=False)))
+                added = [x for x in now_list if x not in old_list]
+                if key == "phones":
+                    phones.extend((s.id, n, len(old_list) + i) for i, n in enumerate(added))
+                elif key == "emails":
+                    emails.extend((s.id, e, len(old_list) + i) for i, e in enumerate(added))
+                elif key == "tags":
+                    tags.extend((s.id, tag_ids[t]) for t in added)
+                else:
+                    refs.extend((s.id, r) for r in added)
+                if key != "refs":
+                    shown = sorted(now_list) if key == "tags" else now_list
+                    changes.append((s.id, at, key, ", ".join(sorted(old_list) if key == "tags" else old_list) or None,
+                                    ", ".join(shown)))
+            elif key.startswith("custom:"):
+                name = key[7:]
+                customs.append((s.id, field_ids[name], s.custom[name]))
+                self.journal.append(("customer", s.id, key, json.dumps(before.get(key), ensure_ascii=False),
+                                     json.dumps(s.custom[name], ensure_ascii=False)))
+                changes.append((s.id, at, key, before.get(key), s.custom[name]))
+            elif key == "photo":
+                sets["photo"] = s.photo
+                self.journal.append(("customer", s.id, "photo", "null", "true"))
+        sets["search_text"] = self._search_text(s)
+        sets["updated_at"] = at
+        self.journal.append(("customer", s.id, "updated_at", json.dumps(s.updated_at), json.dumps(at)))
+        self.conn.execute(f"UPDATE customer SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
+                          [*sets.values(), s.id])
+

@@ -1,0 +1,165 @@
+"""A file as rows of cells, whatever it was: CSV, .xlsx, .xls or vCard.
+
+Every reader gives the same ``Source``: the header cells, a few preview rows,
+and ``rows()`` which streams the data rows again from the file, so a million
+rows never sit in memory at once.  Spreadsheets often carry a title, a date or
+a merged banner above the real header; ``find_header_row`` skips those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from solocrm.importing.errors import UnreadableFile
+
+PREVIEW_ROWS = 50
+HEADER_SCAN_ROWS = 30
+Cell = object  # str | int | float | date | datetime | bytes | None
+
+_NUMBERISH = re.compile(r"^[\s\d.,:/\-+()¥$%年月日]*$")
+
+
+@dataclass
+class Source:
+    """Rows of one table in a file; ``header_row`` and row numbers are 1-based, as the user sees them."""
+
+    path: Path
+    kind: str  # csv | xlsx | xls | vcf
+    headers: list[str]
+    header_row: int
+    preview: list[list[Cell]]
+    estimated_rows: int
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    _reader: object = None  # a callable returning the iterator of (row number, cells)
+
+    def rows(self) -> Iterator[tuple[int, list[Cell]]]:
+        """(row number, cells) for every data row below the header, empty rows left out.
+
+        Rows are padded to the header's width; a CSV row may be longer (see engine.overflow).
+        """
+        width = len(self.headers)
+        for number, cells in self._reader():  # type: ignore[operator]
+            if not any(_filled(c) for c in cells):
+                continue
+            yield number, list(cells) + [None] * (width - len(cells))
+
+
+def _filled(cell: Cell) -> bool:
+    return cell is not None and not (isinstance(cell, str) and not cell.strip())
+
+
+def _is_label(cell: Cell) -> bool:
+    return isinstance(cell, str) and bool(cell.strip()) and not _NUMBERISH.match(cell)
+
+
+def find_header_row(rows: Sequence[Sequence[Cell]]) -> int:
+    """Index of the header among the first rows: the first with several cells, all labels, as wide as the table.
+
+    A title ("2024年会员名单", merged across the sheet) has one filled cell; a
+    header has many, and none is a number or date.
+    """
+    widths = [sum(_filled(c) for c in row) for row in rows]
+    widest = max(widths, default=0)
+    if widest == 0:
+        raise UnreadableFile("The file has no rows. Choose a file with a header row and data.")
+    need = max(min(2, widest), (widest * 6 + 9) // 10)
+    for index, row in enumerate(rows):
+        filled = [c for c in row if _filled(c)]
+        if len(filled) >= need and all(_is_label(c) or isinstance(c, str) for c in filled) and \
+                sum(_is_label(c) for c in filled) * 2 >= len(filled):
+            return index
+    return next(i for i, w in enumerate(widths) if w)
+
+
+def header_names(cells: Sequence[Cell]) -> list[str]:
+    """Header texts, with a name for blank ones and duplicates told apart ("电话", "电话 (2)")."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        text = _text(cell).replace("\n", " ").strip() or f"Column {index + 1}"
+        count = seen.get(text, 0) + 1
+        seen[text] = count
+        names.append(text if count == 1 else f"{text} ({count})")
+    while names and names[-1].startswith("Column ") and names[-1][7:].isdigit():
+        names.pop()  # trailing blank columns that only held stray formatting
+    return names
+
+
+def _text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.isoformat(" ")
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell)
+
+
+def build(path: Path, kind: str, head: list[list[Cell]], reader: object, estimated_rows: int,
+          header_row: int | None = None, **options: object) -> Source:
+    """A Source from the first rows of a table; ``header_row`` (1-based) overrides detection."""
+    index = find_header_row(head) if header_row is None else header_row - 1
+    if not 0 <= index < len(head):
+        raise UnreadableFile(f"Row {header_row} is not in the first {len(head)} rows of the file.")
+    headers = header_names(head[index])
+    if not headers:
+        raise UnreadableFile("The header row is empty. Choose the row that names the columns.")
+    skip = index + 1
+
+    def data_rows() -> Iterator[tuple[int, list[Cell]]]:
+        for number, cells in reader():  # type: ignore[operator]
+            if number > skip:
+                yield number, cells
+
+    source = Source(path=path, kind=kind, headers=headers, header_row=index + 1, preview=[],
+                    estimated_rows=max(estimated_rows - skip, 0), _reader=data_rows, **options)  # type: ignore[arg-type]
+    source.preview = [cells for _n, cells in _take(source.rows(), PREVIEW_ROWS)]
+    return source
+
+
+def _take(iterator: Iterator, count: int) -> list:
+    out = []
+    for item in iterator:
+        out.append(item)
+        if len(out) >= count:
+            break
+    return out
+
+
+def open_source(path: Path | str, *, encoding: str | None = None, delimiter: str | None = None,
+                sheet: str | None = None, header_row: int | None = None) -> Source:
+    """Read ``path`` by what it contains (the extension can lie), with the user's overrides."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except FileNotFoundError:
+        raise UnreadableFile(f"{path} does not exist. Check the file name.") from None
+    except IsADirectoryError:
+        raise UnreadableFile(f"{path} is a folder. Choose a file.") from None
+    except OSError as exc:
+        raise UnreadableFile(f"{path} cannot be read: {exc.strerror}.") from None
+    if not head:
+        raise UnreadableFile(f"{path.name} is empty. Choose a file with a header row and data.")
+    if head.startswith(b"PK\x03\x04"):
+        from solocrm.importing import xlsx_reader
+
+        return xlsx_reader.open_xlsx(path, sheet=sheet, header_row=header_row)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        from solocrm.importing import xls_reader
+
+        return xls_reader.open_xls(path, sheet=sheet, header_row=header_row)
+    from solocrm.importing import csv_reader, vcard
+
+    if vcard.looks_like_vcard(head):
+        return vcard.open_vcard(path, encoding=encoding)
+    return csv_reader.open_csv(path, encoding=encoding, delimiter=delimiter, header_row=header_row)

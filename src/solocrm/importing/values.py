@@ -1,0 +1,306 @@
+"""Cleaning cells the way people write them: phones, dates, amounts, genders, yes/no.
+
+Each cleaner returns the stored form or raises ``CellError`` with the reason,
+which becomes the rejected row's explanation.  Nothing is guessed: a date that
+could be 5 January or 1 May is cleaned only once the file's day/month order is
+known (``date_order``), and amounts with three decimals are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from solocrm.errors import ValidationError
+from solocrm.services import contact_values, money
+
+DATE_ORDERS = ("ymd", "dmy", "mdy")
+EXCEL_EPOCH = datetime(1899, 12, 30)
+# Excel serials of 1950-01-01 .. 2100-01-01: a bare number in this range in a date column is a date.
+_SERIAL_RANGE = (18264, 73051)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，：／－＋（）　￥", "0123456789.,:/-+() ¥")
+_PHONE_SPLIT = re.compile(r"[,;/、，；|\n]+|\s+或\s*|\s+or\s+|\s{2,}")
+_PHONE_NOISE = re.compile(r"[\s\-.()]")
+_CN_MOBILE = re.compile(r"^(?:\+?86|0086)?(1[3-9]\d{9})$")
+_YMD = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:[\sT]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:\.\d+)?)?)?$"
+)
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:[\sT]?(\d{2})[:]?(\d{2})(?:[:]?(\d{2}))?)?$")
+_AB_YEAR = re.compile(
+    r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})"
+    r"(?:[\sT]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$"
+)
+_PLAIN_AMOUNT = re.compile(r"^\d{1,12}(?:\.\d{1,2})?$")
+_UNIT = re.compile(r"\s*(?:件|个|份|盒|只|杯|pcs|x)$", re.I)
+_TEN_THOUSAND = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*万\s*元?$")
+
+
+class CellError(ValueError):
+    """Why one cell cannot be taken; the message is shown in the rejects list."""
+
+
+def text(cell: object) -> str:
+    """A cell as the user would read it: numbers without ".0", dates as YYYY-MM-DD."""
+    if type(cell) is str:
+        return cell.strip()
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "yes" if cell else "no"
+    if isinstance(cell, float):
+        return str(int(cell)) if cell.is_integer() else repr(cell)
+    if isinstance(cell, datetime):
+        return cell.isoformat(" ") if cell.time() != time() else cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, bytes):
+        return f"<{len(cell)} bytes>"
+    return str(cell).strip()
+
+
+# --- phones --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _one_phone(part: str, region: str) -> str:
+    compact = _PHONE_NOISE.sub("", part)
+    if region == "CN":
+        match = _CN_MOBILE.match(compact)
+        if match:
+            return "+86" + match.group(1)
+    try:
+        number = contact_values.normalise_phone(part, region)
+    except ValidationError:
+        raise CellError(f"“{part}” is not a phone number") from None
+    if number.startswith("+861") and len(number) != 14:
+        raise CellError(f"“{part}” is not a mobile number (they have 11 digits)")
+    return number
+
+
+def phones(cell: object, region: str) -> list[str]:
+    """All numbers in a cell ("138 1234 5678 / 021-6234 5678"), E.164, without repeats."""
+    raw = text(cell).translate(_FULLWIDTH)
+    found: list[str] = []
+    for part in _PHONE_SPLIT.split(raw):
+        part = part.strip()
+        if not part or not any(ch.isdigit() for ch in part):
+            continue
+        number = _one_phone(part, region)
+        if number not in found:
+            found.append(number)
+    if raw.strip() and not found:
+        raise CellError(f"“{raw.strip()}” is not a phone number")
+    return found
+
+
+def emails(cell: object) -> list[str]:
+    found: list[str] = []
+    for part in re.split(r"[,;，；\s]+", text(cell)):
+        if not part:
+            continue
+        try:
+            address = contact_values.normalise_email(part)
+        except ValidationError:
+            raise CellError(f"“{part}” is not an email address") from None
+        if address.lower() not in (e.lower() for e in found):
+            found.append(address)
+    return found
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def _ab_parts(cell: object) -> tuple[int, int] | None:
+    if isinstance(cell, (date, datetime)) or cell is None:
+        return None
+    match = _AB_YEAR.match(text(cell).translate(_FULLWIDTH))
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def date_order(cells: Iterable[object]) -> str | None:
+    """The day/month order a column's "a/b/yyyy" dates settle, "ymd" when it has none, None if unclear."""
+    seen = False
+    for cell in cells:
+        parts = _ab_parts(cell)
+        if parts is None:
+            continue
+        seen = True
+        a, b = parts
+        if a > 12 >= b:
+            return "dmy"
+        if b > 12 >= a:
+            return "mdy"
+    return None if seen else "ymd"
+
+
+def _build(y: int, mo: int, d: int, h: str | None, mi: str | None, s: str | None, raw: str) -> datetime:
+    try:
+        return datetime(y, mo, d, int(h or 0), int(mi or 0), int(s or 0))
+    except ValueError:
+        raise CellError(f"“{raw}” is not a real date") from None
+
+
+def parse_datetime(cell: object, order: str = "ymd") -> tuple[datetime, bool]:
+    """(the date and time written, whether a time of day was given)."""
+    if isinstance(cell, datetime):
+        return cell.replace(tzinfo=None, microsecond=0), cell.time() != time()
+    if isinstance(cell, date):
+        return datetime.combine(cell, time()), False
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return _serial(float(cell), text(cell))
+    raw = text(cell)
+    if len(raw) in (10, 16, 19) and raw[4] == "-":
+        try:
+            moment = datetime.fromisoformat(raw)
+        except ValueError:
+            pass
+        else:
+            return moment, len(raw) > 10
+    value = raw.translate(_FULLWIDTH).strip()
+    if not value:
+        raise CellError("the date is empty")
+    match = _YMD.match(value) or _COMPACT.match(value)
+    if match:
+        return _build(int(match[1]), int(match[2]), int(match[3]), match[4], match[5], match[6], raw), bool(match[4])
+    match = _AB_YEAR.match(value)
+    if match:
+        a, b = int(match[1]), int(match[2])
+        if order == "ymd":
+            if a <= 12 and b <= 12:
+                raise CellError(f"“{raw}”: day and month order unknown")
+            order = "dmy" if a > 12 else "mdy"
+        day, month = (a, b) if order == "dmy" else (b, a)
+        return _build(int(match[3]), month, day, match[4], match[5], match[6], raw), bool(match[4])
+    if re.fullmatch(r"\d{5}(?:\.\d+)?", value):
+        return _serial(float(value), raw)
+    raise CellError(f"“{raw}” is not a date (write it like 2024-01-05)")
+
+
+def _serial(number: float, raw: str) -> tuple[datetime, bool]:
+    if not _SERIAL_RANGE[0] <= number <= _SERIAL_RANGE[1]:
+        raise CellError(f"“{raw}” is not a date")
+    value = EXCEL_EPOCH + timedelta(days=number)
+    value = value.replace(microsecond=0) + timedelta(seconds=round(value.microsecond / 1e6))
+    return value, value.time() != time()
+
+
+def parse_date(cell: object, order: str = "ymd") -> date:
+    return parse_datetime(cell, order)[0].date()
+
+
+def local_to_utc(moment: datetime, has_time: bool) -> datetime:
+    """Stored form of a local time; a bare date counts as local noon so it stays that day in every zone view."""
+    if not has_time:
+        moment = moment.replace(hour=12)
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+# --- amounts -------------------------------------------------------------------------------
+
+
+def amount(cell: object) -> int:
+    """Signed minor units: "¥1,280.50", "1280元", "1.2万", "(300)" and "-300" (refunds)."""
+    if isinstance(cell, bool) or cell is None:
+        raise CellError("the amount is empty")
+    if isinstance(cell, (int, float)):
+        try:
+            value = Decimal(repr(cell)) * 100
+        except InvalidOperation:
+            raise CellError(f"“{cell}” is not an amount") from None
+        if not value.is_finite() or abs(value) > money.MAX_MINOR:
+            raise CellError(f"“{cell}” is not an amount")
+        minor = int(value.quantize(Decimal(1)))
+        if abs(value - minor) > Decimal("0.000001"):
+            raise CellError(f"“{cell}” has more than 2 decimal places")
+        return minor
+    raw = text(cell)
+    if _PLAIN_AMOUNT.match(raw):
+        whole, _, frac = raw.partition(".")
+        return int(whole) * 100 + int(frac.ljust(2, "0"))
+    value = raw.translate(_FULLWIDTH).replace(" ", "")
+    negative = False
+    if value.startswith("(") and value.endswith(")"):
+        negative, value = True, value[1:-1]
+    if value.startswith(("-", "−")):
+        negative, value = True, value[1:]
+    elif value.endswith("-"):
+        negative, value = True, value[:-1]
+    for prefix in ("¥", "￥", "RMB", "CNY"):
+        if value.upper().startswith(prefix):
+            value = value[len(prefix):]
+    if value.startswith(("-", "−")):
+        negative, value = True, value[1:]
+    match = _TEN_THOUSAND.match(value.replace(",", ""))
+    try:
+        if match:
+            minor = _ten_thousands(match["number"], raw)
+        else:
+            minor = money.parse_amount(value)
+    except ValidationError as exc:
+        raise CellError(f"“{raw}”: {exc.message}") from None
+    return -minor if negative else minor
+
+
+def _ten_thousands(number: str, raw: str) -> int:
+    whole, _, frac = number.partition(".")
+    if len(frac) > 6:
+        raise CellError(f"“{raw}” has too many decimal places")
+    minor = int(whole) * 1_000_000 + int(frac.ljust(6, "0"))
+    if minor > money.MAX_MINOR:
+        raise CellError(f"“{raw}” is too large")
+    return minor
+
+
+def quantity(cell: object) -> int:
+    raw = text(cell)
+    if raw.isdigit() and raw.isascii() and 1 <= int(raw) <= 1_000_000:
+        return int(raw)
+    value = raw.translate(_FULLWIDTH).replace(",", "")
+    value = _UNIT.sub("", value)
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise CellError(f"“{raw}” is not a quantity") from None
+    if number != number.to_integral_value() or not 1 <= abs(number) <= 1_000_000:
+        raise CellError(f"“{raw}” is not a whole quantity between 1 and 1,000,000")
+    return abs(int(number))
+
+
+# --- small vocabularies --------------------------------------------------------------------
+
+_GENDERS = {"男": "male", "m": "male", "male": "male", "先生": "male", "女": "female", "f": "female",
+            "female": "female", "女士": "female", "小姐": "female"}
+_YES = {"是", "yes", "y", "true", "1", "同意", "√", "✓", "x"}
+_NO = {"否", "no", "n", "false", "0", "不同意", ""}
+_REFUND_WORDS = ("退款", "已退款", "退货", "refund", "refunded", "returned", "冲红")
+
+
+def gender(cell: object) -> str | None:
+    value = text(cell).lower()
+    if not value:
+        return None
+    if value in _GENDERS:
+        return _GENDERS[value]
+    raise CellError(f"“{text(cell)}” is not a gender (男/女)")
+
+
+def yes_no(cell: object) -> bool:
+    value = text(cell).lower()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise CellError(f"“{text(cell)}” is not yes or no (是/否)")
+
+
+def is_refund(cell: object) -> bool:
+    value = text(cell).lower()
+    return any(word in value for word in _REFUND_WORDS)
+
+
+def tags(cell: object) -> list[str]:
+    return sorted({t.strip()[:60] for t in re.split(r"[,;，；、|/]+", text(cell)) if t.strip()})

@@ -1,0 +1,188 @@
+"""The Duplicates tool: find customers who are probably the same person and merge them, field by field.
+
+A merge keeps every order, interaction, survey answer, task and tag of all of
+them and is undoable (Ctrl+Z through ``undoable``, or from the import history).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from solocrm.importing import batches, dedupe, merge
+from solocrm.services.changes import Changes
+from solocrm.services.contact_values import display_phone
+from solocrm.ui import labels
+from solocrm.ui.context import AppContext
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DuplicatesPage", text)
+
+
+def reason_label(reason: str) -> str:
+    return {"same phone": _t("Same phone number"), "same email": _t("Same email"),
+            "similar name, same company": _t("Similar name, same company"),
+            "similar name, same city": _t("Similar name, same city")}.get(reason, reason)
+
+
+class MergeDialog(QDialog):
+    """Choose who to keep and, for every field where they differ, whose value wins."""
+
+    def __init__(self, ctx: AppContext, plan: merge.MergePlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.plan = plan
+        self.batch_id: int | None = None
+        self.setWindowTitle(self.tr("Merge customers"))
+        self.keep = QComboBox()
+        self.keep.setObjectName("mergeKeep")
+        for cid, name in zip(plan.customer_ids, plan.names):
+            self.keep.addItem(f"{name} (#{cid})", cid)
+        form = QFormLayout()
+        form.addRow(self.tr("Keep"), self.keep)
+        self.choices: dict[str, QComboBox] = {}
+        for choice in plan.choices:
+            combo = QComboBox()
+            for cid, value in choice.values:
+                combo.addItem(f"{value}  (#{cid})", cid)
+            self.choices[choice.field] = combo
+            form.addRow(labels.field_name(choice.field), combo)
+        united = plan.united
+        kept = [self.tr("Phones: %1").replace("%1", ", ".join(display_phone(p) for p in united["phones"]) or "—"),
+                self.tr("Emails: %1").replace("%1", ", ".join(united["emails"]) or "—"),
+                self.tr("Tags: %1").replace("%1", ", ".join(united["tags"]) or "—")]
+        moved = self.tr("Moved to the kept customer: %1 orders, %2 interactions, %3 survey answers, %4 tasks.") \
+            .replace("%1", str(plan.moved.get("order", 0))).replace("%2", str(plan.moved.get("interaction", 0))) \
+            .replace("%3", str(plan.moved.get("survey_response", 0))).replace("%4", str(plan.moved.get("task", 0)))
+        info = QLabel("\n".join([*kept, moved, self.tr("You can undo the merge afterwards.")]))
+        info.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.merge_button = buttons.addButton(self.tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setObjectName("mergeButton")
+        buttons.accepted.connect(self._merge)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(info)
+        layout.addWidget(buttons)
+
+    def _merge(self) -> None:
+        keep = self.keep.currentData()
+        others = [cid for cid in self.plan.customer_ids if cid != keep]
+        chosen = {field: combo.currentData() for field, combo in self.choices.items()}
+
+        def done(result: tuple[int, Changes]) -> None:
+            self.batch_id, changes = result
+            self.ctx.bus.publish(changes, self)
+            self.accept()
+
+        self.ctx.runner.run(lambda _p: merge.merge(self.ctx.db, keep, others, chosen, now=self.ctx.clock()),
+                            write=True, parent=self, on_success=done, label=self.tr("Merging…"))
+
+
+class DuplicatesPage(QWidget):
+    """Groups of likely duplicates, found on demand; merge the selected group."""
+
+    undoable = Signal(str, object)
+    open_customer = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.groups: list[dedupe.DuplicateGroup] = []
+        title = QLabel(self.tr("Duplicates"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        explain = QLabel(self.tr("Customers who share a phone number or email, or whose names look alike "
+                                 "(张伟 / 張偉 / 伟张, same pinyin) with the same company or city."))
+        explain.setWordWrap(True)
+        self.find_button = QPushButton(self.tr("Find duplicates"))
+        self.find_button.setObjectName("findDuplicates")
+        self.find_button.clicked.connect(self.find)
+        self.merge_button = QPushButton(self.tr("Merge…"))
+        self.merge_button.setObjectName("mergeGroup")
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Customers"), self.tr("Why"), self.tr("How many")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 420)
+        self.table.setColumnWidth(1, 220)
+        self.table.doubleClicked.connect(lambda _i: self.merge_selected())
+        self.table.itemSelectionChanged.connect(self._update)
+        self.empty = QLabel(self.tr("Press “Find duplicates” to check your customers."))
+        self.empty.setObjectName("duplicatesEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+        top = QHBoxLayout()
+        top.addWidget(self.find_button)
+        top.addWidget(self.merge_button)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(explain)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self._update()
+
+    def find(self) -> None:
+        self.ctx.runner.run(lambda p: dedupe.find_groups(self.ctx.db, p.report), on_success=self._show,
+                            parent=self, label=self.tr("Looking for duplicates…"), cancellable=True)
+
+    def _show(self, groups: Sequence[dedupe.DuplicateGroup]) -> None:
+        self.groups = list(groups)
+        self.table.setRowCount(len(self.groups))
+        for row, group in enumerate(self.groups):
+            text = "  ·  ".join(f"{n} (#{i})" for i, n in zip(group.customer_ids, group.names))
+            for col, value in enumerate((text, reason_label(group.reason), str(len(group.customer_ids)))):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        if self.groups:
+            self.stack.setCurrentWidget(self.table)
+            self.table.selectRow(0)
+        else:
+            self.empty.setText(self.tr("No duplicates found. Your customer file is clean."))
+            self.stack.setCurrentWidget(self.empty)
+        self._update()
+
+    def _update(self) -> None:
+        self.merge_button.setEnabled(bool(self.groups) and self.table.currentRow() >= 0)
+
+    def merge_selected(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.groups):
+            return
+        group = self.groups[row]
+        self.ctx.runner.run(lambda _p: merge.plan(self.ctx.db, group.customer_ids), parent=self,
+                            on_success=lambda plan: self._ask(plan, row))
+
+    def _ask(self, plan: merge.MergePlan, row: int) -> None:
+        dialog = MergeDialog(self.ctx, plan, self)
+        if not dialog.exec() or dialog.batch_id is None:
+            return
+        batch_id = dialog.batch_id
+        db, clock = self.ctx.db, self.ctx.clock
+        self.undoable.emit(self.tr("Undo merge of %1").replace("%1", " + ".join(plan.names)),
+                           lambda: batches.undo_batch(db, batch_id, now=clock()))
+        del self.groups[row]
+        self._show(self.groups)

@@ -1,0 +1,559 @@
+"""The import wizard: pick a file, check the columns, see exactly what will happen, import, undo.
+
+Step 2's "Check" runs the whole import as a dry run (rolled back), so step 3
+shows the real counts, every rejected row with its reason, the conflicts to
+decide and the possible duplicates before anything is written.  Both runs go
+through the operation runner: off the GUI thread, with progress in rows per
+second, and Cancel leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from solocrm.importing import batches, mapping, rejects
+from solocrm.importing.engine import ImportOptions, ImportReport, run_import
+from solocrm.importing.sources import Source, open_source
+from solocrm.importing.values import text as cell_text
+from solocrm.services.changes import Changes
+from solocrm.ui.context import AppContext
+from solocrm.ui.formatting import to_local
+from solocrm.ui.operations import Progress
+
+FILE_FILTER = "Data files (*.csv *.txt *.tsv *.xlsx *.xls *.vcf);;All files (*)"
+IGNORE = ""
+CUSTOM = "custom:"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ImportWizard", text)
+
+
+def kind_labels() -> dict[str, str]:
+    return {"customers": _t("Customers"), "orders": _t("Orders"), "interactions": _t("Interactions"),
+            "surveys": _t("Survey answers")}
+
+
+def field_label(key: str) -> str:
+    """What an import field is called in the wizard."""
+    return {
+        "name": _t("Name"), "family_name": _t("Family name"), "given_name": _t("Given name"),
+        "phones": _t("Phones"), "emails": _t("Emails"), "company": _t("Company"), "title": _t("Job title"),
+        "wechat_id": _t("WeChat ID"), "address": _t("Address"), "region": _t("Province / region"),
+        "city": _t("City"), "industry": _t("Industry"), "gender": _t("Gender"), "birthday": _t("Birthday"),
+        "source_channel": _t("Source channel"), "source_campaign": _t("Campaign"),
+        "consent_marketing": _t("Marketing consent"), "preferred_hours": _t("Preferred hours"),
+        "personal_details": _t("Personal details"), "notes": _t("Notes"), "tags": _t("Tags"),
+        "ref": _t("Customer ID (member no.)"), "photo": _t("Photo"), "customer_name": _t("Customer name"),
+        "phone": _t("Customer phone"), "email": _t("Customer email"), "ordered_at": _t("Order date"),
+        "amount": _t("Amount"), "product": _t("Product"), "quantity": _t("Quantity"), "channel": _t("Channel"),
+        "status": _t("Status (paid / refunded)"), "order_no": _t("Order number"), "occurred_at": _t("Date"),
+        "direction": _t("Direction"), "summary": _t("Summary"), "outcome": _t("Outcome"),
+        "responded_at": _t("Date"), "survey_kind": _t("Survey kind (CSAT / NPS)"), "score": _t("Score"),
+        "comment": _t("Comment"),
+    }.get(key, key)
+
+
+def reason_label(reason: str) -> str:
+    return {"same name": _t("same name"), "traditional/simplified": _t("traditional / simplified characters"),
+            "name in another order": _t("same characters in another order"),
+            "same pinyin": _t("same pinyin")}.get(reason, reason)
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(value))
+
+
+class ImportWizard(QDialog):
+    """Emits ``imported`` with the report after a real import (the bus is told too)."""
+
+    imported = Signal(object)
+
+    def __init__(self, ctx: AppContext, kind: str = "customers", path: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.source: Source | None = None
+        self.report: ImportReport | None = None
+        self.final: ImportReport | None = None
+        self.setWindowTitle(self.tr("Import data"))
+        self.resize(980, 640)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._file_step(kind))
+        self.stack.addWidget(self._mapping_step())
+        self.stack.addWidget(self._review_step())
+        self.stack.addWidget(self._done_step())
+
+        self.back = QPushButton(self.tr("< Back"))
+        self.back.clicked.connect(self._go_back)
+        self.next = QPushButton(self.tr("Next >"))
+        self.next.setObjectName("wizardNext")
+        self.next.setDefault(True)
+        self.next.clicked.connect(self._go_next)
+        self.close_button = QPushButton(self.tr("Cancel"))
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.back, self.next, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        if path:
+            self.path_edit.setText(path)
+        self._update_buttons()
+
+    # --- step 1: the file -----------------------------------------------------------------
+
+    def _file_step(self, kind: str) -> QWidget:
+        page = QWidget()
+        self.kind = QComboBox()
+        for key, label in kind_labels().items():
+            self.kind.addItem(label, key)
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("importPath")
+        self.path_edit.setPlaceholderText(self.tr("A CSV, Excel (.xlsx, .xls) or vCard (.vcf) file"))
+        self.path_edit.textChanged.connect(lambda _t: self._update_buttons())
+        browse = QPushButton(self.tr("Choose file…"))
+        browse.setObjectName("importBrowse")
+        browse.clicked.connect(self.choose_file)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.encoding = QComboBox()
+        self.encoding.addItem(self.tr("Detect automatically"), None)
+        for code, label in (("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 with BOM"), ("gb18030", "GBK / GB18030"),
+                            ("utf-16", "UTF-16"), ("big5", "Big5")):
+            self.encoding.addItem(label, code)
+        self.delimiter = QComboBox()
+        self.delimiter.addItem(self.tr("Detect automatically"), None)
+        for code, label in ((",", self.tr("Comma ,")), (";", self.tr("Semicolon ;")), ("\t", self.tr("Tab")),
+                            ("|", self.tr("Bar |"))):
+            self.delimiter.addItem(label, code)
+        self.sheet = QComboBox()
+        self.sheet.addItem(self.tr("First sheet with data"), None)
+        self.header_row = QSpinBox()
+        self.header_row.setRange(0, 30)
+        self.header_row.setSpecialValueText(self.tr("Detect automatically"))
+        form = QFormLayout(page)
+        intro = QLabel(self.tr("Bring in customers from Excel, a CSV export, your phone's contacts (vCard) or a "
+                               "cash register. Nothing is written until you confirm in step 3, and every "
+                               "import can be undone."))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        form.addRow(self.tr("What the file holds"), self.kind)
+        form.addRow(self.tr("File"), row)
+        form.addRow(self.tr("Text encoding"), self.encoding)
+        form.addRow(self.tr("Delimiter"), self.delimiter)
+        form.addRow(self.tr("Sheet"), self.sheet)
+        form.addRow(self.tr("Header row"), self.header_row)
+        return page
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose a file to import"), "", FILE_FILTER)
+        if path:
+            self.path_edit.setText(path)
+
+    def _open(self) -> None:
+        path = self.path_edit.text().strip()
+        sheet = self.sheet.currentData()
+        options = dict(encoding=self.encoding.currentData(), delimiter=self.delimiter.currentData(),
+                       sheet=sheet, header_row=self.header_row.value() or None)
+        self.ctx.runner.run(lambda _p: open_source(path, **options), on_success=self._opened, parent=self,
+                            label=self.tr("Reading the file…"))
+
+    def _opened(self, source: Source) -> None:
+        self.source = source
+        if source.sheets and self.sheet.count() != len(source.sheets) + 1:
+            self.sheet.blockSignals(True)
+            self.sheet.clear()
+            self.sheet.addItem(self.tr("First sheet with data"), None)
+            for name in source.sheets:
+                self.sheet.addItem(name, name)
+            self.sheet.blockSignals(False)
+        self._show_mapping()
+        self.stack.setCurrentIndex(1)
+        self._update_buttons()
+
+    # --- step 2: columns ------------------------------------------------------------------
+
+    def _mapping_step(self) -> QWidget:
+        page = QWidget()
+        self.file_info = QLabel()
+        self.file_info.setObjectName("fileInfo")
+        self.file_info.setWordWrap(True)
+        self.mapping_table = _table([self.tr("Column in the file"), self.tr("Import as"), self.tr("Example values")])
+        self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.mapping_table.setColumnWidth(1, 220)
+        self.date_order = QComboBox()
+        self.date_order.addItem(self.tr("Year first (2024-01-05) or settle from the file"), None)
+        self.date_order.addItem(self.tr("Day first (05/01/2024 = 5 January)"), "dmy")
+        self.date_order.addItem(self.tr("Month first (05/01/2024 = May 1)"), "mdy")
+        self.preview = _table([])
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.file_info)
+        layout.addWidget(self.mapping_table, 3)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel(self.tr("Dates like 05/01/2024:")))
+        dates.addWidget(self.date_order, 1)
+        layout.addLayout(dates)
+        layout.addWidget(QLabel(self.tr("The file as read:")))
+        layout.addWidget(self.preview, 2)
+        return page
+
+    def _field_choices(self, kind: str) -> list[tuple[str, str]]:
+        choices = [(IGNORE, self.tr("— ignore this column —"))]
+        choices += [(f.key, field_label(f.key)) for f in mapping.FIELDS[kind]]
+        if kind == "customers":
+            choices.append((CUSTOM, self.tr("Custom field…")))
+        return choices
+
+    def _show_mapping(self) -> None:
+        source = self.source
+        assert source is not None
+        kind = self.kind.currentData()
+        guessed, from_preset = mapping.initial(self.ctx.db, kind, source.headers, source.preview)
+        details = [Path(source.path).name, self.tr("header on row %1").replace("%1", str(source.header_row))]
+        if source.encoding:
+            details.append(source.encoding.upper())
+        if source.sheet:
+            details.append(self.tr("sheet “%1”").replace("%1", source.sheet))
+        note = self.tr("The saved mapping for this layout was applied.") if from_preset else \
+            self.tr("Columns were matched by their names and values; change any that is wrong.")
+        self.file_info.setText(" · ".join(details) + "\n" + note)
+        self.mapping_table.setRowCount(len(source.headers))
+        self.combos: list[QComboBox] = []
+        choices = self._field_choices(kind)
+        for row, header in enumerate(source.headers):
+            self.mapping_table.setItem(row, 0, QTableWidgetItem(header))
+            combo = QComboBox()
+            combo.setObjectName(f"mapping_{row}")
+            for key, label in choices:
+                combo.addItem(label, key)
+            key = guessed.get(header) or IGNORE
+            if key.startswith(CUSTOM):
+                combo.addItem(self.tr("Custom field: %1").replace("%1", key[len(CUSTOM):]), key)
+            combo.setCurrentIndex(max(combo.findData(key), 0))
+            combo.activated.connect(lambda _i, c=combo, h=header: self._custom_chosen(c, h))
+            self.mapping_table.setCellWidget(row, 1, combo)
+            self.combos.append(combo)
+            examples = [cell_text(r[row]) for r in source.preview[:5] if row < len(r) and cell_text(r[row])]
+            self.mapping_table.setItem(row, 2, QTableWidgetItem(" | ".join(examples)[:200]))
+        self.preview.setColumnCount(len(source.headers))
+        self.preview.setHorizontalHeaderLabels(source.headers)
+        _fill(self.preview, [[cell_text(c) for c in r[: len(source.headers)]] for r in source.preview])
+
+    def _custom_chosen(self, combo: QComboBox, header: str) -> None:
+        if combo.currentData() != CUSTOM:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Custom field"),
+                                        self.tr("Store this column in the custom field named:"), text=header)
+        name = name.strip()[:60]
+        if not ok or not name:
+            combo.setCurrentIndex(0)
+            return
+        key = CUSTOM + name
+        index = combo.findData(key)
+        if index < 0:
+            combo.addItem(self.tr("Custom field: %1").replace("%1", name), key)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+
+    def current_mapping(self) -> dict[str, str | None]:
+        assert self.source is not None
+        return {h: (c.currentData() or None) for h, c in zip(self.source.headers, self.combos)}
+
+    def set_mapping(self, header: str, key: str | None) -> None:
+        """Choose what ``header`` imports as (used by tests and keyboard users alike)."""
+        assert self.source is not None
+        combo = self.combos[self.source.headers.index(header)]
+        combo.setCurrentIndex(max(combo.findData(key or IGNORE), 0))
+
+    def _options(self) -> ImportOptions:
+        take = frozenset()
+        if self.report is not None and hasattr(self, "conflict_table"):
+            take = frozenset((c.row, c.field) for i, c in enumerate(self.report.conflicts)
+                             if self.conflict_table.item(i, 0).checkState() == Qt.CheckState.Checked)
+        return ImportOptions(self.kind.currentData(), self.current_mapping(), date_order=self.date_order.currentData(),
+                             take_incoming=take)
+
+    def _run(self, dry_run: bool) -> None:
+        assert self.source is not None
+        source, options, db = self.source, self._options(), self.ctx.db
+        template = self.tr("Checking… %1 rows (%2 rows/s)") if dry_run else self.tr("Importing… %1 rows (%2 rows/s)")
+
+        def work(progress: Progress) -> ImportReport:
+            started = time.perf_counter()
+
+            def report(done: int, total: int) -> None:
+                rate = done / max(time.perf_counter() - started, 1e-6)
+                progress.report(done, total, template.replace("%1", f"{done:,}").replace("%2", f"{rate:,.0f}"))
+
+            return run_import(db, source, options, dry_run=dry_run, progress=report, now=self.ctx.clock())
+
+        self.ctx.runner.run(work, write=True, cancellable=True, parent=self,
+                            label=self.tr("Checking the file…") if dry_run else self.tr("Importing…"),
+                            on_success=self._checked if dry_run else self._done)
+
+    # --- step 3: review -------------------------------------------------------------------
+
+    def _review_step(self) -> QWidget:
+        page = QWidget()
+        self.summary = QLabel()
+        self.summary.setObjectName("reviewSummary")
+        self.summary.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.reject_table = _table([self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Why")])
+        self.conflict_table = _table([self.tr("Use the file's value"), self.tr("Row"), self.tr("Customer"),
+                                      self.tr("Field"), self.tr("Stored"), self.tr("In the file")])
+        self.duplicate_table = _table([self.tr("Row"), self.tr("Name"), self.tr("Looks like"), self.tr("Because")])
+        self.note_table = _table([self.tr("Row"), self.tr("Column"), self.tr("In the file"), self.tr("Imported as")])
+        for table, title in ((self.reject_table, self.tr("Rejected rows")), (self.conflict_table, self.tr("Conflicts")),
+                             (self.duplicate_table, self.tr("Possible duplicates")),
+                             (self.note_table, self.tr("Cleaned values"))):
+            self.tabs.addTab(table, title)
+        save = QPushButton(self.tr("Save rejected rows…"))
+        save.setObjectName("saveRejects")
+        save.clicked.connect(self.save_rejects)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        row = QHBoxLayout()
+        row.addWidget(save)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return page
+
+    def _checked(self, report: ImportReport) -> None:
+        self.report = report
+        self.summary.setText(self._counts(report, self.tr("If you import now:")))
+        _fill(self.reject_table, [[str(r.row), r.column, r.value, r.reason] for r in report.rejects])
+        self.conflict_table.setRowCount(len(report.conflicts))
+        for i, c in enumerate(report.conflicts):
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            check.setCheckState(Qt.CheckState.Unchecked)
+            self.conflict_table.setItem(i, 0, check)
+            for col, value in enumerate((str(c.row), c.customer_name, c.field, c.existing, c.incoming), start=1):
+                self.conflict_table.setItem(i, col, QTableWidgetItem(value))
+        _fill(self.duplicate_table, [[str(d.row), d.name, f"{d.other_name} (#{d.other_id})", reason_label(d.reason)]
+                                     for d in report.duplicates])
+        _fill(self.note_table, [[str(n.row), n.column, n.raw, n.cleaned] for n in report.notes])
+        for index, count in enumerate((report.rejected, len(report.conflicts), len(report.duplicates),
+                                       len(report.notes))):
+            self.tabs.setTabText(index, self.tabs.tabText(index).split(" (")[0] + f" ({count})")
+        first = next((i for i, n in enumerate((report.rejected, len(report.conflicts), len(report.duplicates))) if n), 3)
+        self.tabs.setCurrentIndex(first)
+        self.stack.setCurrentIndex(2)
+        self._update_buttons()
+
+    def _counts(self, report: ImportReport, lead: str) -> str:
+        lines = [lead, self.tr("%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, "
+                               "%6 rejected.")
+                 .replace("%1", f"{report.rows_read:,}").replace("%2", f"{report.created:,}")
+                 .replace("%3", f"{report.updated:,}").replace("%4", f"{report.merged:,}")
+                 .replace("%5", f"{report.skipped:,}").replace("%6", f"{report.rejected:,}")]
+        if report.customers_created:
+            lines.append(self.tr("%1 customers not found are created.").replace("%1", f"{report.customers_created:,}"))
+        if report.conflicts:
+            lines.append(self.tr("%1 values differ from what is stored: the stored value is kept unless you tick "
+                                 "“Use the file's value”.").replace("%1", str(len(report.conflicts))))
+        return "\n".join(lines)
+
+    def save_rejects(self) -> None:
+        report = self.final or self.report
+        if report is None or self.source is None or not report.rejects:
+            QMessageBox.information(self, self.tr("Rejected rows"), self.tr("No row was rejected."))
+            return
+        default = str(Path(self.source.path).with_name(Path(self.source.path).stem + "-rejected.csv"))
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), default,
+                                               self.tr("CSV (*.csv);;Excel (*.xlsx)"))
+        if not path:
+            return
+        headers, found = self.source.headers, report.rejects
+        self.ctx.runner.run(lambda _p: rejects.write_rejects(path, headers, found), parent=self,
+                            on_success=lambda n: self.status.setText(
+                                self.tr("%1 rejected rows saved to %2. Fix them and import that file.")
+                                .replace("%1", str(n)).replace("%2", path)))
+
+    # --- step 4: done ---------------------------------------------------------------------
+
+    def _done_step(self) -> QWidget:
+        page = QWidget()
+        self.done_summary = QLabel()
+        self.done_summary.setObjectName("doneSummary")
+        self.done_summary.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.undo_button = QPushButton(self.tr("Undo this import"))
+        self.undo_button.setObjectName("undoImport")
+        self.undo_button.clicked.connect(self.undo)
+        save = QPushButton(self.tr("Save rejected rows…"))
+        save.clicked.connect(self.save_rejects)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.done_summary)
+        row = QHBoxLayout()
+        row.addWidget(self.undo_button)
+        row.addWidget(save)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        return page
+
+    def _done(self, report: ImportReport) -> None:
+        self.final = report
+        assert self.source is not None
+        mapping.save_preset(self.ctx.db, report.kind, self.source.headers, self.current_mapping())
+        self.done_summary.setText(self._counts(report, self.tr("Imported %1.").replace("%1", report.file_name)))
+        self.ctx.bus.publish(report.changes(), self)
+        self.imported.emit(report)
+        self.stack.setCurrentIndex(3)
+        self._update_buttons()
+
+    def undo(self) -> None:
+        if self.final is None or self.final.batch_id is None:
+            return
+        batch_id = self.final.batch_id
+
+        def done(changes: Changes) -> None:
+            self.ctx.bus.publish(changes, self)
+            self.undo_button.setEnabled(False)
+            self.status.setText(self.tr("The import was undone: the customers and records it added are gone and "
+                                        "what it changed is back as it was."))
+
+        self.ctx.runner.run(lambda _p: batches.undo_batch(self.ctx.db, batch_id, now=self.ctx.clock()), write=True,
+                            parent=self, on_success=done, label=self.tr("Undoing the import…"))
+
+    # --- navigation -----------------------------------------------------------------------
+
+    def _go_next(self) -> None:
+        step = self.stack.currentIndex()
+        if step == 0:
+            self._open()
+        elif step == 1:
+            self._run(dry_run=True)
+        elif step == 2:
+            self._run(dry_run=False)
+        else:
+            self.accept()
+
+    def _go_back(self) -> None:
+        step = self.stack.currentIndex()
+        if 0 < step < 3:
+            self.stack.setCurrentIndex(step - 1)
+            self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        step = self.stack.currentIndex()
+        self.back.setEnabled(0 < step < 3)
+        self.next.setText((self.tr("Next >"), self.tr("Check >"), self.tr("Import"), self.tr("Close"))[step])
+        self.next.setEnabled(step != 0 or bool(self.path_edit.text().strip()))
+        self.close_button.setVisible(step != 3)
+
+
+class ImportHistoryDialog(QDialog):
+    """Every import with its counts; undo one from here."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Import history"))
+        self.resize(760, 420)
+        self.list = QListWidget()
+        self.list.setObjectName("importHistory")
+        self.undo_button = QPushButton(self.tr("Undo selected import"))
+        self.undo_button.clicked.connect(self.undo_selected)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        self.empty = QLabel(self.tr("Nothing has been imported yet. Use File → Import… to bring in a file."))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        self.list.currentRowChanged.connect(lambda _r: self._update())
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        kinds = kind_labels()
+        for b in batches.list_batches(self.ctx.db):
+            text = self.tr("%1  %2 (%3): %4 rows, %5 new, %6 updated, %7 merged, %8 rejected") \
+                .replace("%1", to_local(b.created_at).strftime("%Y-%m-%d %H:%M")).replace("%2", b.file_name) \
+                .replace("%3", kinds.get(b.kind, _t("Merge"))).replace("%4", str(b.rows_read)) \
+                .replace("%5", str(b.created)).replace("%6", str(b.updated)).replace("%7", str(b.merged)) \
+                .replace("%8", str(b.rejected))
+            if b.undone_at is not None:
+                text += "  " + self.tr("(undone)")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, (b.id, b.undone_at is None))
+            self.list.addItem(item)
+        self.empty.setVisible(self.list.count() == 0)
+        self._update()
+
+    def _update(self) -> None:
+        item = self.list.currentItem()
+        self.undo_button.setEnabled(item is not None and item.data(Qt.ItemDataRole.UserRole)[1])
+
+    def undo_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        batch_id, _open = item.data(Qt.ItemDataRole.UserRole)
+        answer = QMessageBox.question(self, self.tr("Undo import"), self.tr(
+            "Remove everything this import added and put back what it changed?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def done(changes: Changes) -> None:
+            self.ctx.bus.publish(changes, self)
+            self.reload()
+
+        self.ctx.runner.run(lambda _p: batches.undo_batch(self.ctx.db, batch_id, now=self.ctx.clock()), write=True,
+                            parent=self, on_success=done)

@@ -1,0 +1,104 @@
+"""Exports: CSV with a BOM for Excel, typed .xlsx cells, vCard 3.0, and exactly what a list shows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from solocrm.db.database import Database
+from solocrm.exporting import exports
+from solocrm.importing import mapping
+from solocrm.importing.engine import ImportOptions, run_import
+from solocrm.importing.sources import open_source
+from solocrm.services import customers, orders
+from solocrm.services.customers import CustomerInput
+from solocrm.services.orders import OrderInput
+from solocrm.services.search import CustomerQuery
+from tests.import_files import PNG_1PX
+
+
+def _fill(db: Database) -> int:
+    cid, _ = customers.create(db, CustomerInput(name="张伟", company="青禾", phones=["13812345678"],
+                                                 emails=["zw@qq.com"], birthday=date(1990, 1, 5), tags=["VIP"],
+                                                 city="杭州", photo=PNG_1PX))
+    customers.create(db, CustomerInput(name="李娜", city="上海"))
+    orders.add_order(db, cid, OrderInput(ordered_at=datetime(2024, 1, 5, 4, 0), amount_minor=12850, product="欧包"),
+                     now=datetime(2024, 2, 1))
+    return cid
+
+
+def test_csv_has_a_bom_and_imports_back_unchanged(db: Database, tmp_path: Path) -> None:
+    _fill(db)
+    path = tmp_path / "c.csv"
+    assert exports.export_customers(db, path, "csv") == 2
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert "张伟,青禾,,138 1234 5678,zw@qq.com" in text
+
+    fresh = Database.open(tmp_path / "fresh.sqlite3", lock=False)
+    try:
+        source = open_source(path)
+        report = run_import(fresh, source, ImportOptions("customers",
+                                                         mapping.guess("customers", source.headers, source.preview)))
+        assert report.created == 2 and report.rejected == 0
+        zhang = customers.load_input(fresh, 1)
+        assert (zhang.name, zhang.phones, zhang.emails, zhang.birthday, zhang.tags, zhang.city) == (
+            "张伟", ["138 1234 5678"], ["zw@qq.com"], date(1990, 1, 5), ["VIP"], "杭州")
+    finally:
+        fresh.close()
+
+
+def test_xlsx_cells_are_typed(db: Database, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    _fill(db)
+    path = tmp_path / "o.xlsx"
+    assert exports.export_orders(db, path, "xlsx") == 1
+    sheet = load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    row = dict(zip(header, (c.value for c in sheet[2])))
+    assert row["Amount"] == 128.5 and isinstance(row["Amount"], float)
+    assert isinstance(row["Order date"], datetime)
+    assert row["Customer name"] == "张伟" and row["Quantity"] == 1 and row["Status"] == "paid"
+
+
+def test_vcard_export_reads_back_with_photo(db: Database, tmp_path: Path) -> None:
+    _fill(db)
+    path = tmp_path / "c.vcf"
+    exports.export_customers(db, path, "vcf")
+    text = path.read_text(encoding="utf-8")
+    assert text.count("BEGIN:VCARD") == 2 and "VERSION:3.0" in text and "FN:张伟" in text
+    source = open_source(path)
+    zhang = dict(zip(source.headers, source.preview[0]))
+    assert (zhang["Name"], zhang["Phones"], zhang["Birthday"], zhang["Photo"]) == (
+        "张伟", "+8613812345678", "1990-01-05", PNG_1PX)
+
+
+def test_export_rows_writes_exactly_the_list_view(db: Database, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    _fill(db)
+    path = tmp_path / "list.xlsx"
+    query = CustomerQuery(cities=("杭州",))
+    count = exports.export_rows(db, query, [("name", "姓名"), ("spent", "消费"), ("stage", "阶段")], path, "xlsx",
+                                stage_label=lambda code: {"new": "新客户"}.get(code, code))
+    assert count == 1
+    rows = [[c.value for c in r] for r in load_workbook(path).active.iter_rows()]
+    assert rows == [["姓名", "消费", "阶段"], ["张伟", 128.5, "新客户"]]
+    assert exports.major(12850) == Decimal("128.50")
+
+
+def test_a_failed_export_leaves_no_file(db: Database, tmp_path: Path) -> None:
+    import pytest
+
+    from solocrm.exporting.writers import ExportError
+
+    with pytest.raises(ExportError, match="does not exist"):
+        exports.export_customers(db, tmp_path / "missing" / "c.csv", "csv")
+    assert not (tmp_path / "missing").exists()
+    path = tmp_path / "o.csv"
+    with pytest.raises(ExportError, match="vCard"):
+        exports.export_orders(db, path, "vcf")
+    assert not path.exists() and not list(tmp_path.glob(".*.partial"))

@@ -1,0 +1,109 @@
+"""The import wizard, the welcome page's import button and the Duplicates tool, driven like a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from solocrm.importing import batches
+from solocrm.services import customer_rows, customers
+from solocrm.services.customers import CustomerInput
+from solocrm.services.search import CustomerQuery
+from solocrm.ui.duplicates_page import DuplicatesPage, MergeDialog
+from solocrm.ui.import_wizard import ImportWizard
+from solocrm.ui.welcome import WelcomePage
+from tests.import_files import gbk_csv_from_chinese_excel
+
+
+def test_wizard_imports_a_gbk_csv_end_to_end_and_undoes_it(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    path = gbk_csv_from_chinese_excel(tmp_path / "会员.csv")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    published = []
+    ctx.bus.changed.connect(lambda changes, source: published.append(changes))
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    assert not wizard.next.isEnabled()
+    qtbot.mouseClick(wizard.findChild(type(wizard.next), "importBrowse"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+
+    assert wizard.stack.currentIndex() == 1
+    assert "header on row 2" in wizard.file_info.text() and "GB18030" in wizard.file_info.text()
+    assert wizard.current_mapping()["手机号码"] == "phones"
+    wizard.set_mapping("性别", None)  # the user decides not to import gender
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+
+    assert wizard.stack.currentIndex() == 2
+    assert "5 rows read: 4 new, 0 updated, 0 merged into another row, 0 already there, 1 rejected" \
+        in wizard.summary.text()
+    assert wizard.reject_table.rowCount() == 1 and wizard.reject_table.item(0, 0).text() == "6"
+    assert customer_rows.count(ctx.db) == 0  # the check wrote nothing
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+
+    assert wizard.stack.currentIndex() == 3
+    assert customer_rows.count(ctx.db) == 4
+    zhang = customers.load_input(ctx.db, customer_rows.find_ids(ctx.db, CustomerQuery(text="张伟"))[0])
+    assert zhang.gender is None and zhang.phones == ["138 1234 5678"]
+    assert published and published[-1].customers
+    assert [b.created for b in batches.list_batches(ctx.db)] == [4]
+
+    qtbot.mouseClick(wizard.undo_button, Qt.MouseButton.LeftButton)
+    assert customer_rows.count(ctx.db) == 0
+    assert "undone" in wizard.status.text()
+
+    again = ImportWizard(ctx, path=str(path))
+    qtbot.addWidget(again)
+    qtbot.mouseClick(again.next, Qt.MouseButton.LeftButton)
+    assert again.current_mapping()["性别"] is None  # the confirmed mapping was saved as a preset
+    assert "saved mapping" in again.file_info.text()
+
+
+def test_unreadable_file_shows_a_message_and_stays_on_the_first_step(ctx, qtbot, tmp_path: Path,  # noqa: ANN001
+                                                                      monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 broken")
+    wizard = ImportWizard(ctx, path=str(path))
+    qtbot.addWidget(wizard)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.stack.currentIndex() == 0
+    assert shown and "not a readable Excel file" in shown[0]
+
+
+def test_welcome_page_offers_import(qtbot) -> None:  # noqa: ANN001
+    page = WelcomePage()
+    qtbot.addWidget(page)
+    button = page.findChild(type(page.findChild(object, "welcomeAdd")), "welcomeImport")
+    with qtbot.waitSignal(page.import_file, timeout=1000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_duplicates_page_finds_and_merges_with_a_field_choice(ctx, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    keep, _ = customers.create(ctx.db, CustomerInput(name="张伟", phones=["13812345678"], city="杭州"))
+    other, _ = customers.create(ctx.db, CustomerInput(name="張偉", phones=["+86 138 1234 5678"], city="宁波"))
+    page = DuplicatesPage(ctx)
+    qtbot.addWidget(page)
+    undo = []
+    page.undoable.connect(lambda text, fn: undo.append((text, fn)))
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    assert page.table.rowCount() == 1
+    assert page.table.item(0, 1).text() == "Same phone number"
+
+    def run_dialog(dialog: MergeDialog) -> int:
+        dialog.choices["city"].setCurrentIndex(dialog.choices["city"].findData(other))
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MergeDialog, "exec", run_dialog)
+    qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+    assert customer_rows.count(ctx.db) == 1
+    assert customers.load_input(ctx.db, keep).city == "宁波"
+    assert page.table.rowCount() == 0 and "No duplicates" in page.empty.text()
+    text, fn = undo[0]
+    assert "张伟" in text
+    fn()
+    assert customer_rows.count(ctx.db) == 2 and customers.load_input(ctx.db, keep).city == "杭州"
