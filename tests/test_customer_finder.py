@@ -66,3 +66,13 @@ def test_edits_are_found_after_the_change_is_announced(db):
     assert finder.find(CustomerQuery()) == find_ids(db, CustomerQuery())
     finder.forget(Changes(customers=True))
     assert finder.find(CustomerQuery(text="138")) == find_ids(db, CustomerQuery(text="138"))
+
+
+def test_drill_down_to_a_large_set_of_customers(db):
+    _fill(db, 30)
+    everyone = find_ids(db, CustomerQuery())
+    chosen = frozenset(everyone[::3]) | frozenset(range(10**6, 10**6 + 40000))  # more ids than SQLite binds
+    finder = CustomerFinder(db)
+    assert finder.find(CustomerQuery(ids=chosen)) == [cid for cid in everyone if cid in chosen]
+    assert finder.find(CustomerQuery(ids=chosen, text="上海")) == [
+        cid for cid in find_ids(db, CustomerQuery(text="上海")) if cid in chosen]

@@ -14,8 +14,9 @@ query (a test checks it); that statement stays the way to query from the CLI.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from solocrm.db.database import Database
 from solocrm.db.models import Customer
@@ -39,8 +40,10 @@ class CustomerFinder:
         """Ids matching ``query``, in its sort order."""
         base = replace(query, text="")
         if base != self._base_query:
-            with self.db.session() as session:
-                self._base_ids = list(session.scalars(search.customer_ids_statement(base)))
+            # A drill-down's id set is applied here: as SQL it could pass SQLite's limit on parameters.
+            rows = self._fetch(search.customer_ids_statement(replace(base, ids=None)))
+            keep = base.ids
+            self._base_ids = [row[0] for row in rows if keep is None or row[0] in keep]
             self._base_query = base
             self._base_texts = None
             self._last_words, self._last = [], None
@@ -52,8 +55,9 @@ class CustomerFinder:
         narrowing = self._last is not None and all(any(old in new for new in words) for old in self._last_words)
         ids, texts = self._last if narrowing else (self._base_ids, self._aligned_base_texts())
         for word in words:
-            pairs = [(cid, text) for cid, text in zip(ids, texts) if word in text]
-            ids, texts = [p[0] for p in pairs], [p[1] for p in pairs]
+            hits = [word in text for text in texts]  # the only per-row Python step; compress runs in C
+            if not all(hits):
+                ids, texts = list(compress(ids, hits)), list(compress(texts, hits))
         self._last_words, self._last = words, (ids, texts)
         return list(ids)
 
@@ -77,10 +81,21 @@ class CustomerFinder:
                 else:
                     self._texts.pop(cid, None)
 
-    def _aligned_base_texts(self) -> list[str]:
+    def preload(self) -> None:
+        """Load the search texts ahead of the first keystroke (a second at 100,000 customers)."""
         if self._texts is None:
-            with self.db.session() as session:
-                self._texts = dict(session.execute(select(Customer.id, Customer.search_text)).all())
+            self._texts = dict(self._fetch(select(Customer.id, Customer.search_text)))
+
+    def _fetch(self, statement: Select) -> list[tuple]:
+        """Rows straight from the sqlite3 cursor: SQLAlchemy's per-row cost would dominate at 100,000 rows."""
+        compiled = statement.compile(dialect=self.db.engine.dialect, compile_kwargs={"render_postcompile": True})
+        params = compiled.construct_params()
+        with self.db.engine.connect() as conn:
+            cursor = conn.connection.driver_connection.cursor()
+            return cursor.execute(str(compiled), [params[name] for name in compiled.positiontup or ()]).fetchall()
+
+    def _aligned_base_texts(self) -> list[str]:
+        self.preload()
         if self._base_texts is None:
             get = self._texts.get
             self._base_texts = [get(cid, "") for cid in self._base_ids]

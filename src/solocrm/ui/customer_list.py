@@ -159,6 +159,7 @@ class CustomerListView(QWidget):
     open_customer = Signal(int)
     delete_requested = Signal(int)
     new_customer_requested = Signal()
+    export_requested = Signal()
 
     LAST_ORDER_RANGES = (("", None), ("30", 30), ("90", 90), ("180", 180), ("365", 365))
 
@@ -190,6 +191,9 @@ class CustomerListView(QWidget):
         self.count_label.setObjectName("countLabel")
         add_button = QPushButton(self.tr("New customer"))
         add_button.clicked.connect(self.new_customer_requested)
+        export_button = QPushButton(self.tr("Export…"))
+        export_button.setToolTip(self.tr("Save exactly the customers and columns shown to Excel, CSV or vCard."))
+        export_button.clicked.connect(self.export_requested)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -230,6 +234,7 @@ class CustomerListView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(add_button)
+        top.addWidget(export_button)
         filters = QHBoxLayout()
         for text, combo in ((self.tr("Tag"), self.tag_filter), (self.tr("Stage"), self.stage_filter),
                             (self.tr("City"), self.city_filter), (self.tr("Last order"), self.last_order_filter),
@@ -247,6 +252,8 @@ class CustomerListView(QWidget):
         ctx.bus.changed.connect(self._on_changes)
         self.reload_filter_choices()
         self._apply_filters()
+        finder = self.model.finder
+        ctx.runner.run(lambda _progress: finder.preload())  # so the first keystroke does not wait for it
 
     # filters ---------------------------------------------------------------
 
