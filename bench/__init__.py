@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): ``python bench/run.py`` prints JSON results; see run.py."""
