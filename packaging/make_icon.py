@@ -1,4 +1,9 @@
-"""Draws the app icon (resources/icons/solocrm.png and .svg sizes) so it can be regenerated."""
+"""Draws the app icon so it can be regenerated: `python packaging/make_icon.py`.
+
+Writes resources/icons/solocrm.png (256 px) and solocrm-<size>.png (what the app,
+the menu entry and the bundle use), and packaging/icons/solocrm.ico (Windows .exe)
+and solocrm.icns (macOS .app) through Pillow, so building needs no converter.
+"""
 
 from __future__ import annotations
 
@@ -40,3 +45,14 @@ if __name__ == "__main__":
     draw(256).save(str(out / "solocrm.png"))
     for size in (16, 32, 48, 64, 128):
         draw(size).save(str(out / f"solocrm-{size}.png"))
+
+    from PIL import Image
+
+    platform_icons = Path(__file__).resolve().parent / "icons"
+    platform_icons.mkdir(exist_ok=True)
+    large = platform_icons / "solocrm-1024.png.tmp"
+    draw(1024).save(str(large), "PNG")
+    with Image.open(large) as image:
+        image.save(platform_icons / "solocrm.ico", sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
+        image.save(platform_icons / "solocrm.icns")
+    large.unlink()

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from solocrm import __version__
+from solocrm import __version__, settings
+from solocrm.commands.desktop import APP_ID, ensure_bundle_entry
 from solocrm.db.database import Database
 from solocrm.errors import DatabaseOpenError
 from solocrm.locations import AppPaths, shipped_dir
+from solocrm.ui import i18n, style
 from solocrm.ui.bus import ChangeBus
 from solocrm.ui.context import AppContext
 from solocrm.ui.operations import OperationRunner
@@ -82,6 +85,7 @@ class Application(QObject):
             return False
         if self.own_db is None:
             self.own_db = db.path
+            i18n.install(self.qt_app, i18n.resolve(settings.get(db, "language")))
         old_window, old_ctx = self.window, self.ctx
         self.ctx = AppContext(db=db, bus=ChangeBus(), runner=OperationRunner())
         is_demo = db.path == self.demo_db.resolve() and db.path != self.own_db
@@ -136,10 +140,14 @@ def run(db_path: Path) -> int:
     qt_app.setOrganizationName("SoloCRM")
     qt_app.setApplicationName("SoloCRM")
     qt_app.setApplicationVersion(__version__)
+    qt_app.setDesktopFileName(APP_ID)
     icon = shipped_dir("resources") / "icons" / "solocrm.png"
     if icon.exists():
         qt_app.setWindowIcon(QIcon(str(icon)))
     pick_font(qt_app)
+    i18n.install(qt_app, i18n.resolve(i18n.SYSTEM))  # until the database's own setting is read
+    style.apply(qt_app)
+    ensure_bundle_entry()
 
     key = instance_key(db_path)
     if ask_running_instance_to_raise(key):
@@ -153,4 +161,6 @@ def run(db_path: Path) -> int:
     app.server.listen(key)
     if not app.open(db_path):
         return 1
+    if os.environ.get("SOLOCRM_QUIT_WHEN_READY"):  # bench/startup.py: time to a usable window
+        QTimer.singleShot(0, lambda: (print("ready", flush=True), qt_app.quit()))
     return qt_app.exec()

@@ -1,0 +1,104 @@
+"""Take the README's screenshots of the main screens, in 简体中文 and English.
+
+    solocrm demo --db /tmp/demo.sqlite3 --customers 2000
+    python packaging/screenshots.py --db /tmp/demo.sqlite3 [--out docs/screenshots]
+
+Runs offscreen (no display needed; a CJK font such as Noto Sans CJK must be
+installed) and writes <screen>-zh.png and <screen>-en.png for every screen in
+SCREENS.  Each language runs in its own process: Qt translators and the default
+locale are chosen once, before any widget exists, exactly as in the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGUAGES = {"zh_CN": "zh", "en": "en"}
+SCREENS = ("customers", "customer", "today", "analytics", "settings")
+SIZE = (1280, 800)
+
+
+def _busiest_customer(db) -> int:  # noqa: ANN001 - solocrm.db.database.Database
+    """The customer with the most orders: the fullest customer page."""
+    from sqlalchemy import func, select
+
+    from solocrm.db.models import Order
+
+    with db.session() as session:
+        return session.scalar(select(Order.customer_id).group_by(Order.customer_id)
+                              .order_by(func.count().desc()).limit(1))
+
+
+def shoot(db_path: Path, out: Path, language: str) -> list[Path]:
+    """Every screen of SCREENS in ``language``; call in a fresh process."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from solocrm.db.database import Database
+    from solocrm.ui import i18n, style
+    from solocrm.ui.app import pick_font
+    from solocrm.ui.bus import ChangeBus
+    from solocrm.ui.context import AppContext
+    from solocrm.ui.operations import OperationRunner
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("SoloCRM screenshots")
+    pick_font(app)
+    i18n.install(app, language)
+    style.apply(app)
+    from solocrm.ui.main_window import MainWindow
+
+    db = Database.open(db_path, lock=False)
+    ctx = AppContext(db=db, bus=ChangeBus(), runner=OperationRunner())
+    ctx.runner.inline = True
+    window = MainWindow(ctx, db_path.parent)
+    window.resize(*SIZE)
+    window.show()
+    suffix = LANGUAGES[language]
+    written = []
+
+    def grab(name: str) -> None:
+        for _ in range(10):
+            app.processEvents()
+        target = out / f"{name}-{suffix}.png"
+        window.grab().save(str(target))
+        written.append(target)
+
+    pages = {"today": window.today, "customers": window.customers, "analytics": window.analytics,
+             "settings": window.settings_page}
+    for name in SCREENS:
+        if name == "customer":
+            window.open_customer(_busiest_customer(db))
+        else:
+            window.nav.setCurrentRow(window._nav_pages.index(pages[name]))
+        grab(name)
+    window.close()
+    ctx.runner.wait()
+    db.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True, help="a demo database (solocrm demo)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--language", choices=sorted(LANGUAGES), help=argparse.SUPPRESS)  # one child process
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.language:
+        for path in shoot(args.db.resolve(), args.out, args.language):
+            print(path)
+        return 0
+    for language in LANGUAGES:
+        subprocess.run([sys.executable, __file__, "--db", str(args.db), "--out", str(args.out),
+                        "--language", language], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

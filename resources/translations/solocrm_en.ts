@@ -1,0 +1,53 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AnalyticsPage</name>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="594"/>
+        <source>mean %1 · %n answer(s)</source>
+        <translation>
+            <numerusform>mean %1 · %n answer</numerusform>
+            <numerusform>mean %1 · %n answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="597"/>
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n answer</numerusform>
+            <numerusform>%n answers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListView</name>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/customer_list.py" line="259"/>
+        <source>Within %n days</source>
+        <translation>
+            <numerusform>Within %n day</numerusform>
+            <numerusform>Within %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/customer_list.py" line="315"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="178"/>
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>Last %n day</numerusform>
+            <numerusform>Last %n days</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,4527 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="63"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="65"/>
+        <source>%1 minutes ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="67"/>
+        <source>%1 hours ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="68"/>
+        <source>%1 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="38"/>
+        <source>About SoloCRM</source>
+        <translation>关于 SoloCRM</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="48"/>
+        <source>The customer file of a one-person company. Your data stays on this computer.</source>
+        <translation>一人公司的客户档案。您的数据只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="58"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="66"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="59"/>
+        <source>%1 (Python %2, Qt %3, PySide6 %4)</source>
+        <translation>%1（Python %2，Qt %3，PySide6 %4）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="61"/>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="61"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="62"/>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="66"/>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="66"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="82"/>
+        <source>SoloCRM is free software under the MIT licence. Qt and PySide6 are used under the GNU LGPL version 3: you may replace the Qt libraries in the program folder with your own build.</source>
+        <translation>SoloCRM 是采用 MIT 许可证的自由软件。Qt 和 PySide6 依据 GNU LGPL 第 3 版使用：您可以用自己编译的版本替换程序文件夹中的 Qt 库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="94"/>
+        <source>Built with</source>
+        <translation>使用的组件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="107"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="123"/>
+        <source>Python Software Foundation License: %1</source>
+        <translation>Python 软件基金会许可证：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="126"/>
+        <source>GNU Lesser General Public License v3: %1</source>
+        <translation>GNU 宽通用公共许可证第 3 版：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsPage</name>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="129"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="129"/>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="129"/>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="130"/>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="130"/>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="138"/>
+        <source>Analyse as if today were this date: later orders and answers are ignored.</source>
+        <translation>以这一天作为“今天”来分析：之后的订单和调查回复不计入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="141"/>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="141"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="141"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="142"/>
+        <source>RFM tier</source>
+        <translation>RFM 分层</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="142"/>
+        <source>Stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="142"/>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="148"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="149"/>
+        <source>Compute again (F5)</source>
+        <translation>重新计算 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="159"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="166"/>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="169"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="210"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="84"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="176"/>
+        <source>No data yet. Record orders and survey answers (or open the demo) and this page shows how your business is doing: who is worth your time, who is slipping away, and whether your customers are happy.</source>
+        <translation>还没有数据。记录订单和调查回复（或打开演示数据）后，这里会显示您的经营状况：哪些客户最值得投入，哪些客户正在流失，客户是否满意。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="210"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="220"/>
+        <source>Tier</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="210"/>
+        <source>Share of revenue</source>
+        <translation>营收占比</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="211"/>
+        <source>Suggested action</source>
+        <translation>建议行动</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="214"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="336"/>
+        <source>RFM tiers</source>
+        <translation>RFM 客户分层</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="215"/>
+        <source>Recency, frequency and monetary scores (1-5 each, over the 12 months before the as-of date) add up to a tier: 12-15 high value, 8-11 medium, 4-7 low, 3 churned. Double-click a tier to see its customers, best first.</source>
+        <translation>最近消费（R）、消费频率（F）、消费金额（M）各评 1-5 分（统计截至日前 12 个月），总分决定分层：12-15 高价值，8-11 中价值，4-7 低价值，3 流失。双击某一层查看其中的客户，价值高的在前。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="219"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="219"/>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="219"/>
+        <source>P(alive)</source>
+        <translation>存活概率</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="220"/>
+        <source>Predicted CLV</source>
+        <translation>预测终身价值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="220"/>
+        <source>Value at risk</source>
+        <translation>风险价值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="231"/>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
+        <source>Create win-back task</source>
+        <translation>创建召回任务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="240"/>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="241"/>
+        <source>Customers ranked by the value you may lose: predicted CLV × (1 − P(alive)). P(alive) is the BG/NBD model&apos;s probability that the customer will still buy from you.</source>
+        <translation>按可能损失的价值排序：预测终身价值 ×（1 − 存活概率）。存活概率是 BG/NBD 模型估计的客户仍会继续购买的概率。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="244"/>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="244"/>
+        <source>Baseline → target</source>
+        <translation>基准 → 目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="244"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="245"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="245"/>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="245"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="248"/>
+        <source>Add goal…</source>
+        <translation>添加目标…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="251"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="253"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="259"/>
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="260"/>
+        <source>A goal tracks one metric from a baseline to a target by a deadline, measured over the last 30, 90, 180 or 365 days. It is on track when it has come at least as far as the time that has gone.</source>
+        <translation>目标跟踪一项指标在截止日期前从基准值达到目标值，按最近 30、90、180 或 365 天计算。完成进度不低于已过去的时间比例，即为进展正常。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="327"/>
+        <source>Click a bar, slice or cell to see exactly those customers.</source>
+        <translation>点击柱形、扇区或单元格，查看对应的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="329"/>
+        <source>Revenue and orders</source>
+        <translation>营收与订单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="329"/>
+        <source>Paid orders per day, week or month of the period. </source>
+        <translation>期间内每天、每周或每月的已付款订单。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="331"/>
+        <source>CSAT and NPS over time</source>
+        <translation>满意度与净推荐值趋势</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="332"/>
+        <source>CSAT (% scoring 4-5) and NPS per bucket, with the number of answers. </source>
+        <translation>各时间段的满意度（4-5 分占比）和净推荐值，以及回复数量。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="334"/>
+        <source>NPS: detractors, passives, promoters</source>
+        <translation>净推荐值：贬损者、中立者、推荐者</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="335"/>
+        <source>NPS answers in the period: 0-6 detractors, 7-8 passives, 9-10 promoters. </source>
+        <translation>期间内的 NPS 回复：0-6 分为贬损者，7-8 分为中立者，9-10 分为推荐者。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="336"/>
+        <source>Customers per tier as of the as-of date, with their share of the period&apos;s revenue. </source>
+        <translation>截至日各分层的客户数，以及各层在期间营收中的占比。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="338"/>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="338"/>
+        <source>Prospect (no order), new (one order), repeat (two or more), loyal (high value, or a promoter buying four or more times a year), churned. </source>
+        <translation>潜在客户（未下单）、新客户（一单）、老客户（两单及以上）、忠诚客户（高价值，或每年购买四次以上的推荐者）、流失客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="341"/>
+        <source>CLV distribution</source>
+        <translation>客户终身价值分布</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="341"/>
+        <source>Customers by predicted value over the horizon (simple CLV when the models cannot be fitted). </source>
+        <translation>按预测期内预测价值划分的客户（模型无法拟合时使用简单终身价值）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="343"/>
+        <source>Retention by month of first order</source>
+        <translation>按首单月份的留存</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="344"/>
+        <source>Share of each month&apos;s new customers who bought again k months later. </source>
+        <translation>每个月的新客户在 k 个月后再次购买的比例。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="345"/>
+        <source>What customers say</source>
+        <translation>客户在说什么</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="345"/>
+        <source>Most frequent words and phrases in survey comments of the period (Chinese segmented with jieba). </source>
+        <translation>期间内调查评价中出现最多的词语和短语（中文用 jieba 分词）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="354"/>
+        <source>1000000:M;1000:k</source>
+        <translation>100000000:亿;10000:万</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="704"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="88"/>
+        <source>Revenue</source>
+        <translation>营收</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
+        <source>CSAT (% satisfied)</source>
+        <translation>满意度（满意占比 %）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="704"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="91"/>
+        <source>NPS</source>
+        <translation>净推荐值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
+        <source>Answers</source>
+        <translation>回复数</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
+        <source>Detractors (0-6)</source>
+        <translation>贬损者（0-6）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
+        <source>Passives (7-8)</source>
+        <translation>中立者（7-8）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
+        <source>Promoters (9-10)</source>
+        <translation>推荐者（9-10）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
+        <source>{share:.0%} of revenue</source>
+        <translation>占营收 {share:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
+        <source>Months after first order</source>
+        <translation>首单后月数</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
+        <source>Month of first order</source>
+        <translation>首单月份</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
+        <source>Comments</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
+        <source>No data for this period</source>
+        <translation>此期间没有数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
+        <source>Predicted CLV (next 12 months)</source>
+        <translation>预测终身价值（未来 12 个月）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
+        <source>Simple CLV</source>
+        <translation>简单终身价值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="446"/>
+        <source>The period starts after it ends. Choose another start date.</source>
+        <translation>期间的开始日期晚于结束日期，请选择其他开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="452"/>
+        <source>Computing analytics…</source>
+        <translation>正在计算分析…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="482"/>
+        <source>Stopped. Press Refresh (F5) to compute again.</source>
+        <translation>已停止。按“刷新”(F5) 重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="496"/>
+        <source>As of %1 · period %2 to %3 · compared with %4 to %5</source>
+        <translation>截至 %1 · 期间 %2 至 %3 · 对比 %4 至 %5</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="525"/>
+        <source>no earlier data</source>
+        <translation>没有更早的数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="528"/>
+        <source> pp</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="530"/>
+        <source>up from 0</source>
+        <translation>从 0 上升</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="530"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="535"/>
+        <source>unchanged</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="542"/>
+        <source>Customers in your file at the end of the period (archived ones too: their orders are part of your history). Click to see them.</source>
+        <translation>期末客户档案中的客户数（包括已归档的：他们的订单也是您的历史）。点击查看。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="544"/>
+        <source>Customers whose last paid order is at most %1 days before the end of the period (churn days, in Settings).</source>
+        <translation>最近一笔已付款订单在期末前 %1 天以内的客户（流失判定天数，见“设置”）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="546"/>
+        <source>Customers whose first paid order falls in the period.</source>
+        <translation>首笔已付款订单在此期间的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="547"/>
+        <source>Customers active at the start of the period whose last paid order is more than %1 days old at its end.</source>
+        <translation>期初活跃、但到期末时最近一笔已付款订单已超过 %1 天的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="549"/>
+        <source>Sum of paid orders in the period. Refunded orders are not counted.</source>
+        <translation>期间内已付款订单的总额，退款订单不计入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="550"/>
+        <source>Revenue divided by the number of paid orders in the period.</source>
+        <translation>营收除以期间内已付款订单数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="551"/>
+        <source>Share of CSAT answers (1-5) in the period scoring 4 or 5, in %. The mean score is shown below.</source>
+        <translation>期间内满意度回复（1-5 分）中 4 分或 5 分所占的百分比。平均分显示在下方。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="553"/>
+        <source>% promoters (9-10) minus % detractors (0-6) among NPS answers in the period, from -100 to 100; 7-8 are passives. 50 or more is excellent.</source>
+        <translation>期间内 NPS 回复中推荐者（9-10 分）占比减去贬损者（0-6 分）占比，范围 -100 到 100；7-8 分为中立者。50 及以上为优秀。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="555"/>
+        <source>Customers with 2 or more paid orders in the period divided by customers with at least 1.</source>
+        <translation>期间内有 2 笔及以上已付款订单的客户数，除以至少有 1 笔的客户数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="557"/>
+        <source>Customers active at the start of the period who churned by its end, divided by the customers active at the start.</source>
+        <translation>期初活跃、期末已流失的客户数，除以期初活跃客户数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="559"/>
+        <source>(Customers active at the end − new customers in the period) divided by the customers active at the start.</source>
+        <translation>（期末活跃客户数 − 期间新客户数）除以期初活跃客户数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="561"/>
+        <source>Customers who referred at least one customer who became new in the period, divided by all customers.</source>
+        <translation>在期间内推荐了至少一位新客户的客户数，除以全部客户数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="563"/>
+        <source>Average order value × orders per year (both over the 12 months before the end of the period) × expected lifetime × gross margin (%1%). Lifetime is 1 ÷ the annual churn rate, at most %2 years. Averaged over customers who bought in those 12 months.</source>
+        <translation>平均客单价 × 每年订单数（均按期末前 12 个月计算）× 预期生命周期 × 毛利率（%1%）。生命周期 = 1 ÷ 年流失率，最多 %2 年。按这 12 个月内有购买的客户取平均。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="567"/>
+        <source>BG/NBD (Fader, Hardie &amp; Lee 2005) predicts each customer&apos;s purchases and the chance they are still a customer; Gamma-Gamma their spend per purchase. Discounted at %1% a year over the next %2 days, averaged over customers who have bought. Fitted by maximum likelihood on all your customers.</source>
+        <translation>BG/NBD 模型（Fader、Hardie 和 Lee，2005）预测每位客户的购买次数及其仍是客户的概率；Gamma-Gamma 模型预测每次购买的金额。按每年 %1% 折现，计算未来 %2 天，按有过购买的客户取平均。用全部客户数据以最大似然法拟合。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="577"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="713"/>
+        <source>No data</source>
+        <translation>没有数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="578"/>
+        <source>Change against %1 to %2, the period of the same length before.</source>
+        <translation>与前一个同样长度的期间（%1 至 %2）相比的变化。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="587"/>
+        <source>next %1 days</source>
+        <translation>未来 %1 天</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="594"/>
+        <source>mean %1 · %n answer(s)</source>
+        <translation>
+            <numerusform>平均 %1 · %n 条回复</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="597"/>
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n 条回复</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="603"/>
+        <source>Click to see these customers</source>
+        <translation>点击查看这些客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="607"/>
+        <source>No survey answers in this period.</source>
+        <translation>此期间没有调查回复。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="609"/>
+        <source>Nobody was an active customer at the start of the period.</source>
+        <translation>期初没有活跃客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="611"/>
+        <source>No paid orders in this period.</source>
+        <translation>此期间没有已付款订单。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="613"/>
+        <source>No customer was active a year before, so there is no annual churn rate to estimate a lifetime from.</source>
+        <translation>一年前没有活跃客户，因此无法用年流失率估算生命周期。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="615"/>
+        <source>Nobody bought in the last 12 months.</source>
+        <translation>最近 12 个月没有人购买。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="616"/>
+        <source>No customers in this period.</source>
+        <translation>此期间没有客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="620"/>
+        <source>Too few customers have bought for the models to learn from (at least 20 are needed).</source>
+        <translation>有过购买的客户太少，模型无法学习（至少需要 20 位）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="622"/>
+        <source>Too few customers have bought on more than one day for the models to learn how often people come back.</source>
+        <translation>在不止一天有过购买的客户太少，模型无法学习客户多久回购一次。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="624"/>
+        <source>The model fit did not converge on this data, so it shows no predictions.</source>
+        <translation>模型在这些数据上拟合未收敛，因此不显示预测。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="625"/>
+        <source>The data do not pin the models down (the fit drifts to an extreme), so they show no predictions. More history usually fixes this.</source>
+        <translation>数据不足以确定模型（拟合结果趋于极端），因此不显示预测。积累更多历史数据通常可以解决。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="627"/>
+        <source>A few very large orders dominate spending, so the spend model finds no finite average and shows no predictions.</source>
+        <translation>少数特大订单主导了消费金额，消费模型无法得出有限的平均值，因此不显示预测。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="635"/>
+        <source>Models fitted on %1 customers: BG/NBD r = %2, α = %3 days, a = %4, b = %5 · Gamma-Gamma p = %6, q = %7, v = %8</source>
+        <translation>模型基于 %1 位客户拟合：BG/NBD r = %2，α = %3 天，a = %4，b = %5 · Gamma-Gamma p = %6，q = %7，v = %8</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="641"/>
+        <source>No predictions: %1</source>
+        <translation>没有预测：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="665"/>
+        <source>VIP care and premium offers</source>
+        <translation>VIP 关怀和高端优惠</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="665"/>
+        <source>Personalised cross-sell</source>
+        <translation>个性化交叉销售</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="666"/>
+        <source>Promotions to build the habit</source>
+        <translation>用促销培养消费习惯</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="667"/>
+        <source>Ask why they left and make a win-back offer</source>
+        <translation>了解流失原因，提供召回优惠</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="691"/>
+        <source>Highest value at risk first. Select a customer, then open them or plan a win-back.</source>
+        <translation>风险价值最高的排在前面。选择一位客户，然后打开其档案或安排召回。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="696"/>
+        <source>No customer at risk in this segment.</source>
+        <translation>这个分群中没有流失风险客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="702"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="702"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
+        <source>Churn rate</source>
+        <translation>流失率</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="703"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
+        <source>Retention rate</source>
+        <translation>客户保持率</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="703"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
+        <source>Referral rate</source>
+        <translation>推荐率</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="704"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="90"/>
+        <source>CSAT</source>
+        <translation>客户满意度</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="705"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="89"/>
+        <source>Average order value</source>
+        <translation>平均客单价</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="705"/>
+        <source>Active customers</source>
+        <translation>活跃客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="706"/>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="706"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
+        <source>Average CLV (simple)</source>
+        <translation>平均 CLV（简单）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="707"/>
+        <source>Share of customers with CLV at least</source>
+        <translation>终身价值不低于此值的客户占比</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="724"/>
+        <source>Achieved</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="724"/>
+        <source>On track</source>
+        <translation>进展正常</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="724"/>
+        <source>Behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="725"/>
+        <source>Missed</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="725"/>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="741"/>
+        <source>Time gone: %1</source>
+        <translation>已过时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
+        <source>Select a customer in the churn-risk list first.</source>
+        <translation>请先在流失风险列表中选择一位客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
+        <source>Win back %1: ask why they stopped buying and make a comeback offer</source>
+        <translation>召回 %1：了解不再购买的原因，提供回归优惠</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="774"/>
+        <source>Churn risk: P(alive) %1, value at risk %2.</source>
+        <translation>流失风险：存活概率 %1，风险价值 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
+        <source>Undo win-back task</source>
+        <translation>撤销召回任务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="781"/>
+        <source>Win-back task for %1 added to Today (due tomorrow).</source>
+        <translation>已为 %1 添加召回任务到“今日”（明天到期）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="804"/>
+        <source>Goal added.</source>
+        <translation>目标已添加。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="818"/>
+        <source>Goal saved.</source>
+        <translation>目标已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="829"/>
+        <source>Undo delete goal</source>
+        <translation>撤销删除目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="830"/>
+        <source>Goal deleted. Press Ctrl+Z to undo.</source>
+        <translation>目标已删除。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="85"/>
+        <source>Active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="86"/>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="87"/>
+        <source>Churned</source>
+        <translation>流失客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
+        <source>Average CLV (predicted)</source>
+        <translation>平均 CLV（预测）</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../src/solocrm/ui/app.py" line="84"/>
+        <source>SoloCRM cannot open this database</source>
+        <translation>SoloCRM 无法打开此数据库</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/app.py" line="129"/>
+        <source>Creating demo data…</source>
+        <translation>正在生成演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBanner</name>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="122"/>
+        <source>Open backups</source>
+        <translation>打开备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="149"/>
+        <source>The last backup failed: %1</source>
+        <translation>上次备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="151"/>
+        <source>Your last good backup is too old. Connect the backup drive or back up now.</source>
+        <translation>最近一次成功的备份已经太旧。请连接备份盘，或立即备份。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="92"/>
+        <source>Protect your customer file</source>
+        <translation>保护您的客户档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="95"/>
+        <source>SoloCRM can back up your data automatically, encrypted, to a USB drive or a synced folder, and check every backup after writing it. If this computer is lost or a change goes wrong, you restore a backup and carry on.</source>
+        <translation>SoloCRM 可以自动把数据加密备份到 U 盘或同步文件夹，并在每次写入后检查备份。万一电脑丢失或改错了数据，恢复备份即可继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="100"/>
+        <source>Set up backups…</source>
+        <translation>设置备份…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="104"/>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="118"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="130"/>
+        <source>Last good backup:</source>
+        <translation>最近一次成功备份：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="131"/>
+        <source>Next backup:</source>
+        <translation>下次备份：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="132"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="133"/>
+        <source>Key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="136"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="138"/>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="140"/>
+        <source>Verify all</source>
+        <translation>全部验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="143"/>
+        <source>Restore from file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="146"/>
+        <source>Change passphrase…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="148"/>
+        <source>Change folder or schedule…</source>
+        <translation>更改文件夹或计划…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
+        <source>Made</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="161"/>
+        <source>No backups yet. Click Back up now to make the first one.</source>
+        <translation>还没有备份。点击“立即备份”创建第一个备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="163"/>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="166"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="176"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="180"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="180"/>
+        <source>Started by</source>
+        <translation>触发方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="180"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="181"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="185"/>
+        <source>Which backups are kept</source>
+        <translation>保留哪些备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="229"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="236"/>
+        <source>only when you click Back up now</source>
+        <translation>仅在点击“立即备份”时</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="239"/>
+        <source>due now</source>
+        <translation>现在就该备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="242"/>
+        <source>%1 free</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="243"/>
+        <source>not available: connect the drive</source>
+        <translation>不可用：请连接备份盘</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="246"/>
+        <source>Kept in this computer&apos;s keyring: backups are verified right after they are written.</source>
+        <translation>保存在这台电脑的钥匙串中：备份写入后会立即验证。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="249"/>
+        <source>Not in the keyring on this computer. Backups still run; verify them with your passphrase.</source>
+        <translation>不在这台电脑的钥匙串中。备份仍会进行；请用密码验证。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="253"/>
+        <source>This computer has no secure keyring, so the key is not kept here. Backups still run and are marked “not yet verified” until you enter your passphrase (Verify all).</source>
+        <translation>这台电脑没有安全的钥匙串，因此不在此保存密钥。备份仍会进行，在您输入密码（全部验证）之前会标记为“尚未验证”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="259"/>
+        <source>Keeps the last %1, one a day for %2 days, one a week for %3 weeks, one a month for %4 months and one a year for %5 years. Pinned, unverified and damaged backups, and the newest good one, are never deleted.</source>
+        <translation>保留最近 %1 个，%2 天内每天一个，%3 周内每周一个，%4 个月内每月一个，%5 年内每年一个。已固定、未验证和已损坏的备份，以及最新的正常备份，永远不会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="266"/>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="266"/>
+        <source>Not yet verified</source>
+        <translation>尚未验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="267"/>
+        <source>Damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="267"/>
+        <source>Not checked here</source>
+        <translation>未在此检查</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="273"/>
+        <source>pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="284"/>
+        <source>You</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="284"/>
+        <source>Schedule</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="284"/>
+        <source>Catch-up</source>
+        <translation>补做</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="285"/>
+        <source>OS timer</source>
+        <translation>系统定时器</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="285"/>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="285"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="286"/>
+        <source>Setup</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="307"/>
+        <source>Your key will be kept in this computer&apos;s keyring, so backups are verified automatically.</source>
+        <translation>您的密钥将保存在这台电脑的钥匙串中，备份会自动验证。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="309"/>
+        <source>This computer has no secure keyring: backups will still run, and are verified when you enter the passphrase.</source>
+        <translation>这台电脑没有安全的钥匙串：备份仍会进行，在您输入密码时验证。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="326"/>
+        <source>Making your backup key…</source>
+        <translation>正在生成备份密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="335"/>
+        <source>Changing the passphrase…</source>
+        <translation>正在修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="337"/>
+        <source>Passphrase changed</source>
+        <translation>密码已修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="338"/>
+        <source>The new passphrase now protects your backup key.</source>
+        <translation>新密码现在保护着您的备份密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="347"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="357"/>
+        <source>The backup was written but not yet verified: the key is not on this computer. Click Verify all and enter your passphrase.</source>
+        <translation>备份已写入但尚未验证：这台电脑上没有密钥。请点击“全部验证”并输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="360"/>
+        <source>Backup written and verified: %1</source>
+        <translation>备份已写入并验证：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="389"/>
+        <source>Your backup key is not on this computer. Enter the backup passphrase, or the recovery code you wrote down.</source>
+        <translation>这台电脑上没有您的备份密钥。请输入备份密码，或您记下的恢复码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="404"/>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="431"/>
+        <source>Verifying %1…</source>
+        <translation>正在验证 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="439"/>
+        <source>Verifying…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="449"/>
+        <source>All backups verified</source>
+        <translation>所有备份均已验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="449"/>
+        <source>Some backups failed verification</source>
+        <translation>部分备份未通过验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="464"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="465"/>
+        <source>SoloCRM backups (*.crmbak);;All files (*)</source>
+        <translation>SoloCRM 备份 (*.crmbak);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="474"/>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="482"/>
+        <source>customers</source>
+        <translation>位客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="482"/>
+        <source>orders</source>
+        <translation>个订单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="483"/>
+        <source>interactions</source>
+        <translation>条互动记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="483"/>
+        <source>tasks</source>
+        <translation>个任务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="484"/>
+        <source>survey answers</source>
+        <translation>份调查回复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="486"/>
+        <source>This backup was made %1 by SoloCRM %2 and holds:
+%3
+
+Restoring replaces everything in %4 with it. A safety backup of the current data is taken first, so you can undo this.</source>
+        <translation>这个备份由 SoloCRM %2 于 %1 创建，包含：
+%3
+
+恢复会用它替换 %4 中的全部内容。恢复前会先为当前数据做一个安全备份，因此可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="490"/>
+        <source>Restore this backup?</source>
+        <translation>恢复这个备份？</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="498"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="507"/>
+        <source>Restored. The data you had before is kept as a pinned safety backup: %1</source>
+        <translation>已恢复。之前的数据已作为固定的安全备份保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="509"/>
+        <source>Restore complete</source>
+        <translation>恢复完成</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="285"/>
+        <source>Change passphrase</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="292"/>
+        <source>Only the key file beside your backups is rewritten; the backups stay as they are.</source>
+        <translation>只会重写备份旁边的密钥文件，备份本身保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="298"/>
+        <source>Current passphrase:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="308"/>
+        <source>Enter the same new passphrase twice, at least fair in strength.</source>
+        <translation>请输入两次相同的新密码，强度至少为“一般”。</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/crash.py" line="65"/>
+        <source>SoloCRM</source>
+        <translation>SoloCRM</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/crash.py" line="70"/>
+        <source>Something went wrong. SoloCRM keeps running; your data is saved.</source>
+        <translation>出了点问题。SoloCRM 仍在运行，您的数据已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/crash.py" line="76"/>
+        <source>If it happens again, copy the details and send them with a note of what you were doing.</source>
+        <translation>如果再次出现，请复制详细信息，连同您当时正在做的操作一起发给我们。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/crash.py" line="84"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/crash.py" line="85"/>
+        <source>Show log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/crash.py" line="110"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="60"/>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="60"/>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="65"/>
+        <source>Basic</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="66"/>
+        <source>Address and source</source>
+        <translation>地址与来源</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="67"/>
+        <source>Preferences</source>
+        <translation>联系偏好</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="68"/>
+        <source>Personal</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="69"/>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="113"/>
+        <source>e.g. 张三</source>
+        <translation>例如 张三</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="116"/>
+        <source>138 1234 5678, 021-6234 5678</source>
+        <translation>138 1234 5678, 021-6234 5678</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="117"/>
+        <source>Several numbers: separate them with commas.</source>
+        <translation>多个号码请用逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="118"/>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="120"/>
+        <source>VIP, 老客</source>
+        <translation>VIP, 老客</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="121"/>
+        <source>Separate tags with commas.</source>
+        <translation>多个标签请用逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="129"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="132"/>
+        <source>Not set</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="132"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="132"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="133"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="136"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="137"/>
+        <source>Name *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="138"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="139"/>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="140"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="141"/>
+        <source>Emails</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="142"/>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="143"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="144"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="145"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="151"/>
+        <source>e.g. 广东</source>
+        <translation>例如 广东</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="152"/>
+        <source>e.g. 深圳</source>
+        <translation>例如 深圳</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="160"/>
+        <source>Type a name to pick a customer</source>
+        <translation>输入名字以选择客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="168"/>
+        <source>Province / region</source>
+        <translation>省份/地区</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="169"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="170"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="171"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="172"/>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="173"/>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="174"/>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="180"/>
+        <source>Agrees to receive marketing messages</source>
+        <translation>同意接收营销信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="182"/>
+        <source>No preference</source>
+        <translation>无偏好</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="185"/>
+        <source>e.g. weekdays after 18:00</source>
+        <translation>例如 工作日 18:00 以后</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="187"/>
+        <source>Consent</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="188"/>
+        <source>Preferred channel</source>
+        <translation>首选联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="189"/>
+        <source>Preferred hours</source>
+        <translation>方便联系的时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="195"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="292"/>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="199"/>
+        <source>Choose photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="201"/>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="212"/>
+        <source>Family, pets, likes… whatever helps you remember them.</source>
+        <translation>家庭、宠物、喜好……任何能帮您记住对方的细节。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="215"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="216"/>
+        <source>Personal details</source>
+        <translation>个人细节</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="217"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="224"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="224"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="229"/>
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="232"/>
+        <source>Fields you define appear on every customer.</source>
+        <translation>您定义的字段会出现在每位客户的档案中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="268"/>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="269"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="275"/>
+        <source>This photo is larger than 2 MB. Choose a smaller picture.</source>
+        <translation>这张照片超过 2 MB，请选择小一些的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="278"/>
+        <source>This file is not a picture SoloCRM can read.</source>
+        <translation>这个文件不是 SoloCRM 能读取的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="337"/>
+        <source>Pick the referring customer from the suggestions, or leave it empty.</source>
+        <translation>请从建议列表中选择推荐人，或留空。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerInsightsPanel</name>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="36"/>
+        <source>Analytics</source>
+        <translation>经营分析</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="39"/>
+        <source>RFM: recency, frequency and monetary scores (1-5) over the 12 months before today, adding up to a tier. Simple CLV: yearly spend × expected lifetime (1 ÷ annual churn rate, capped) × margin. Predicted CLV and P(alive) come from the BG/NBD and Gamma-Gamma models fitted on all your customers: expected purchases and spend over the next 12 months, discounted.</source>
+        <translation>RFM：今天之前 12 个月的最近消费、消费频率和消费金额评分（1-5），总分决定分层。简单终身价值：年消费 × 预期生命周期（1 ÷ 年流失率，有上限）× 毛利率。预测终身价值和存活概率来自用全部客户拟合的 BG/NBD 和 Gamma-Gamma 模型：未来 12 个月的预期购买次数和消费金额（已折现）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="47"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="85"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="56"/>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="56"/>
+        <source>Tier</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="56"/>
+        <source>Stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="57"/>
+        <source>CLV (simple)</source>
+        <translation>终身价值（简单）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="57"/>
+        <source>CLV (predicted)</source>
+        <translation>终身价值（预测）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="58"/>
+        <source>P(alive)</source>
+        <translation>存活概率</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="58"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="96"/>
+        <source>Computing this customer&apos;s analytics…</source>
+        <translation>正在计算这位客户的分析数据…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="106"/>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="112"/>
+        <source>No orders yet</source>
+        <translation>还没有订单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="115"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="122"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="123"/>
+        <source>No data</source>
+        <translation>没有数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="116"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="124"/>
+        <source>No orders yet.</source>
+        <translation>还没有订单。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="117"/>
+        <source>Nobody was an active customer a year ago, so there is no annual churn rate yet.</source>
+        <translation>一年前没有活跃客户，因此还没有年流失率。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="125"/>
+        <source>The models could not be fitted on your data yet (too few customers, or too few who came back).</source>
+        <translation>模型暂时无法用您的数据拟合（客户太少，或回购的客户太少）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="130"/>
+        <source>About %1 purchase day(s) expected in the next %2 days.</source>
+        <translation>预计未来 %2 天内约有 %1 个购买日。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="142"/>
+        <source>No answers yet</source>
+        <translation>还没有回复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="145"/>
+        <source>NPS %1</source>
+        <translation>NPS %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="145"/>
+        <source>CSAT %1</source>
+        <translation>满意度 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerList</name>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="71"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="72"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="73"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="74"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="75"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="76"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="77"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="78"/>
+        <source>Total spent</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="80"/>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="81"/>
+        <source>Added</source>
+        <translation>添加日期</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListView</name>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="170"/>
+        <source>Search name, company, pinyin, phone, email or tag…</source>
+        <translation>搜索名字、公司、拼音、电话、邮箱或标签…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="191"/>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="212"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="216"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="234"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="234"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="235"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="235"/>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="236"/>
+        <source>Spent</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="236"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="254"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="273"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="257"/>
+        <source>Any time</source>
+        <translation>不限</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/customer_list.py" line="259"/>
+        <source>Within %n days</source>
+        <translation>
+            <numerusform>%n 天内</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="260"/>
+        <source>Over 180 days ago</source>
+        <translation>180 天以前</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="261"/>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="263"/>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="264"/>
+        <source>Active customers</source>
+        <translation>当前客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="265"/>
+        <source>Including archived</source>
+        <translation>包括已归档</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/customer_list.py" line="315"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 位客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="320"/>
+        <source>No customer matches “%1”.
+Try part of the name, pinyin initials (zs for 张三) or a few digits of the phone.</source>
+        <translation>没有与“%1”匹配的客户。
+可以试试名字的一部分、拼音首字母（zs 代表 张三）或电话号码中的几位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="323"/>
+        <source>No customers match these filters.</source>
+        <translation>没有符合这些筛选条件的客户。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPage</name>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="74"/>
+        <source>← Back</source>
+        <translation>← 返回</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="75"/>
+        <source>Back to the list (Alt+Left)</source>
+        <translation>返回列表 (Alt+Left)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="93"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="94"/>
+        <source>Add order</source>
+        <translation>添加订单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="95"/>
+        <source>Log interaction</source>
+        <translation>记录互动</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="96"/>
+        <source>Record survey</source>
+        <translation>记录调查</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="97"/>
+        <source>Add task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="106"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="109"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="198"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="110"/>
+        <source>Delete customer…</source>
+        <translation>删除客户…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="138"/>
+        <source>Delete entry</source>
+        <translation>删除此条</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="143"/>
+        <source>Nothing recorded yet. Add an order, log a call or a WeChat chat, and it appears here.</source>
+        <translation>还没有任何记录。添加订单、记录一次通话或微信聊天后，就会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="150"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="192"/>
+        <source>(archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="198"/>
+        <source>Restore from archive</source>
+        <translation>取消归档</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="220"/>
+        <source>Total spent</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="221"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="221"/>
+        <source>Paid orders; refunds are not counted.</source>
+        <translation>已付款的订单；退款不计入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="222"/>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="223"/>
+        <source>Average order</source>
+        <translation>平均客单价</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="225"/>
+        <source>Membership</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="226"/>
+        <source>By total spend: Silver from ¥1,000, Gold from ¥5,000, Diamond from ¥20,000.</source>
+        <translation>按累计消费：满 ¥1,000 为银卡，满 ¥5,000 为金卡，满 ¥20,000 为钻石。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="227"/>
+        <source>Stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="228"/>
+        <source>Computed from orders: prospect, new, repeat, loyal, churned.</source>
+        <translation>根据订单自动计算：潜在客户、新客户、老客户、忠诚客户、流失客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="229"/>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="230"/>
+        <source>Recency, frequency and monetary scores (1-5) over the last 12 months. Suggested: %1</source>
+        <translation>近 12 个月的最近消费（R）、消费频率（F）、消费金额（M）评分（1-5）。建议：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="238"/>
+        <source>VIP care and premium offers</source>
+        <translation>VIP 关怀和高端优惠</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="239"/>
+        <source>personalised cross-sell</source>
+        <translation>个性化交叉销售</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="240"/>
+        <source>promotions to build the habit</source>
+        <translation>用促销培养消费习惯</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="241"/>
+        <source>ask why they left and make a win-back offer</source>
+        <translation>了解流失原因，提供召回优惠</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="256"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="257"/>
+        <source>Emails</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="258"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="259"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="260"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="261"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="262"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="263"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="267"/>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="268"/>
+        <source>Prefers</source>
+        <translation>偏好</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="270"/>
+        <source>Marketing</source>
+        <translation>营销信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="270"/>
+        <source>Agreed</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="270"/>
+        <source>No consent</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="273"/>
+        <source>Personal</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="274"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="275"/>
+        <source>Customer since</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="276"/>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="300"/>
+        <source>Refunded order %1</source>
+        <translation>已退款订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="300"/>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="305"/>
+        <source>No. %1</source>
+        <translation>单号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="308"/>
+        <source>from customer</source>
+        <translation>客户发起</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="308"/>
+        <source>to customer</source>
+        <translation>我方发起</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="313"/>
+        <source>NPS %1 / 10</source>
+        <translation>NPS 评分 %1 / 10</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="315"/>
+        <source>Satisfaction %1 / 5</source>
+        <translation>满意度 %1 / 5</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="319"/>
+        <source>Task done: %1</source>
+        <translation>任务完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="319"/>
+        <source>Task due: %1</source>
+        <translation>任务到期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="323"/>
+        <source>Stage: %1 → %2</source>
+        <translation>生命周期：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="327"/>
+        <source>Customer added</source>
+        <translation>客户建档</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="328"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="329"/>
+        <source>%1 changed</source>
+        <translation>修改了%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="396"/>
+        <source>Undo delete entry</source>
+        <translation>撤销删除记录</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="110"/>
+        <source>Duplicates</source>
+        <translation>重复客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="112"/>
+        <source>Customers who share a phone number or email, or whose names look alike (张伟 / 張偉 / 伟张, same pinyin) with the same company or city.</source>
+        <translation>电话或邮箱相同的客户，或名字相似（张伟 / 張偉 / 伟张，拼音相同）且公司或城市相同的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="115"/>
+        <source>Find duplicates</source>
+        <translation>查找重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="118"/>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="122"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="122"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="122"/>
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="132"/>
+        <source>Press “Find duplicates” to check your customers.</source>
+        <translation>点击“查找重复”检查您的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="151"/>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复客户…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="164"/>
+        <source>No duplicates found. Your customer file is clean.</source>
+        <translation>没有发现重复，您的客户档案很整洁。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="185"/>
+        <source>Undo merge of %1</source>
+        <translation>撤销合并 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="40"/>
+        <source>Same phone number</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="40"/>
+        <source>Same email</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="41"/>
+        <source>Similar name, same company</source>
+        <translation>名字相似，公司相同</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="42"/>
+        <source>Similar name, same city</source>
+        <translation>名字相似，城市相同</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="27"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="42"/>
+        <source>%1 rows exported to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="44"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="52"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="67"/>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="67"/>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="161"/>
+        <source>New goal</source>
+        <translation>新建目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="161"/>
+        <source>Edit goal</source>
+        <translation>编辑目标</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="169"/>
+        <source>e.g. 10,000</source>
+        <translation>例如 10,000</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="178"/>
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>最近 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="193"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="194"/>
+        <source>CLV at least</source>
+        <translation>终身价值至少</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="196"/>
+        <source>Baseline (now)</source>
+        <translation>基准值（当前）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="197"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="198"/>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="199"/>
+        <source>Measured over</source>
+        <translation>统计范围</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="200"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="503"/>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="507"/>
+        <source>Undo selected import</source>
+        <translation>撤销所选导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="509"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="515"/>
+        <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
+        <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <source>%1  %2 (%3): %4 rows, %5 new, %6 updated, %7 merged, %8 rejected</source>
+        <translation>%1  %2（%3）：%4 行，新增 %5，更新 %6，合并 %7，拒绝 %8</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
+        <source>(undone)</source>
+        <translation>（已撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="549"/>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="550"/>
+        <source>Remove everything this import added and put back what it changed?</source>
+        <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="119"/>
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="127"/>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="129"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="492"/>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="133"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="156"/>
+        <source>A CSV, Excel (.xlsx, .xls) or vCard (.vcf) file</source>
+        <translation>CSV、Excel（.xlsx、.xls）或 vCard（.vcf）文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="158"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="165"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="170"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="178"/>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
+        <source>Comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
+        <source>Semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
+        <source>Bar |</source>
+        <translation>竖线 |</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="175"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="211"/>
+        <source>First sheet with data</source>
+        <translation>第一个有数据的工作表</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="180"/>
+        <source>Bring in customers from Excel, a CSV export, your phone&apos;s contacts (vCard) or a cash register. Nothing is written until you confirm in step 3, and every import can be undone.</source>
+        <translation>从 Excel、CSV 导出文件、手机通讯录（vCard）或收银系统导入客户。在第 3 步确认之前不会写入任何数据，每次导入都可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="185"/>
+        <source>What the file holds</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="186"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="190"/>
+        <source>Header row</source>
+        <translation>标题行</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="194"/>
+        <source>Choose a file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="204"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="226"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="226"/>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="226"/>
+        <source>Example values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="231"/>
+        <source>Year first (2024-01-05) or settle from the file</source>
+        <translation>年份在前（2024-01-05），或根据文件判断</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="232"/>
+        <source>Day first (05/01/2024 = 5 January)</source>
+        <translation>日在前（05/01/2024 = 1 月 5 日）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="233"/>
+        <source>Month first (05/01/2024 = May 1)</source>
+        <translation>月在前（05/01/2024 = 5 月 1 日）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="239"/>
+        <source>Dates like 05/01/2024:</source>
+        <translation>类似 05/01/2024 的日期：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="242"/>
+        <source>The file as read:</source>
+        <translation>读取到的文件内容：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="247"/>
+        <source>— ignore this column —</source>
+        <translation>— 忽略此列 —</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="250"/>
+        <source>Custom field…</source>
+        <translation>自定义字段…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="258"/>
+        <source>header on row %1</source>
+        <translation>标题在第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="262"/>
+        <source>sheet “%1”</source>
+        <translation>工作表“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="263"/>
+        <source>The saved mapping for this layout was applied.</source>
+        <translation>已套用为这种表格格式保存的列对应关系。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="264"/>
+        <source>Columns were matched by their names and values; change any that is wrong.</source>
+        <translation>已根据列名和内容自动匹配各列；如有不对请修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="277"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="300"/>
+        <source>Custom field: %1</source>
+        <translation>自定义字段：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="291"/>
+        <source>Custom field</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="292"/>
+        <source>Store this column in the custom field named:</source>
+        <translation>将此列保存到以下自定义字段：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="325"/>
+        <source>Checking… %1 rows (%2 rows/s)</source>
+        <translation>正在检查… %1 行（每秒 %2 行）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="325"/>
+        <source>Importing… %1 rows (%2 rows/s)</source>
+        <translation>正在导入… %1 行（每秒 %2 行）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="337"/>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="337"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
+        <source>Use the file&apos;s value</source>
+        <translation>采用文件中的值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <source>Stored</source>
+        <translation>已保存的值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <source>In the file</source>
+        <translation>文件中的值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <source>Looks like</source>
+        <translation>疑似</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <source>Because</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="408"/>
+        <source>Rejected rows</source>
+        <translation>未导入的行</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <source>Possible duplicates</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
+        <source>Cleaned values</source>
+        <translation>已清洗的值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="357"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="433"/>
+        <source>Save rejected rows…</source>
+        <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="371"/>
+        <source>If you import now:</source>
+        <translation>如果现在导入：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="393"/>
+        <source>%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, %6 rejected.</source>
+        <translation>共读取 %1 行：新增 %2，更新 %3，合并到其他行 %4，已存在 %5，未导入 %6。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="399"/>
+        <source>%1 customers not found are created.</source>
+        <translation>将新建 %1 位找不到的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="401"/>
+        <source>%1 values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</source>
+        <translation>%1 个值与已保存的不同：除非勾选“采用文件中的值”，否则保留已保存的值。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="408"/>
+        <source>No row was rejected.</source>
+        <translation>所有行都可以导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="411"/>
+        <source>Save rejected rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="412"/>
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="418"/>
+        <source>%1 rejected rows saved to %2. Fix them and import that file.</source>
+        <translation>已将 %1 行未导入的数据保存到 %2。修改后再导入该文件即可。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="430"/>
+        <source>Undo this import</source>
+        <translation>撤销这次导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="450"/>
+        <source>Imported %1.</source>
+        <translation>已导入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="464"/>
+        <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
+        <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="468"/>
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="492"/>
+        <source>Check &gt;</source>
+        <translation>检查 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="492"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="492"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
+        <source>Interactions</source>
+        <translation>互动记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="60"/>
+        <source>Survey answers</source>
+        <translation>调查回复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <source>Emails</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <source>Province / region</source>
+        <translation>省份/地区</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <source>Marketing consent</source>
+        <translation>营销授权</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <source>Preferred hours</source>
+        <translation>方便联系的时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <source>Personal details</source>
+        <translation>个人细节</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <source>Customer ID (member no.)</source>
+        <translation>客户编号（会员号）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <source>Customer phone</source>
+        <translation>客户电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <source>Customer email</source>
+        <translation>客户邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <source>Order date</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <source>Status (paid / refunded)</source>
+        <translation>状态（已付款/已退款）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <source>Survey kind (CSAT / NPS)</source>
+        <translation>调查类型（CSAT / NPS）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
+        <source>Comment</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
+        <source>same name</source>
+        <translation>名字相同</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
+        <source>traditional / simplified characters</source>
+        <translation>繁简体不同</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="85"/>
+        <source>same characters in another order</source>
+        <translation>字相同但顺序不同</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="86"/>
+        <source>same pinyin</source>
+        <translation>拼音相同</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="275"/>
+        <source>Log contact with %1</source>
+        <translation>记录与 %1 的联系</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="275"/>
+        <source>Edit contact with %1</source>
+        <translation>编辑与 %1 的联系</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="282"/>
+        <source>We reached out</source>
+        <translation>我方联系</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="283"/>
+        <source>They reached out</source>
+        <translation>对方联系</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="286"/>
+        <source>What was said? Ctrl+Enter saves.</source>
+        <translation>聊了什么？按 Ctrl+Enter 保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="290"/>
+        <source>Optional, e.g. will visit on Saturday</source>
+        <translation>可选，例如 周六来店</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="293"/>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="294"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="296"/>
+        <source>&amp;Summary</source>
+        <translation>摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="297"/>
+        <source>&amp;Outcome</source>
+        <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="298"/>
+        <source>&amp;Date and time</source>
+        <translation>日期和时间(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="58"/>
+        <source>SoloCRM — %1</source>
+        <translation>SoloCRM — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="89"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="90"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="91"/>
+        <source>Analytics</source>
+        <translation>经营分析</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="92"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="93"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="134"/>
+        <source>You are exploring demo data. Nothing here is yours.</source>
+        <translation>您正在浏览演示数据，这里没有您自己的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="136"/>
+        <source>Back to my data</source>
+        <translation>返回我的数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="142"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="143"/>
+        <source>&amp;New customer…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="146"/>
+        <source>New &amp;task…</source>
+        <translation>新建任务(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="149"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="156"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="157"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="294"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="161"/>
+        <source>&amp;Find customer</source>
+        <translation>查找客户(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="166"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="167"/>
+        <source>&amp;Today</source>
+        <translation>今日(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="167"/>
+        <source>&amp;Customers</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="167"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="172"/>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="177"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="178"/>
+        <source>&amp;About SoloCRM</source>
+        <translation>关于 SoloCRM(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="251"/>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="252"/>
+        <source>Delete %1 with all their orders, interactions, surveys and tasks?
+You can undo this with Ctrl+Z.</source>
+        <translation>删除 %1 及其所有订单、互动记录、调查和任务？
+可以按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="260"/>
+        <source>Undo delete %1</source>
+        <translation>撤销删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="266"/>
+        <source>Deleted %1. Press Ctrl+Z to undo.</source>
+        <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="285"/>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="53"/>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="59"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="68"/>
+        <source>Phones: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="69"/>
+        <source>Emails: %1</source>
+        <translation>邮箱：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="70"/>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="71"/>
+        <source>Moved to the kept customer: %1 orders, %2 interactions, %3 survey answers, %4 tasks.</source>
+        <translation>将转到保留的客户名下：%1 个订单、%2 条互动记录、%3 份调查回复、%4 个任务。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="74"/>
+        <source>You can undo the merge afterwards.</source>
+        <translation>合并后可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="77"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="97"/>
+        <source>Merging…</source>
+        <translation>正在合并…</translation>
+    </message>
+</context>
+<context>
+    <name>OperationRunner</name>
+    <message>
+        <location filename="../../src/solocrm/ui/operations.py" line="96"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/operations.py" line="96"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="205"/>
+        <source>New order for %1</source>
+        <translation>为 %1 新建订单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="205"/>
+        <source>Edit order for %1</source>
+        <translation>编辑 %1 的订单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="217"/>
+        <source>What did they buy?</source>
+        <translation>买了什么？</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="222"/>
+        <source>In store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="222"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="222"/>
+        <source>Online shop</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="223"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="224"/>
+        <source>Where they bought</source>
+        <translation>购买渠道</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="226"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="227"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="230"/>
+        <source>Optional, e.g. from your till</source>
+        <translation>可选，例如收银小票上的单号</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="232"/>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="233"/>
+        <source>&amp;Product</source>
+        <translation>商品(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="234"/>
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="235"/>
+        <source>&amp;Date and time</source>
+        <translation>日期和时间(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="236"/>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="237"/>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="238"/>
+        <source>Order &amp;no.</source>
+        <translation>订单号(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseFields</name>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="52"/>
+        <source>Passphrase:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="55"/>
+        <source>Repeat it:</source>
+        <translation>再输一次：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="62"/>
+        <source>very weak</source>
+        <translation>非常弱</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="62"/>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="62"/>
+        <source>fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="62"/>
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="62"/>
+        <source>very strong</source>
+        <translation>非常强</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="65"/>
+        <source>Strength: %1</source>
+        <translation>强度：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="66"/>
+        <source>At least %1 characters; a few unrelated words work well.</source>
+        <translation>至少 %1 个字符；几个不相关的词组合起来效果很好。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="68"/>
+        <source>the two entries differ</source>
+        <translation>两次输入不一致</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="194"/>
+        <source>Your recovery code</source>
+        <translation>您的恢复码</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="197"/>
+        <source>Write this code on paper and keep it somewhere safe. With it and a backup file you can restore everything on any computer, even if you forget your passphrase. Anyone who has it can read your backups, so do not store it next to them.</source>
+        <translation>请把这个恢复码抄在纸上，放在安全的地方。即使忘记了密码，凭它和备份文件也能在任何电脑上恢复全部数据。任何拿到它的人都能读取您的备份，所以不要把它和备份放在一起。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="210"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="214"/>
+        <source>the last group of the code</source>
+        <translation>恢复码的最后一组</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="216"/>
+        <source>I wrote it down</source>
+        <translation>我已抄下</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="224"/>
+        <source>To confirm, type the last group of the code:</source>
+        <translation>请输入恢复码的最后一组以确认：</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderService</name>
+    <message>
+        <location filename="../../src/solocrm/ui/reminders.py" line="114"/>
+        <source>Follow-up due</source>
+        <translation>跟进到期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reminders.py" line="117"/>
+        <source>Follow-ups due: {count}</source>
+        <translation>到期的跟进：{count} 项</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reminders.py" line="120"/>
+        <source>and {count} more</source>
+        <translation>还有 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleFields</name>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="91"/>
+        <source>Every hour</source>
+        <translation>每小时</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="91"/>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="92"/>
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="92"/>
+        <source>Only when I click Back up now</source>
+        <translation>仅在我点击“立即备份”时</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="95"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="95"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="95"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="95"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="96"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="96"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="96"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="104"/>
+        <source>at</source>
+        <translation>于</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="75"/>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="83"/>
+        <source>Takes effect the next time SoloCRM starts.</source>
+        <translation>下次启动 SoloCRM 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="132"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="136"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="140"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="267"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="138"/>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="142"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="161"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="162"/>
+        <source>Undo the changes you have not saved</source>
+        <translation>撤销尚未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="164"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="239"/>
+        <source>Saving settings…</source>
+        <translation>正在保存设置…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="246"/>
+        <source>Saved. The new language is used the next time SoloCRM starts.</source>
+        <translation>已保存。新的语言将在下次启动 SoloCRM 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="248"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="268"/>
+        <source>SoloCRM could not open a file manager. The folder is:
+{folder}</source>
+        <translation>SoloCRM 无法打开文件管理器。文件夹位置：
+{folder}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="133"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="159"/>
+        <source>Set up backups</source>
+        <translation>设置备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="136"/>
+        <source>Backups are encrypted: only your key opens them. Choose a folder on a USB drive or a synced cloud folder, so a backup survives if this computer is lost.</source>
+        <translation>备份是加密的：只有您的密钥能打开。请选择 U 盘或云同步文件夹中的文件夹，这样即使电脑丢失，备份也还在。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="141"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="156"/>
+        <source>Backup folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="157"/>
+        <source>Back up:</source>
+        <translation>备份频率：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="165"/>
+        <source>A passphrase protects your key, so you can restore on a new computer:</source>
+        <translation>用密码保护您的密钥，以便在新电脑上恢复：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="173"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="179"/>
+        <source>Choose a folder for the backups.</source>
+        <translation>请选择存放备份的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="183"/>
+        <source>Enter the same passphrase twice, at least fair in strength.</source>
+        <translation>请输入两次相同的密码，强度至少为“一般”。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="386"/>
+        <source>Survey answer from %1</source>
+        <translation>%1 的调查回复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="386"/>
+        <source>Edit survey answer from %1</source>
+        <translation>编辑 %1 的调查回复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="390"/>
+        <source>Satisfaction (CSAT, 1–5)</source>
+        <translation>满意度（CSAT，1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="391"/>
+        <source>Would recommend (NPS, 0–10)</source>
+        <translation>推荐意愿（NPS，0–10）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="392"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="392"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="392"/>
+        <source>Neutral</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="393"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="393"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="396"/>
+        <source>0 = not at all likely</source>
+        <translation>0 = 完全不会推荐</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="396"/>
+        <source>10 = extremely likely</source>
+        <translation>10 = 一定会推荐</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="409"/>
+        <source>Optional: what they said, in their words</source>
+        <translation>可选：客户的原话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="411"/>
+        <source>Not about one order</source>
+        <translation>不针对具体订单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="419"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="421"/>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="422"/>
+        <source>&amp;Comment</source>
+        <translation>评价(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="423"/>
+        <source>About &amp;order</source>
+        <translation>相关订单(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="424"/>
+        <source>&amp;Date and time</source>
+        <translation>日期和时间(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="431"/>
+        <source>%1: promoter</source>
+        <translation>%1：推荐者</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="433"/>
+        <source>%1: passive</source>
+        <translation>%1：中立者</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="434"/>
+        <source>%1: detractor</source>
+        <translation>%1：贬损者</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="86"/>
+        <source>Edit task</source>
+        <translation>编辑任务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="86"/>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="90"/>
+        <source>e.g. Send Mr Wang the quote</source>
+        <translation>例如 给王先生发报价</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="104"/>
+        <source>Does not repeat</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="104"/>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="104"/>
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="105"/>
+        <source>Every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="105"/>
+        <source>Every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="111"/>
+        <source>Optional: type a name, pinyin or phone</source>
+        <translation>可选：输入名字、拼音或电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="121"/>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="131"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="132"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="133"/>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="134"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="135"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="220"/>
+        <source>Pick the customer from the suggestions, or leave the field empty.</source>
+        <translation>请从建议列表中选择客户，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="262"/>
+        <source>A task needs a title.</source>
+        <translation>请填写任务标题。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="262"/>
+        <source>A task needs a due date.</source>
+        <translation>请设置任务的到期时间。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRow</name>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="77"/>
+        <source>Mark as done</source>
+        <translation>标记为完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="78"/>
+        <source>Done: {title}</source>
+        <translation>已完成：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="109"/>
+        <source>Open the customer file</source>
+        <translation>打开客户档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="123"/>
+        <source>Repeats every day</source>
+        <translation>每天重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="123"/>
+        <source>Repeats every week</source>
+        <translation>每周重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="124"/>
+        <source>Repeats every month</source>
+        <translation>每月重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="124"/>
+        <source>Repeats every year</source>
+        <translation>每年重复</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTitle</name>
+    <message>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="61"/>
+        <source>Stay in touch</source>
+        <translation>保持联系</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="174"/>
+        <source>Delete task</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="180"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="294"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="184"/>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="205"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="234"/>
+        <source>Nothing due today. Enjoy your day.</source>
+        <translation>今天没有待办事项，祝您愉快。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="236"/>
+        <source>Follow-ups you plan, and reminders to stay in touch, will show up here.</source>
+        <translation>您计划的跟进和保持联系的提醒都会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="240"/>
+        <source>Add a task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="293"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="295"/>
+        <source>Next 7 days</source>
+        <translation>未来 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="327"/>
+        <source>Nothing else due today.</source>
+        <translation>今天没有其他待办。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="340"/>
+        <source>Showing the first {shown} of {total}.</source>
+        <translation>显示前 {shown} 项，共 {total} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="390"/>
+        <source>Done: {title}</source>
+        <translation>已完成：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="391"/>
+        <source>Undo completing “{title}”</source>
+        <translation>撤销完成“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="409"/>
+        <source>Deleted: {title}</source>
+        <translation>已删除：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="410"/>
+        <source>Undo deleting “{title}”</source>
+        <translation>撤销删除“{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="247"/>
+        <source>Unlock backups</source>
+        <translation>解锁备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="250"/>
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="252"/>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../src/solocrm/ui/welcome.py" line="17"/>
+        <source>Welcome to SoloCRM</source>
+        <translation>欢迎使用 SoloCRM</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/welcome.py" line="21"/>
+        <source>Keep every customer in one place, get reminded when to follow up, and see who is worth your time. Everything stays on this computer.</source>
+        <translation>把所有客户集中在一处，到时提醒您跟进，让您看清哪些客户最值得投入。所有数据都只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/welcome.py" line="27"/>
+        <source>Add your first customer</source>
+        <translation>添加第一位客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/welcome.py" line="32"/>
+        <source>Import customers from a file</source>
+        <translation>从文件导入客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/welcome.py" line="35"/>
+        <source>Excel, CSV, your phone&apos;s contacts (vCard) or a cash register export.</source>
+        <translation>Excel、CSV、手机通讯录（vCard）或收银系统导出的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/welcome.py" line="37"/>
+        <source>Explore with demo data</source>
+        <translation>用演示数据体验</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/welcome.py" line="40"/>
+        <source>Opens a separate demo database; your own data is not touched.</source>
+        <translation>打开一个独立的演示数据库，不会影响您自己的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/welcome.py" line="42"/>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/welcome.py" line="45"/>
+        <source>Moving to a new computer? Open a .crmbak file with your passphrase or recovery code.</source>
+        <translation>换了新电脑？用密码或恢复码打开 .crmbak 备份文件。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../src/solocrm/ui/operations.py" line="170"/>
+        <source>SoloCRM</source>
+        <translation>SoloCRM</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="14"/>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="15"/>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="16"/>
+        <source>Repeat</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="17"/>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="18"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="36"/>
+        <source>Churned</source>
+        <translation>流失客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="24"/>
+        <source>Regular</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="25"/>
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="26"/>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="27"/>
+        <source>Diamond</source>
+        <translation>钻石</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="33"/>
+        <source>High value</source>
+        <translation>高价值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="34"/>
+        <source>Medium value</source>
+        <translation>中价值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="35"/>
+        <source>Low value</source>
+        <translation>低价值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="42"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="43"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="44"/>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="45"/>
+        <source>Meeting</source>
+        <translation>会面</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="46"/>
+        <source>Store visit</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="47"/>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="48"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="53"/>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="53"/>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="64"/>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="65"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="66"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="67"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="68"/>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="69"/>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="70"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="71"/>
+        <source>Province / region</source>
+        <translation>省份/地区</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="72"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="73"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="74"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="75"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="76"/>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="77"/>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="78"/>
+        <source>Marketing consent</source>
+        <translation>营销授权</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="79"/>
+        <source>Preferred channel</source>
+        <translation>首选联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="80"/>
+        <source>Preferred hours</source>
+        <translation>方便联系的时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="81"/>
+        <source>Personal details</source>
+        <translation>个人细节</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="82"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="83"/>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="84"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="85"/>
+        <source>Emails</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="86"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="87"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="93"/>
+        <source>Once</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="94"/>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="95"/>
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="96"/>
+        <source>Every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="97"/>
+        <source>Every year</source>
+        <translation>每年</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="32"/>
+        <source>Business name</source>
+        <translation>店铺/公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="32"/>
+        <source>Shown on reports.</source>
+        <translation>显示在报表上。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="34"/>
+        <source>Churn after (days)</source>
+        <translation>流失判定（天）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="35"/>
+        <source>A customer whose last paid order is older than this counts as churned.</source>
+        <translation>最近一笔已付款订单早于这个天数的客户，视为流失客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="38"/>
+        <source>Default phone region</source>
+        <translation>默认电话地区</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="39"/>
+        <source>Numbers written without a country code are read as this region&apos;s.</source>
+        <translation>没有写国家或地区代码的号码，按这个地区识别。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="40"/>
+        <source>China +86</source>
+        <translation>中国大陆 +86</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="40"/>
+        <source>Hong Kong +852</source>
+        <translation>中国香港 +852</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="40"/>
+        <source>Taiwan +886</source>
+        <translation>中国台湾 +886</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <source>Macau +853</source>
+        <translation>中国澳门 +853</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <source>Singapore +65</source>
+        <translation>新加坡 +65</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <source>Malaysia +60</source>
+        <translation>马来西亚 +60</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="42"/>
+        <source>United States +1</source>
+        <translation>美国 +1</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="42"/>
+        <source>United Kingdom +44</source>
+        <translation>英国 +44</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="45"/>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="46"/>
+        <source>CNY ¥</source>
+        <translation>人民币 ¥</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="46"/>
+        <source>HKD HK$</source>
+        <translation>港币 HK$</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="46"/>
+        <source>TWD NT$</source>
+        <translation>新台币 NT$</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="46"/>
+        <source>USD $</source>
+        <translation>美元 $</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="47"/>
+        <source>EUR €</source>
+        <translation>欧元 €</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="47"/>
+        <source>SGD S$</source>
+        <translation>新加坡元 S$</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="50"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="51"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="51"/>
+        <source>简体中文</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="51"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="54"/>
+        <source>Default stay-in-touch interval (days)</source>
+        <translation>默认保持联系间隔（天）</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,312 @@
+"""The UI speaks 简体中文 and English completely, and stays that way as screens are added.
+
+Two guards keep it complete: every user-visible literal in ``solocrm.ui`` is
+wrapped for translation (so lupdate can find it), and every string lupdate
+finds has a finished zh_CN translation in the committed .ts, compiled into the
+committed .qm.  Then the translators really change what the user reads.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import solocrm
+
+ROOT = Path(__file__).resolve().parents[1]
+UI_DIR = Path(solocrm.__file__).resolve().parent / "ui"
+sys.path.insert(0, str(ROOT / "packaging"))
+import translations  # noqa: E402
+
+# Methods whose string arguments the user reads.
+TEXT_METHODS = {
+    "setText", "setWindowTitle", "setToolTip", "setStatusTip", "setWhatsThis", "setPlaceholderText",
+    "setTitle", "setLabelText", "setInformativeText", "setDetailedText", "setCancelButtonText",
+    "addAction", "addMenu", "addTab", "insertTab", "setTabText", "setTabToolTip", "addItem", "addItems",
+    "insertItem", "setItemText", "addRow", "insertRow", "setHorizontalHeaderLabels", "setVerticalHeaderLabels",
+    "setHeaderLabels", "showMessage", "setSpecialValueText", "setPrefix", "setSuffix", "setButtonText",
+    "addButton", "setAccessibleName", "setNameFilter", "setNameFilters", "setWindowIconText",
+}
+# Widgets whose constructor's string arguments the user reads.
+TEXT_CONSTRUCTORS = {
+    "QLabel", "QPushButton", "QToolButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction", "QMenu",
+    "QListWidgetItem", "QTableWidgetItem", "QTreeWidgetItem", "QStandardItem", "QProgressDialog",
+    "QCommandLinkButton", "QErrorMessage", "QWizardPage",
+}
+# Static dialogs: QMessageBox.warning(parent, title, text), QFileDialog.getSaveFileName(parent, caption, ...).
+TEXT_STATICS = {"QMessageBox", "QFileDialog", "QInputDialog", "QColorDialog", "QFontDialog"}
+TRANSLATE_CALLS = {"tr", "translate"}
+# Literals that are the same in every language.
+ALLOWED = {"SoloCRM"}
+_MARKUP = re.compile(r"<[^>]*>|&\w+;")
+_CODE = re.compile(r"[a-z][a-z0-9_.:-]*")  # "paid", "dmy": item data and object names, never shown
+_ABBREVIATION = re.compile(r"[A-Z]{1,4}")  # "RFM", "NPS", "R": the same letters in Chinese
+_CJK_ONLY = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")  # sample data: "微信" as a suggestion
+# Translation wrappers called with a variable on purpose: their strings are collected elsewhere
+# (packaging/translations.py reads the SettingSpec declarations in solocrm/settings.py).
+DYNAMIC_WRAPPERS = {("settings_page.py", "_tr_setting")}
+
+
+def _has_letters(text: str) -> bool:
+    """True for text a user would read as words in the source language."""
+    text = _MARKUP.sub("", text).strip()
+    if text in ALLOWED or _CODE.fullmatch(text) or _CJK_ONLY.fullmatch(text) or _ABBREVIATION.fullmatch(text):
+        return False
+    return any(unicodedata.category(ch).startswith("L") for ch in text)
+
+
+def _user_literals(node: ast.AST) -> list[ast.AST]:
+    """Literal pieces of ``node`` that would reach the screen untranslated."""
+    if isinstance(node, ast.Constant):
+        return [node] if isinstance(node.value, str) and _has_letters(node.value) else []
+    if isinstance(node, ast.JoinedStr):
+        return [v for v in node.values if isinstance(v, ast.Constant) and _has_letters(str(v.value))]
+    if isinstance(node, ast.BinOp):
+        return _user_literals(node.left) + _user_literals(node.right)
+    if isinstance(node, ast.IfExp):
+        return _user_literals(node.body) + _user_literals(node.orelse)
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return [lit for element in node.elts for lit in _user_literals(element)]
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("format", "join", "replace")):
+        return _user_literals(node.func.value)  # "Hello {}".format(x): the template is a literal
+    return []
+
+
+def _call_name(call: ast.Call) -> tuple[str | None, str]:
+    """(owner, name) of a call: ("QMessageBox", "warning"), (None, "QLabel"), ("self", "setText")."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        return None, func.id
+    if isinstance(func, ast.Attribute):
+        owner = func.value.id if isinstance(func.value, ast.Name) else None
+        return owner, func.attr
+    return None, ""
+
+
+def _text_arguments(call: ast.Call) -> list[ast.AST]:
+    owner, name = _call_name(call)
+    if owner in TEXT_STATICS:
+        return list(call.args[1:]) + [kw.value for kw in call.keywords]
+    if name in TEXT_CONSTRUCTORS or (owner is not None and name in TEXT_METHODS) or name in TEXT_METHODS:
+        return list(call.args) + [kw.value for kw in call.keywords if kw.arg in (None, "text", "title", "toolTip")]
+    return []
+
+
+def _translate_text_argument(call: ast.Call) -> ast.AST | None:
+    owner, name = _call_name(call)
+    if name == "tr" and call.args:
+        return call.args[0]
+    if name == "translate" and owner in ("QCoreApplication", "QApplication", "QGuiApplication") and len(call.args) > 1:
+        return call.args[1]
+    return None
+
+
+def untranslated(path: Path) -> list[str]:
+    """Places in ``path`` where the user would read English whatever the language."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    problems = []
+    wrapper_defs = [node for node in tree.body if isinstance(node, ast.FunctionDef)
+                    and translations._wrapper_context(node) is not None]
+    wrappers = {node.name for node in wrapper_defs}
+    wrapper_lines = {line for node in wrapper_defs for line in range(node.lineno, (node.end_lineno or 0) + 1)}
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call):
+            inside_wrapper = call.lineno in wrapper_lines
+            for literal in (lit for arg in _text_arguments(call) for lit in _user_literals(arg)):
+                problems.append(f"{path.name}:{literal.lineno}: {literal.value!r} is not wrapped in tr()")
+            text = _translate_text_argument(call)
+            if text is not None and not isinstance(text, ast.Constant) and not inside_wrapper:
+                problems.append(f"{path.name}:{call.lineno}: tr()/translate() of a non-literal; lupdate cannot see it")
+            _owner, name = _call_name(call)
+            if name in wrappers and call.args and not isinstance(call.args[0], ast.Constant) \
+                    and (path.name, name) not in DYNAMIC_WRAPPERS:
+                problems.append(f"{path.name}:{call.lineno}: {name}() of a non-literal; lupdate cannot see it")
+    return sorted(set(problems))
+
+
+def test_every_user_visible_string_in_the_ui_is_wrapped_for_translation() -> None:
+    modules = sorted(UI_DIR.glob("*.py"))
+    assert len(modules) > 10
+    problems = [problem for path in modules for problem in untranslated(path)]
+    assert problems == [], "wrap these in self.tr() / QCoreApplication.translate():\n" + "\n".join(problems)
+
+
+def test_the_scan_catches_an_unwrapped_label(tmp_path: Path) -> None:
+    source = tmp_path / "page.py"
+    source.write_text(
+        "class Page:\n"
+        "    def build(self, name):\n"
+        "        QLabel('Customers')\n"
+        "        self.button.setText(self.tr('Save'))\n"
+        "        self.box.setToolTip(f'Hello {name}')\n"
+        "        QMessageBox.warning(self, self.tr('Oops'), 'Disk full')\n"
+        "        self.status.setText('—')\n"
+        "        self.title.setText(self.tr(name))\n",
+        encoding="utf-8",
+    )
+    problems = untranslated(source)
+    assert [p.split(":")[1] for p in problems] == ["3", "5", "6", "8"]
+
+
+def _unfinished(ts: Path) -> list[str]:
+    missing = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            kind = translation.get("type") if translation is not None else "absent"
+            if kind in ("obsolete", "vanished"):
+                continue
+            forms = [f.text for f in translation.iter("numerusform")] if translation is not None else []
+            text = translation.text if translation is not None else None
+            empty = not any(forms) if message.get("numerus") == "yes" else not text
+            if kind == "unfinished" or kind == "absent" or empty:
+                missing.append(f"{context.findtext('name')}: {message.findtext('source')!r}")
+    return missing
+
+
+@pytest.fixture(scope="module")
+def refreshed_translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed .ts files after lupdate has added every string the code has now."""
+    folder = tmp_path_factory.mktemp("translations")
+    for name in translations.TS_FILES:
+        shutil.copy(translations.TRANSLATIONS / name, folder / name)
+    translations.update(folder)
+    return folder
+
+
+@pytest.mark.parametrize("name", sorted(translations.TS_FILES))
+def test_every_string_the_code_has_is_translated(refreshed_translations: Path, name: str) -> None:
+    missing = _unfinished(refreshed_translations / name)
+    assert missing == [], (
+        f"{len(missing)} strings lack a translation in {name}; run `python packaging/translations.py`, "
+        "translate the unfinished entries, run it again:\n" + "\n".join(missing[:50]))
+
+
+def test_the_translation_files_cover_the_wrapped_and_declared_strings(refreshed_translations: Path) -> None:
+    sources = {(c.findtext("name"), m.findtext("source"))
+               for c in ET.parse(refreshed_translations / "solocrm_zh_CN.ts").getroot().iter("context")
+               for m in c.iter("message")}
+    assert ("labels", "Prospect") in sources  # through labels._t, a wrapper lupdate alone would miss
+    assert ("settings", "Churn after (days)") in sources  # declared in solocrm.settings.SPECS
+    assert ("MainWindow", "Customers") in sources  # plain self.tr()
+
+
+def test_every_string_has_the_context_it_is_looked_up_in(refreshed_translations: Path) -> None:
+    """lupdate files a tr() outside a class under an empty context, where no runtime lookup finds it."""
+    root = ET.parse(refreshed_translations / "solocrm_zh_CN.ts").getroot()
+    homeless = [f"{loc.get('filename')}:{loc.get('line')}: {m.findtext('source')!r}"
+                for c in root.iter("context") if not c.findtext("name")
+                for m in c.iter("message") for loc in m.iter("location")]
+    assert homeless == [], ("use self.tr() inside the class, or QCoreApplication.translate('Context', ...):\n"
+                            + "\n".join(homeless))
+
+
+def test_the_committed_qm_files_are_compiled_from_the_committed_ts(tmp_path: Path) -> None:
+    for qm in translations.release(translations.TRANSLATIONS, tmp_path):
+        committed = translations.TRANSLATIONS / qm.name
+        assert committed.exists(), f"{committed.name} is missing; run `python packaging/translations.py release`"
+        assert committed.read_bytes() == qm.read_bytes(), f"{committed.name} is stale; run the release step"
+
+
+# --- the translators at work --------------------------------------------------------------
+
+
+def _translation(context: str, source: str) -> str:
+    root = ET.parse(translations.TRANSLATIONS / "solocrm_zh_CN.ts").getroot()
+    for c in root.iter("context"):
+        if c.findtext("name") == context:
+            for m in c.iter("message"):
+                if m.findtext("source") == source:
+                    return m.findtext("translation") or ""
+    raise AssertionError(f"{context}/{source} not in the .ts")
+
+
+@pytest.fixture
+def chinese(qapp):  # noqa: ANN001, ANN201 - qapp from pytest-qt
+    from solocrm.ui import i18n
+
+    i18n.install(qapp, "zh_CN")
+    yield qapp
+    i18n.install(qapp, "en")
+
+
+def test_chinese_reaches_our_widgets_and_qt_own_dialog_buttons(chinese, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    from solocrm.ui.welcome import WelcomePage
+
+    page = WelcomePage()
+    qtbot.addWidget(page)
+    add = page.findChild(QPushButton, "welcomeAdd")
+    expected = _translation("WelcomePage", "Add your first customer")
+    assert expected and add.text() == expected
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
+def test_plural_forms_read_right_in_both_languages(qapp) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QCoreApplication
+
+    from solocrm.ui import i18n
+
+    try:
+        i18n.install(qapp, "en")
+        one = QCoreApplication.translate("CustomerListView", "%n customer(s)", "", 1)
+        many = QCoreApplication.translate("CustomerListView", "%n customer(s)", "", 3)
+        assert (one, many) == ("1 customer", "3 customers")
+        i18n.install(qapp, "zh_CN")
+        assert QCoreApplication.translate("CustomerListView", "%n customer(s)", "", 3) == "3 位客户"
+    finally:
+        i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize(("setting", "system", "expected"), [
+    ("system", "zh_CN", "zh_CN"),
+    ("system", "zh_TW", "zh_CN"),  # Simplified is the only Chinese shipped; closer than English
+    ("system", "en_GB", "en"),
+    ("system", "fr_FR", "en"),
+    ("en", "zh_CN", "en"),  # the Settings choice wins over the system
+    ("zh_CN", "en_US", "zh_CN"),
+])
+def test_the_language_follows_the_system_unless_settings_choose_one(setting: str, system: str,
+                                                                     expected: str) -> None:
+    from PySide6.QtCore import QLocale
+
+    from solocrm.ui import i18n
+
+    assert i18n.resolve(setting, QLocale(system)) == expected
+
+
+def test_the_database_language_setting_applies_when_the_app_opens_it(qapp, db, tmp_path) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QLocale
+
+    from solocrm import settings
+    from solocrm.locations import AppPaths
+    from solocrm.ui.app import Application
+
+    settings.save(db, {"language": "zh_CN"})
+    path = db.path
+    db.close()
+    app = Application(qapp, AppPaths(data_dir=tmp_path, log_dir=tmp_path / "log"))
+    try:
+        assert app.open(path)
+        assert QLocale().name() == "zh_CN"
+        nav = app.window.nav
+        assert _translation("MainWindow", "Customers") in {nav.item(i).text() for i in range(nav.count())}
+    finally:
+        app.window.close()
+        app.ctx.runner.wait()
+        app.ctx.db.close()
+        from solocrm.ui import i18n
+
+        i18n.install(qapp, "en")
