@@ -32,8 +32,17 @@ def normalise_phone(raw: str, region: str = "CN") -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+_CN_MOBILE = re.compile(r"^\+861\d{10}$")
+
+
 def display_phone(e164: str) -> str:
-    """How a stored number is shown: national format for the number's own country."""
+    """How a stored number is shown: national format for the number's own country.
+
+    Chinese mobiles, most numbers by far, are spaced 3-4-4 directly: phonenumbers'
+    formatter costs half a millisecond a number, too slow for a page of the list.
+    """
+    if _CN_MOBILE.match(e164):
+        return f"{e164[3:6]} {e164[6:10]} {e164[10:]}"
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

@@ -161,6 +161,13 @@ def run(db_path: Path) -> int:
     app.server.listen(key)
     if not app.open(db_path):
         return 1
-    if os.environ.get("SOLOCRM_QUIT_WHEN_READY"):  # bench/startup.py: time to a usable window
-        QTimer.singleShot(0, lambda: (print("ready", flush=True), qt_app.quit()))
+    quit_when = os.environ.get("SOLOCRM_QUIT_WHEN_READY")  # benches: time to a usable window, memory
+    if quit_when:
+        def ready() -> None:
+            if quit_when == "idle":  # also let background work (search texts) finish, for memory
+                app.ctx.runner.wait()
+            print("ready", flush=True)
+            qt_app.quit()
+
+        QTimer.singleShot(0, ready)
     return qt_app.exec()

@@ -89,13 +89,17 @@ class CustomerTableModel(QAbstractTableModel):
         self.query = CustomerQuery()
         self.finder = CustomerFinder(ctx.db)
         self.ids: list[int] = []
+        self._loaded = False
         self._pages: OrderedDict[int, list[CustomerRow]] = OrderedDict()
 
     def set_query(self, query: CustomerQuery) -> None:
+        if self._loaded and query == self.query:
+            return  # sorting and filter widgets echo what is already shown while the view is built
         self.query = query
         self.reload()
 
     def reload(self) -> None:
+        self._loaded = True
         self.beginResetModel()
         self.ids = self.finder.find(self.query)
         self._pages.clear()
@@ -150,7 +154,11 @@ class CustomerTableModel(QAbstractTableModel):
         key = COLUMNS[column].sort
         if key is None:
             return
-        self.set_query(replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder))
+        query = replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        if self._loaded:
+            self.set_query(query)
+        else:
+            self.query = query  # the header announcing its initial order; the first load uses it
 
 
 class CustomerListView(QWidget):

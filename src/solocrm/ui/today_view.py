@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -227,7 +227,12 @@ class TodayView(QWidget):
         self._day_timer.setInterval(DAY_CHECK_MS)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
-        self.refresh()
+        self._stale = True  # loaded when first shown: the app starts on the customer list
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _empty_page(self) -> QWidget:
         page = QWidget()
@@ -253,6 +258,7 @@ class TodayView(QWidget):
 
     def refresh(self) -> None:
         """Reload from the database; a slower, older load never overwrites a newer one."""
+        self._stale = False
         self._generation += 1
         generation = self._generation
         now = self._ctx.clock()
@@ -265,7 +271,10 @@ class TodayView(QWidget):
 
     def _on_changed(self, changes: Changes, source: object) -> None:
         if source is not self and (changes.tasks or changes.customers):
-            self.refresh()
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
 
     def _check_day(self) -> None:
         if self._local_today() != self._shown_day:
