@@ -17,6 +17,7 @@ from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from solocrm.backup import swap
 from solocrm.db import migrate
 from solocrm.errors import DatabaseOpenError
 
@@ -107,6 +108,8 @@ class Database:
                 ) from None
         engine = make_engine(path)
         try:
+            if file_lock is not None:  # only the lock's holder may finish or undo a crashed restore
+                swap.recover(path)
             migrate.upgrade_to_head(engine, path)
         except BaseException:
             # A refused file must not keep connections (and their -wal/-shm files) open.

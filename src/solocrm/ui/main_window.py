@@ -15,26 +15,30 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
 
-from solocrm import __version__
+from solocrm.locations import AppPaths
 from solocrm.services import customer_rows, customers
 from solocrm.services.changes import Changes
+from solocrm.ui.about_dialog import AboutDialog
+from solocrm.ui.analytics_page import AnalyticsPage
+from solocrm.ui.backup_page import BackupPage
+from solocrm.ui.backup_scheduler import BackupBanner, BackupScheduler
 from solocrm.ui.context import AppContext
 from solocrm.ui.customer_dialog import CustomerDialog
 from solocrm.ui.customer_list import CustomerListView
 from solocrm.ui.customer_page import CustomerPage
+from solocrm.ui.duplicates_page import DuplicatesPage
 from solocrm.ui.reminders import ReminderService
 from solocrm.ui.settings_page import SettingsPage
+from solocrm.ui.style import nav_item
 from solocrm.ui.today_view import TodayView
 from solocrm.ui.welcome import WelcomePage
 
@@ -62,6 +66,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.welcome.add_customer.connect(self.new_customer)
         self.welcome.explore_demo.connect(self.explore_demo)
+        self.welcome.import_file.connect(self.import_data)
         self.today = TodayView(ctx)
         self.today.open_customer.connect(self.open_customer)
         self.today.undoable.connect(self.push_undo)
@@ -69,22 +74,36 @@ class MainWindow(QMainWindow):
         self.customers.open_customer.connect(self.open_customer)
         self.customers.new_customer_requested.connect(self.new_customer)
         self.customers.delete_requested.connect(self.delete_customer)
+        self.customers.export_requested.connect(self.export_list)
+        self.duplicates = DuplicatesPage(ctx)
+        self.duplicates.undoable.connect(self.push_undo)
+        self.duplicates.open_customer.connect(self.open_customer)
         self.settings_page = SettingsPage(ctx, data_dir)
+        self.analytics = AnalyticsPage(ctx)
+        self.analytics.show_customers.connect(lambda ids: (self.customers.show_ids(ids), self.nav.setCurrentRow(1)))
+        self.analytics.open_customer.connect(self.open_customer)
+        self.analytics.undoable.connect(self.push_undo)
+        self.backup_page = BackupPage(ctx)  # the application connects backup_page.database_replaced
+        self.welcome.restore_backup.connect(lambda: (self.pages.setCurrentWidget(self.backup_page),
+                                                     self.backup_page.restore_from_file()))
         self.customer_page: CustomerPage | None = None
-        for page in (self.welcome, self.today, self.customers, self.settings_page):
+        for page in (self.welcome, self.today, self.customers, self.duplicates, self.analytics, self.backup_page,
+                     self.settings_page):
             self.pages.addWidget(page)
 
-        style = self.style()
         self._nav_pages: list[QWidget] = []
+        self._nav_labels: list[str] = []
         for icon, text, page in (
-            (QStyle.StandardPixmap.SP_FileDialogDetailedView, self.tr("Today"), self.today),
-            (QStyle.StandardPixmap.SP_DirHomeIcon, self.tr("Customers"), self.customers),
-            (QStyle.StandardPixmap.SP_FileDialogInfoView, self.tr("Settings"), self.settings_page),
+            ("today", self.tr("Today"), self.today),
+            ("customers", self.tr("Customers"), self.customers),
+            ("duplicates", self.tr("Duplicates"), self.duplicates),
+            ("analytics", self.tr("Analytics"), self.analytics),
+            ("backup", self.tr("Backup"), self.backup_page),
+            ("settings", self.tr("Settings"), self.settings_page),
         ):
-            item = QListWidgetItem(style.standardIcon(icon), text)
-            item.setSizeHint(item.sizeHint().expandedTo(self.nav.sizeHintForIndex(self.nav.model().index(0, 0))))
-            self.nav.addItem(item)
+            self.nav.addItem(nav_item(icon, text))
             self._nav_pages.append(page)
+            self._nav_labels.append(text)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
         central = QWidget()
@@ -93,6 +112,9 @@ class MainWindow(QMainWindow):
         outer.setSpacing(0)
         if is_demo:
             outer.addWidget(self._demo_banner())
+        self.backup_banner = BackupBanner(ctx)
+        self.backup_banner.open_backups.connect(lambda: self.nav.setCurrentRow(self._nav_pages.index(self.backup_page)))
+        outer.addWidget(self.backup_banner)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.nav)
@@ -105,6 +127,9 @@ class MainWindow(QMainWindow):
         self.reminders = ReminderService(ctx, self.tray, self)
         self.reminders.notify.connect(lambda title, text: self.statusBar().showMessage(f"{title}: {text}", 15000))
         self.reminders.start()
+        self.backup_scheduler = BackupScheduler(ctx, self)
+        if not is_demo:
+            self.backup_scheduler.start()
         ctx.bus.changed.connect(self._on_changes)
         self._restore_state()
         self._show_start_page()
@@ -134,7 +159,18 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        import_action = QAction(self.tr("&Import…"), self)
+        import_action.setShortcut(QKeySequence("Ctrl+I"))
+        import_action.triggered.connect(self.import_data)
+        history = QAction(self.tr("Import &history…"), self)
+        history.triggered.connect(self.import_history)
+        export_customers = QAction(self.tr("&Export all customers…"), self)
+        export_customers.triggered.connect(lambda: self.export_all("customers"))
+        export_orders = QAction(self.tr("Export all &orders…"), self)
+        export_orders.triggered.connect(lambda: self.export_all("orders"))
         file_menu.addActions([new, new_task])
+        file_menu.addSeparator()
+        file_menu.addActions([import_action, history, export_customers, export_orders])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -149,7 +185,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, find])
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for i, text in enumerate((self.tr("&Today"), self.tr("&Customers"), self.tr("&Settings"))):
+        for i, text in enumerate(self._nav_labels):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _checked=False, row=i: self.nav.setCurrentRow(row))
@@ -253,6 +289,26 @@ class MainWindow(QMainWindow):
         self.ctx.runner.run(lambda _p: customers.delete_customer(self.ctx.db, customer_id), write=True,
                             parent=self, on_success=done)
 
+    def import_data(self) -> None:
+        from solocrm.ui.import_wizard import ImportWizard
+
+        ImportWizard(self.ctx, parent=self).exec()
+
+    def import_history(self) -> None:
+        from solocrm.ui.import_wizard import ImportHistoryDialog
+
+        ImportHistoryDialog(self.ctx, self).exec()
+
+    def export_all(self, kind: str) -> None:
+        from solocrm.ui import export_actions
+
+        export_actions.export_all(self.ctx, kind, self, self.statusBar().showMessage)
+
+    def export_list(self) -> None:
+        from solocrm.ui import export_actions
+
+        export_actions.export_customer_list(self.ctx, self.customers, self, self.statusBar().showMessage)
+
     def push_undo(self, description: str, undo: Callable[[], Changes]) -> None:
         self._undo.append((description, undo))
         del self._undo[:-UNDO_LIMIT]
@@ -285,10 +341,7 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(1)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self, self.tr("About SoloCRM"),
-            self.tr("SoloCRM %1\nYour data: %2").replace("%1", __version__).replace("%2", str(self.ctx.db.path)),
-        )
+        AboutDialog(self.ctx.db.path, self.data_dir, AppPaths.default().log_dir, self).exec()
 
     # state -----------------------------------------------------------------
 
