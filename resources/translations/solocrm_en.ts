@@ -4,7 +4,7 @@
 <context>
     <name>AnalyticsPage</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="594"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="602"/>
         <source>mean %1 · %n answer(s)</source>
         <translation>
             <numerusform>mean %1 · %n answer</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="597"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="605"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>CustomerListView</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="259"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="274"/>
         <source>Within %n days</source>
         <translation>
             <numerusform>Within %n day</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="315"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="330"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="63"/>
-        <source>just now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="65"/>
-        <source>%1 minutes ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="67"/>
-        <source>%1 hours ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="68"/>
-        <source>%1 days ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../src/solocrm/ui/about_dialog.py" line="38"/>
@@ -101,780 +78,780 @@
 <context>
     <name>AnalyticsPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="129"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="131"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="129"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="131"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="129"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="131"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="130"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="132"/>
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="130"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="132"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="138"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="140"/>
         <source>Analyse as if today were this date: later orders and answers are ignored.</source>
         <translation>以这一天作为“今天”来分析：之后的订单和调查回复不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="141"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="143"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="141"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="143"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="141"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="143"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="142"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
         <source>RFM tier</source>
         <translation>RFM 分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="142"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="142"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="148"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="150"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="149"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="151"/>
         <source>Compute again (F5)</source>
         <translation>重新计算 (F5)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="159"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="161"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="166"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="168"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="169"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="210"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="84"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="171"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="212"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="86"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="176"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="178"/>
         <source>No data yet. Record orders and survey answers (or open the demo) and this page shows how your business is doing: who is worth your time, who is slipping away, and whether your customers are happy.</source>
         <translation>还没有数据。记录订单和调查回复（或打开演示数据）后，这里会显示您的经营状况：哪些客户最值得投入，哪些客户正在流失，客户是否满意。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="210"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="220"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="212"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="222"/>
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="210"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="212"/>
         <source>Share of revenue</source>
         <translation>营收占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="211"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="213"/>
         <source>Suggested action</source>
         <translation>建议行动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="214"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="336"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="216"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="338"/>
         <source>RFM tiers</source>
         <translation>RFM 客户分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="215"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="217"/>
         <source>Recency, frequency and monetary scores (1-5 each, over the 12 months before the as-of date) add up to a tier: 12-15 high value, 8-11 medium, 4-7 low, 3 churned. Double-click a tier to see its customers, best first.</source>
         <translation>最近消费（R）、消费频率（F）、消费金额（M）各评 1-5 分（统计截至日前 12 个月），总分决定分层：12-15 高价值，8-11 中价值，4-7 低价值，3 流失。双击某一层查看其中的客户，价值高的在前。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="219"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="221"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="219"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="221"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="219"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="221"/>
         <source>P(alive)</source>
         <translation>存活概率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="220"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="222"/>
         <source>Predicted CLV</source>
         <translation>预测终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="220"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="222"/>
         <source>Value at risk</source>
         <translation>风险价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="231"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="235"/>
         <source>Create win-back task</source>
         <translation>创建召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="240"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="242"/>
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="241"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="243"/>
         <source>Customers ranked by the value you may lose: predicted CLV × (1 − P(alive)). P(alive) is the BG/NBD model&apos;s probability that the customer will still buy from you.</source>
         <translation>按可能损失的价值排序：预测终身价值 ×（1 − 存活概率）。存活概率是 BG/NBD 模型估计的客户仍会继续购买的概率。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="244"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="246"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="244"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="246"/>
         <source>Baseline → target</source>
         <translation>基准 → 目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="244"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="246"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="245"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="247"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="245"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="247"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="245"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="247"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="248"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="250"/>
         <source>Add goal…</source>
         <translation>添加目标…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="251"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="253"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="253"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="255"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="259"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="261"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="260"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="262"/>
         <source>A goal tracks one metric from a baseline to a target by a deadline, measured over the last 30, 90, 180 or 365 days. It is on track when it has come at least as far as the time that has gone.</source>
         <translation>目标跟踪一项指标在截止日期前从基准值达到目标值，按最近 30、90、180 或 365 天计算。完成进度不低于已过去的时间比例，即为进展正常。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="327"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="329"/>
         <source>Click a bar, slice or cell to see exactly those customers.</source>
         <translation>点击柱形、扇区或单元格，查看对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="329"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="331"/>
         <source>Revenue and orders</source>
         <translation>营收与订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="329"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="331"/>
         <source>Paid orders per day, week or month of the period. </source>
         <translation>期间内每天、每周或每月的已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="331"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="333"/>
         <source>CSAT and NPS over time</source>
         <translation>满意度与净推荐值趋势</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="332"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="334"/>
         <source>CSAT (% scoring 4-5) and NPS per bucket, with the number of answers. </source>
         <translation>各时间段的满意度（4-5 分占比）和净推荐值，以及回复数量。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="334"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="336"/>
         <source>NPS: detractors, passives, promoters</source>
         <translation>净推荐值：贬损者、中立者、推荐者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="335"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="337"/>
         <source>NPS answers in the period: 0-6 detractors, 7-8 passives, 9-10 promoters. </source>
         <translation>期间内的 NPS 回复：0-6 分为贬损者，7-8 分为中立者，9-10 分为推荐者。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="336"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="338"/>
         <source>Customers per tier as of the as-of date, with their share of the period&apos;s revenue. </source>
         <translation>截至日各分层的客户数，以及各层在期间营收中的占比。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="338"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="340"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="338"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="340"/>
         <source>Prospect (no order), new (one order), repeat (two or more), loyal (high value, or a promoter buying four or more times a year), churned. </source>
         <translation>潜在客户（未下单）、新客户（一单）、老客户（两单及以上）、忠诚客户（高价值，或每年购买四次以上的推荐者）、流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="341"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="343"/>
         <source>CLV distribution</source>
         <translation>客户终身价值分布</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="341"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="343"/>
         <source>Customers by predicted value over the horizon (simple CLV when the models cannot be fitted). </source>
         <translation>按预测期内预测价值划分的客户（模型无法拟合时使用简单终身价值）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="343"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="345"/>
         <source>Retention by month of first order</source>
         <translation>按首单月份的留存</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="344"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="346"/>
         <source>Share of each month&apos;s new customers who bought again k months later. </source>
         <translation>每个月的新客户在 k 个月后再次购买的比例。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="345"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="347"/>
         <source>What customers say</source>
         <translation>客户在说什么</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="345"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="347"/>
         <source>Most frequent words and phrases in survey comments of the period (Chinese segmented with jieba). </source>
         <translation>期间内调查评价中出现最多的词语和短语（中文用 jieba 分词）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="354"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="356"/>
         <source>1000000:M;1000:k</source>
         <translation>100000000:亿;10000:万</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="704"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="88"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="715"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="90"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
         <source>CSAT (% satisfied)</source>
         <translation>满意度（满意占比 %）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="704"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="91"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="715"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
         <source>NPS</source>
         <translation>净推荐值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
         <source>Answers</source>
         <translation>回复数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
         <source>Detractors (0-6)</source>
         <translation>贬损者（0-6）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
         <source>Passives (7-8)</source>
         <translation>中立者（7-8）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
         <source>Promoters (9-10)</source>
         <translation>推荐者（9-10）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
         <source>{share:.0%} of revenue</source>
         <translation>占营收 {share:.0%}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
         <source>Months after first order</source>
         <translation>首单后月数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
         <source>Month of first order</source>
         <translation>首单月份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
         <source>Comments</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="365"/>
         <source>No data for this period</source>
         <translation>此期间没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="365"/>
         <source>Predicted CLV (next 12 months)</source>
         <translation>预测终身价值（未来 12 个月）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="366"/>
         <source>Simple CLV</source>
         <translation>简单终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="446"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="448"/>
         <source>The period starts after it ends. Choose another start date.</source>
         <translation>期间的开始日期晚于结束日期，请选择其他开始日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="452"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="455"/>
         <source>Computing analytics…</source>
         <translation>正在计算分析…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="482"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="488"/>
         <source>Stopped. Press Refresh (F5) to compute again.</source>
         <translation>已停止。按“刷新”(F5) 重新计算。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="496"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="503"/>
         <source>As of %1 · period %2 to %3 · compared with %4 to %5</source>
         <translation>截至 %1 · 期间 %2 至 %3 · 对比 %4 至 %5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="525"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="533"/>
         <source>no earlier data</source>
         <translation>没有更早的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="528"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="536"/>
         <source> pp</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="530"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="538"/>
         <source>up from 0</source>
         <translation>从 0 上升</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="530"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="535"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="538"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="543"/>
         <source>unchanged</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="542"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="550"/>
         <source>Customers in your file at the end of the period (archived ones too: their orders are part of your history). Click to see them.</source>
         <translation>期末客户档案中的客户数（包括已归档的：他们的订单也是您的历史）。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="544"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="552"/>
         <source>Customers whose last paid order is at most %1 days before the end of the period (churn days, in Settings).</source>
         <translation>最近一笔已付款订单在期末前 %1 天以内的客户（流失判定天数，见“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="546"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="554"/>
         <source>Customers whose first paid order falls in the period.</source>
         <translation>首笔已付款订单在此期间的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="547"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="555"/>
         <source>Customers active at the start of the period whose last paid order is more than %1 days old at its end.</source>
         <translation>期初活跃、但到期末时最近一笔已付款订单已超过 %1 天的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="549"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="557"/>
         <source>Sum of paid orders in the period. Refunded orders are not counted.</source>
         <translation>期间内已付款订单的总额，退款订单不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="550"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="558"/>
         <source>Revenue divided by the number of paid orders in the period.</source>
         <translation>营收除以期间内已付款订单数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="551"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="559"/>
         <source>Share of CSAT answers (1-5) in the period scoring 4 or 5, in %. The mean score is shown below.</source>
         <translation>期间内满意度回复（1-5 分）中 4 分或 5 分所占的百分比。平均分显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="553"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="561"/>
         <source>% promoters (9-10) minus % detractors (0-6) among NPS answers in the period, from -100 to 100; 7-8 are passives. 50 or more is excellent.</source>
         <translation>期间内 NPS 回复中推荐者（9-10 分）占比减去贬损者（0-6 分）占比，范围 -100 到 100；7-8 分为中立者。50 及以上为优秀。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="555"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="563"/>
         <source>Customers with 2 or more paid orders in the period divided by customers with at least 1.</source>
         <translation>期间内有 2 笔及以上已付款订单的客户数，除以至少有 1 笔的客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="557"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="565"/>
         <source>Customers active at the start of the period who churned by its end, divided by the customers active at the start.</source>
         <translation>期初活跃、期末已流失的客户数，除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="559"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="567"/>
         <source>(Customers active at the end − new customers in the period) divided by the customers active at the start.</source>
         <translation>（期末活跃客户数 − 期间新客户数）除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="561"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="569"/>
         <source>Customers who referred at least one customer who became new in the period, divided by all customers.</source>
         <translation>在期间内推荐了至少一位新客户的客户数，除以全部客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="563"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="571"/>
         <source>Average order value × orders per year (both over the 12 months before the end of the period) × expected lifetime × gross margin (%1%). Lifetime is 1 ÷ the annual churn rate, at most %2 years. Averaged over customers who bought in those 12 months.</source>
         <translation>平均客单价 × 每年订单数（均按期末前 12 个月计算）× 预期生命周期 × 毛利率（%1%）。生命周期 = 1 ÷ 年流失率，最多 %2 年。按这 12 个月内有购买的客户取平均。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="567"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="575"/>
         <source>BG/NBD (Fader, Hardie &amp; Lee 2005) predicts each customer&apos;s purchases and the chance they are still a customer; Gamma-Gamma their spend per purchase. Discounted at %1% a year over the next %2 days, averaged over customers who have bought. Fitted by maximum likelihood on all your customers.</source>
         <translation>BG/NBD 模型（Fader、Hardie 和 Lee，2005）预测每位客户的购买次数及其仍是客户的概率；Gamma-Gamma 模型预测每次购买的金额。按每年 %1% 折现，计算未来 %2 天，按有过购买的客户取平均。用全部客户数据以最大似然法拟合。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="577"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="713"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="585"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="724"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="578"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="586"/>
         <source>Change against %1 to %2, the period of the same length before.</source>
         <translation>与前一个同样长度的期间（%1 至 %2）相比的变化。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="587"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="595"/>
         <source>next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="594"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="602"/>
         <source>mean %1 · %n answer(s)</source>
         <translation>
             <numerusform>平均 %1 · %n 条回复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="597"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="605"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n 条回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="603"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="611"/>
         <source>Click to see these customers</source>
         <translation>点击查看这些客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="607"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="615"/>
         <source>No survey answers in this period.</source>
         <translation>此期间没有调查回复。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="609"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="617"/>
         <source>Nobody was an active customer at the start of the period.</source>
         <translation>期初没有活跃客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="611"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="619"/>
         <source>No paid orders in this period.</source>
         <translation>此期间没有已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="613"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="621"/>
         <source>No customer was active a year before, so there is no annual churn rate to estimate a lifetime from.</source>
         <translation>一年前没有活跃客户，因此无法用年流失率估算生命周期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="615"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="623"/>
         <source>Nobody bought in the last 12 months.</source>
         <translation>最近 12 个月没有人购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="616"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="624"/>
         <source>No customers in this period.</source>
         <translation>此期间没有客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="620"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="628"/>
         <source>Too few customers have bought for the models to learn from (at least 20 are needed).</source>
         <translation>有过购买的客户太少，模型无法学习（至少需要 20 位）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="622"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="630"/>
         <source>Too few customers have bought on more than one day for the models to learn how often people come back.</source>
         <translation>在不止一天有过购买的客户太少，模型无法学习客户多久回购一次。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="624"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="632"/>
         <source>The model fit did not converge on this data, so it shows no predictions.</source>
         <translation>模型在这些数据上拟合未收敛，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="625"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="633"/>
         <source>The data do not pin the models down (the fit drifts to an extreme), so they show no predictions. More history usually fixes this.</source>
         <translation>数据不足以确定模型（拟合结果趋于极端），因此不显示预测。积累更多历史数据通常可以解决。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="627"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="635"/>
         <source>A few very large orders dominate spending, so the spend model finds no finite average and shows no predictions.</source>
         <translation>少数特大订单主导了消费金额，消费模型无法得出有限的平均值，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="635"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="643"/>
         <source>Models fitted on %1 customers: BG/NBD r = %2, α = %3 days, a = %4, b = %5 · Gamma-Gamma p = %6, q = %7, v = %8</source>
         <translation>模型基于 %1 位客户拟合：BG/NBD r = %2，α = %3 天，a = %4，b = %5 · Gamma-Gamma p = %6，q = %7，v = %8</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="641"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="649"/>
         <source>No predictions: %1</source>
         <translation>没有预测：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="665"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="676"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="665"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="676"/>
         <source>Personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="666"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="677"/>
         <source>Promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="667"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="678"/>
         <source>Ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="691"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="702"/>
         <source>Highest value at risk first. Select a customer, then open them or plan a win-back.</source>
         <translation>风险价值最高的排在前面。选择一位客户，然后打开其档案或安排召回。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="696"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="707"/>
         <source>No customer at risk in this segment.</source>
         <translation>这个分群中没有流失风险客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="702"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="713"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="702"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="713"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
         <source>Churn rate</source>
         <translation>流失率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="703"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="714"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
         <source>Retention rate</source>
         <translation>客户保持率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="703"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="714"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
         <source>Referral rate</source>
         <translation>推荐率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="704"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="90"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="715"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
         <source>CSAT</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="705"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="89"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="716"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="91"/>
         <source>Average order value</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="705"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="716"/>
         <source>Active customers</source>
         <translation>活跃客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="706"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="717"/>
         <source>New customers</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="706"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="717"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
         <source>Average CLV (simple)</source>
         <translation>平均 CLV（简单）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="707"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="718"/>
         <source>Share of customers with CLV at least</source>
         <translation>终身价值不低于此值的客户占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="724"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
         <source>Achieved</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="724"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
         <source>On track</source>
         <translation>进展正常</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="724"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
         <source>Behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="725"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="736"/>
         <source>Missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="725"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="736"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="741"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="752"/>
         <source>Time gone: %1</source>
         <translation>已过时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
         <source>Select a customer in the churn-risk list first.</source>
         <translation>请先在流失风险列表中选择一位客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="783"/>
         <source>Win back %1: ask why they stopped buying and make a comeback offer</source>
         <translation>召回 %1：了解不再购买的原因，提供回归优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="774"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="785"/>
         <source>Churn risk: P(alive) %1, value at risk %2.</source>
         <translation>流失风险：存活概率 %1，风险价值 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="791"/>
         <source>Undo win-back task</source>
         <translation>撤销召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="781"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="792"/>
         <source>Win-back task for %1 added to Today (due tomorrow).</source>
         <translation>已为 %1 添加召回任务到“今日”（明天到期）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="804"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="815"/>
         <source>Goal added.</source>
         <translation>目标已添加。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="818"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="829"/>
         <source>Goal saved.</source>
         <translation>目标已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="829"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="840"/>
         <source>Undo delete goal</source>
         <translation>撤销删除目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="830"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="841"/>
         <source>Goal deleted. Press Ctrl+Z to undo.</source>
         <translation>目标已删除。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="85"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="87"/>
         <source>Active</source>
         <translation>活跃</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="86"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="88"/>
         <source>New</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="87"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="89"/>
         <source>Churned</source>
         <translation>流失客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="99"/>
         <source>Average CLV (predicted)</source>
         <translation>平均 CLV（预测）</translation>
     </message>
@@ -887,7 +864,7 @@
         <translation>SoloCRM 无法打开此数据库</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/app.py" line="129"/>
+        <location filename="../../src/solocrm/ui/app.py" line="130"/>
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
@@ -913,372 +890,427 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="92"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="83"/>
         <source>Protect your customer file</source>
         <translation>保护您的客户档案</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="95"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="86"/>
         <source>SoloCRM can back up your data automatically, encrypted, to a USB drive or a synced folder, and check every backup after writing it. If this computer is lost or a change goes wrong, you restore a backup and carry on.</source>
         <translation>SoloCRM 可以自动把数据加密备份到 U 盘或同步文件夹，并在每次写入后检查备份。万一电脑丢失或改错了数据，恢复备份即可继续工作。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="100"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="91"/>
         <source>Set up backups…</source>
         <translation>设置备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="104"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="95"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="118"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="130"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="121"/>
         <source>Last good backup:</source>
         <translation>最近一次成功备份：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="131"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="122"/>
         <source>Next backup:</source>
         <translation>下次备份：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="132"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="123"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="133"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="124"/>
         <source>Key:</source>
         <translation>密钥：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="136"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="127"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="138"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="129"/>
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="140"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="131"/>
         <source>Verify all</source>
         <translation>全部验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="143"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="134"/>
         <source>Restore from file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="146"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="137"/>
         <source>Change passphrase…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="148"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="139"/>
         <source>Change folder or schedule…</source>
         <translation>更改文件夹或计划…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="145"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="149"/>
         <source>Made</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="149"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="149"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="149"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="161"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="289"/>
         <source>No backups yet. Click Back up now to make the first one.</source>
         <translation>还没有备份。点击“立即备份”创建第一个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="163"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="166"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="157"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="176"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="167"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="180"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="171"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="180"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="171"/>
         <source>Started by</source>
         <translation>触发方式</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="180"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="171"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="181"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="172"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="185"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="176"/>
         <source>Which backups are kept</source>
         <translation>保留哪些备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="229"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="214"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="216"/>
+        <source>%1 minutes ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="218"/>
+        <source>%1 hours ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="219"/>
+        <source>%1 days ago</source>
+        <translation>%1 天前</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="230"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="236"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="234"/>
+        <source>not yet verified</source>
+        <translation>尚未验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="240"/>
         <source>only when you click Back up now</source>
         <translation>仅在点击“立即备份”时</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="239"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="243"/>
         <source>due now</source>
         <translation>现在就该备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="242"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="246"/>
         <source>%1 free</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="243"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="247"/>
         <source>not available: connect the drive</source>
         <translation>不可用：请连接备份盘</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="246"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="250"/>
         <source>Kept in this computer&apos;s keyring: backups are verified right after they are written.</source>
         <translation>保存在这台电脑的钥匙串中：备份写入后会立即验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="249"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="253"/>
         <source>Not in the keyring on this computer. Backups still run; verify them with your passphrase.</source>
         <translation>不在这台电脑的钥匙串中。备份仍会进行；请用密码验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="253"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="257"/>
         <source>This computer has no secure keyring, so the key is not kept here. Backups still run and are marked “not yet verified” until you enter your passphrase (Verify all).</source>
         <translation>这台电脑没有安全的钥匙串，因此不在此保存密钥。备份仍会进行，在您输入密码（全部验证）之前会标记为“尚未验证”。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="259"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="263"/>
         <source>Keeps the last %1, one a day for %2 days, one a week for %3 weeks, one a month for %4 months and one a year for %5 years. Pinned, unverified and damaged backups, and the newest good one, are never deleted.</source>
         <translation>保留最近 %1 个，%2 天内每天一个，%3 周内每周一个，%4 个月内每月一个，%5 年内每年一个。已固定、未验证和已损坏的备份，以及最新的正常备份，永远不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="266"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="270"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="266"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="270"/>
         <source>Not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="267"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="271"/>
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="267"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="271"/>
         <source>Not checked here</source>
         <translation>未在此检查</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="273"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="277"/>
         <source>pinned</source>
         <translation>已固定</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="284"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="286"/>
+        <source>The backup folder is not available. Connect the drive to see and check its backups.</source>
+        <translation>备份文件夹不可用。请连接备份盘以查看和检查其中的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="293"/>
         <source>You</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="284"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="293"/>
         <source>Schedule</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="284"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="293"/>
         <source>Catch-up</source>
         <translation>补做</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="285"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="294"/>
         <source>OS timer</source>
         <translation>系统定时器</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="285"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="294"/>
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="285"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="294"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="286"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="295"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="307"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="296"/>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="296"/>
+        <source>Written, not yet verified</source>
+        <translation>已写入，尚未验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="297"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="297"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="297"/>
+        <source>Set up</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="318"/>
         <source>Your key will be kept in this computer&apos;s keyring, so backups are verified automatically.</source>
         <translation>您的密钥将保存在这台电脑的钥匙串中，备份会自动验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="309"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="320"/>
         <source>This computer has no secure keyring: backups will still run, and are verified when you enter the passphrase.</source>
         <translation>这台电脑没有安全的钥匙串：备份仍会进行，在您输入密码时验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="326"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="337"/>
         <source>Making your backup key…</source>
         <translation>正在生成备份密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="335"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="346"/>
         <source>Changing the passphrase…</source>
         <translation>正在修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="337"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="348"/>
         <source>Passphrase changed</source>
         <translation>密码已修改</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="338"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="349"/>
         <source>The new passphrase now protects your backup key.</source>
         <translation>新密码现在保护着您的备份密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="347"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="358"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="357"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="368"/>
         <source>The backup was written but not yet verified: the key is not on this computer. Click Verify all and enter your passphrase.</source>
         <translation>备份已写入但尚未验证：这台电脑上没有密钥。请点击“全部验证”并输入密码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="360"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="371"/>
         <source>Backup written and verified: %1</source>
         <translation>备份已写入并验证：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="389"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="400"/>
         <source>Your backup key is not on this computer. Enter the backup passphrase, or the recovery code you wrote down.</source>
         <translation>这台电脑上没有您的备份密钥。请输入备份密码，或您记下的恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="404"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="415"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="431"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="442"/>
         <source>Verifying %1…</source>
         <translation>正在验证 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="439"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="450"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="449"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="460"/>
         <source>All backups verified</source>
         <translation>所有备份均已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="449"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="460"/>
         <source>Some backups failed verification</source>
         <translation>部分备份未通过验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="464"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="475"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="465"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="476"/>
         <source>SoloCRM backups (*.crmbak);;All files (*)</source>
         <translation>SoloCRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="474"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="485"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="482"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="493"/>
         <source>customers</source>
         <translation>位客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="482"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="493"/>
         <source>orders</source>
         <translation>个订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="483"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="494"/>
         <source>interactions</source>
         <translation>条互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="483"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="494"/>
         <source>tasks</source>
         <translation>个任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="484"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="495"/>
         <source>survey answers</source>
         <translation>份调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="486"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="497"/>
         <source>This backup was made %1 by SoloCRM %2 and holds:
 %3
 
@@ -1289,22 +1321,22 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 恢复会用它替换 %4 中的全部内容。恢复前会先为当前数据做一个安全备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="490"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="501"/>
         <source>Restore this backup?</source>
         <translation>恢复这个备份？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="498"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="509"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="507"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="518"/>
         <source>Restored. The data you had before is kept as a pinned safety backup: %1</source>
         <translation>已恢复。之前的数据已作为固定的安全备份保存：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="509"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="520"/>
         <source>Restore complete</source>
         <translation>恢复完成</translation>
     </message>
@@ -1668,111 +1700,111 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CustomerInsightsPanel</name>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="36"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="37"/>
         <source>Analytics</source>
         <translation>经营分析</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="39"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="40"/>
         <source>RFM: recency, frequency and monetary scores (1-5) over the 12 months before today, adding up to a tier. Simple CLV: yearly spend × expected lifetime (1 ÷ annual churn rate, capped) × margin. Predicted CLV and P(alive) come from the BG/NBD and Gamma-Gamma models fitted on all your customers: expected purchases and spend over the next 12 months, discounted.</source>
         <translation>RFM：今天之前 12 个月的最近消费、消费频率和消费金额评分（1-5），总分决定分层。简单终身价值：年消费 × 预期生命周期（1 ÷ 年流失率，有上限）× 毛利率。预测终身价值和存活概率来自用全部客户拟合的 BG/NBD 和 Gamma-Gamma 模型：未来 12 个月的预期购买次数和消费金额（已折现）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="47"/>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="85"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="48"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="86"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="56"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="57"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="56"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="57"/>
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="56"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="57"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="57"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="58"/>
         <source>CLV (simple)</source>
         <translation>终身价值（简单）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="57"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="58"/>
         <source>CLV (predicted)</source>
         <translation>终身价值（预测）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="58"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="59"/>
         <source>P(alive)</source>
         <translation>存活概率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="58"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="59"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="96"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="97"/>
         <source>Computing this customer&apos;s analytics…</source>
         <translation>正在计算这位客户的分析数据…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="106"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="108"/>
         <source>as of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="112"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="114"/>
         <source>No orders yet</source>
         <translation>还没有订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="115"/>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="122"/>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="123"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="117"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="124"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="125"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="116"/>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="124"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="118"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="126"/>
         <source>No orders yet.</source>
         <translation>还没有订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="117"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="119"/>
         <source>Nobody was an active customer a year ago, so there is no annual churn rate yet.</source>
         <translation>一年前没有活跃客户，因此还没有年流失率。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="125"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="127"/>
         <source>The models could not be fitted on your data yet (too few customers, or too few who came back).</source>
         <translation>模型暂时无法用您的数据拟合（客户太少，或回购的客户太少）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="130"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="132"/>
         <source>About %1 purchase day(s) expected in the next %2 days.</source>
         <translation>预计未来 %2 天内约有 %1 个购买日。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="142"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="144"/>
         <source>No answers yet</source>
         <translation>还没有回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="145"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="147"/>
         <source>NPS %1</source>
         <translation>NPS %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="145"/>
+        <location filename="../../src/solocrm/ui/customer_insights.py" line="147"/>
         <source>CSAT %1</source>
         <translation>满意度 %1</translation>
     </message>
@@ -1833,114 +1865,124 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="170"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="179"/>
         <source>Search name, company, pinyin, phone, email or tag…</source>
         <translation>搜索名字、公司、拼音、电话、邮箱或标签…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="191"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="200"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="212"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="202"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="203"/>
+        <source>Save exactly the customers and columns shown to Excel, CSV or vCard.</source>
+        <translation>将当前显示的客户和列导出为 Excel、CSV 或 vCard 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="224"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="216"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="228"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="234"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="247"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="234"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="247"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="235"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="248"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="235"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="248"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="236"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="249"/>
         <source>Spent</source>
         <translation>消费</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="236"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="249"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="254"/>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="273"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="269"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="288"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="257"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="272"/>
         <source>Any time</source>
         <translation>不限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="259"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="274"/>
         <source>Within %n days</source>
         <translation>
             <numerusform>%n 天内</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="260"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="275"/>
         <source>Over 180 days ago</source>
         <translation>180 天以前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="261"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="276"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="263"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="278"/>
         <source>≥ %1</source>
         <translation>≥ %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="264"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="279"/>
         <source>Active customers</source>
         <translation>当前客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="265"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="280"/>
         <source>Including archived</source>
         <translation>包括已归档</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="315"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="330"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="320"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="335"/>
         <source>No customer matches “%1”.
 Try part of the name, pinyin initials (zs for 张三) or a few digits of the phone.</source>
         <translation>没有与“%1”匹配的客户。
 可以试试名字的一部分、拼音首字母（zs 代表 张三）或电话号码中的几位数字。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="323"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="338"/>
         <source>No customers match these filters.</source>
         <translation>没有符合这些筛选条件的客户。</translation>
     </message>
@@ -3157,140 +3199,150 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="58"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="59"/>
         <source>SoloCRM — %1</source>
         <translation>SoloCRM — %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="89"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="97"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="90"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="98"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="91"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="99"/>
+        <source>Duplicates</source>
+        <translation>重复客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="100"/>
         <source>Analytics</source>
         <translation>经营分析</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="92"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="101"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="93"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="102"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="134"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="144"/>
         <source>You are exploring demo data. Nothing here is yours.</source>
         <translation>您正在浏览演示数据，这里没有您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="136"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="146"/>
         <source>Back to my data</source>
         <translation>返回我的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="142"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="152"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="143"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="153"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="146"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="156"/>
         <source>New &amp;task…</source>
         <translation>新建任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="149"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="156"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="162"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="165"/>
+        <source>Import &amp;history…</source>
+        <translation>导入记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="167"/>
+        <source>&amp;Export all customers…</source>
+        <translation>导出全部客户(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="169"/>
+        <source>Export all &amp;orders…</source>
+        <translation>导出全部订单(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="177"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="157"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="294"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="178"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="335"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="161"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="182"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="166"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="187"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="167"/>
-        <source>&amp;Today</source>
-        <translation>今日(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="167"/>
-        <source>&amp;Customers</source>
-        <translation>客户(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="167"/>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="172"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="193"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="177"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="178"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="199"/>
         <source>&amp;About SoloCRM</source>
         <translation>关于 SoloCRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="251"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="272"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="252"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="273"/>
         <source>Delete %1 with all their orders, interactions, surveys and tasks?
 You can undo this with Ctrl+Z.</source>
         <translation>删除 %1 及其所有订单、互动记录、调查和任务？
 可以按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="260"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="281"/>
         <source>Undo delete %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="266"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="287"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="285"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="326"/>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>
@@ -3993,7 +4045,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/ui/today_view.py" line="180"/>
-        <location filename="../../src/solocrm/ui/today_view.py" line="294"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="303"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -4008,57 +4060,57 @@ You can undo this with Ctrl+Z.</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="234"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="239"/>
         <source>Nothing due today. Enjoy your day.</source>
         <translation>今天没有待办事项，祝您愉快。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="236"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="241"/>
         <source>Follow-ups you plan, and reminders to stay in touch, will show up here.</source>
         <translation>您计划的跟进和保持联系的提醒都会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="240"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="245"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="293"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="302"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="295"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="304"/>
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="327"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="336"/>
         <source>Nothing else due today.</source>
         <translation>今天没有其他待办。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="340"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="349"/>
         <source>Showing the first {shown} of {total}.</source>
         <translation>显示前 {shown} 项，共 {total} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="390"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="399"/>
         <source>Done: {title}</source>
         <translation>已完成：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="391"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="400"/>
         <source>Undo completing “{title}”</source>
         <translation>撤销完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="409"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="418"/>
         <source>Deleted: {title}</source>
         <translation>已删除：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="410"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="419"/>
         <source>Undo deleting “{title}”</source>
         <translation>撤销删除“{title}”</translation>
     </message>
