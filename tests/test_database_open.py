@@ -177,3 +177,18 @@ def test_refusal_releases_the_lock(db_path: Path) -> None:
         Database.open(db_path)
     db_path.unlink()
     Database.open(db_path).close()  # the lock of the refused attempt did not stay behind
+
+
+def test_a_closed_database_never_reopens_its_file(db_path: Path) -> None:
+    """A timer still holding a closed Database (during a restore, say) must not touch the file."""
+    from solocrm.services.customer_rows import count
+
+    db = Database.open(db_path)
+    db.close()
+    with pytest.raises(DatabaseOpenError, match="closed"):
+        count(db)
+    reopened = Database.open(db_path)
+    try:
+        assert count(reopened) == 0
+    finally:
+        reopened.close()

@@ -85,7 +85,15 @@ class Database:
         self.path = path
         self.engine = engine
         self._lock = lock
+        self._closed = False
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(engine, "do_connect", self._refuse_when_closed)
+
+    def _refuse_when_closed(self, *_args: object) -> None:
+        # SQLAlchemy reconnects after dispose(); a timer still holding a closed Database
+        # must not reopen a file that a restore is replacing.
+        if self._closed:
+            raise DatabaseOpenError(f"{self.path.name} was closed; reopen it to continue.")
 
     @classmethod
     def open(cls, path: Path | str, *, lock: bool = True) -> "Database":
@@ -127,6 +135,7 @@ class Database:
                 yield session
 
     def close(self) -> None:
+        self._closed = True
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
