@@ -32,6 +32,7 @@ from solocrm.services.timeline import CustomerPage as PageData
 from solocrm.services.timeline import TimelineItem
 from solocrm.ui import labels
 from solocrm.ui.context import AppContext
+from solocrm.ui.customer_insights import CustomerInsightsPanel
 from solocrm.ui.formatting import date_text, datetime_text
 
 KIND_COLOURS = {
@@ -161,6 +162,8 @@ class CustomerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(self.figures)
+        self.insights = CustomerInsightsPanel(ctx, customer_id)
+        layout.addWidget(self.insights)
         layout.addWidget(split, 1)
 
         ctx.bus.changed.connect(self._on_changes)
