@@ -94,7 +94,7 @@ class CustomerInsightsPanel(QFrame):
                 return None
 
         self.ctx.runner.run(work, on_success=lambda result: self._show(generation, result), parent=self,
-                            label=self.tr("Computing this customer's analytics…"))
+                            background=True)
 
     def _show(self, generation: int, insights: CustomerInsights | None) -> None:
         # The page may have been closed (and this widget deleted) while the work ran.

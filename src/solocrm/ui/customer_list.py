@@ -261,7 +261,7 @@ class CustomerListView(QWidget):
         self.reload_filter_choices()
         self._apply_filters()
         finder = self.model.finder
-        ctx.runner.run(lambda _progress: finder.preload())  # so the first keystroke does not wait for it
+        ctx.runner.run(lambda _progress: finder.preload(), background=True)  # the first keystroke need not wait
 
     # filters ---------------------------------------------------------------
 

@@ -83,7 +83,10 @@ class OperationRunner(QObject):
         parent: QWidget | None = None,
         label: str = "",
         cancellable: bool = False,
+        background: bool = False,
     ) -> None:
+        """``background`` marks work the user did not ask for and need not wait on (a side panel
+        filling in, a cache warming): it never shows a busy cursor or a progress dialog."""
         signals = _Signals()
         cancel = threading.Event()
         dialog: QProgressDialog | None = None
@@ -151,7 +154,7 @@ class OperationRunner(QObject):
             runnable = _Runnable(work, signals, cancel)
             runnable.run()
             return
-        for delay, slot in ((300, start_busy), (600, show_dialog)):
+        for delay, slot in () if background else ((300, start_busy), (600, show_dialog)):
             timer = QTimer(self)
             timer.setSingleShot(True)
             timer.timeout.connect(slot)
