@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import resource
 import sqlite3
@@ -154,7 +155,10 @@ def main() -> int:
         print(json.dumps(import_file(Path(args.child[0]), "orders", Path(args.child[1]))))
         return 0
     ctx = Context(db_path=Path("unused"), customers=args.customers, seed=args.seed)
-    results = run(ctx, args.customers, args.orders)
+    # Timings on a shared machine mean little without how busy it was (as bench/run.py reports too).
+    results = [Result("load_average_at_start", os.getloadavg()[0], "runnable processes"),
+               *run(ctx, args.customers, args.orders),
+               Result("load_average_at_end", os.getloadavg()[0], "runnable processes")]
     print(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
     return 0
 

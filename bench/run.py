@@ -26,7 +26,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make ``bench`` and a source checkout importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import analytics, backup, cold_start, demo_gen, importing, search, startup, timeline  # noqa: E402
+from bench import analytics, backup, cold_start, demo_gen, importing, reports, search, startup, timeline  # noqa: E402
 from bench.common import DEFAULT_SEED, Context, Result, log, peak_rss_mb  # noqa: E402
 
 BENCHES: dict[str, Callable[[Context], list[Result]]] = {
@@ -37,6 +37,7 @@ BENCHES: dict[str, Callable[[Context], list[Result]]] = {
     "startup": startup.run,
     "backup": backup.run,
     "analytics": analytics.run,
+    "reports": reports.run,
 }
 
 

@@ -69,13 +69,12 @@ def shoot(db_path: Path, out: Path, language: str) -> list[Path]:
         window.grab().save(str(target))
         written.append(target)
 
-    pages = {"today": window.today, "customers": window.customers, "analytics": window.analytics,
-             "settings": window.settings_page}
+    rows = {"today": 0, "customers": 1, "analytics": 3, "settings": 6}  # rows of the navigation list
     for name in SCREENS:
         if name == "customer":
             window.open_customer(_busiest_customer(db))
         else:
-            window.nav.setCurrentRow(window._nav_pages.index(pages[name]))
+            window.nav.setCurrentRow(rows[name])
         grab(name)
     window.close()
     ctx.runner.wait()

@@ -102,3 +102,33 @@ def test_a_failed_export_leaves_no_file(db: Database, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="vCard"):
         exports.export_orders(db, path, "vcf")
     assert not path.exists() and not list(tmp_path.glob(".*.partial"))
+
+
+def test_xlsx_keeps_every_value_typed_and_every_text_exactly(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from solocrm.exporting import xlsx
+
+    texts = ["A&B <公司>", " 前后有空格 ", "line1\nline2", "tab\there", "bell\x07rings", "_x0041_ stays", "客户"]
+    rows = [[t, None, 7, Decimal("128.50"), 0.25, True, date(1990, 1, 5), datetime(2024, 3, 1, 10, 15)]
+            for t in texts]
+    path = tmp_path / "t.xlsx"
+    assert xlsx.write_table(path, ["文本", "空", "整数", "金额", "小数", "是否", "日期", "时间"], rows, "客户 [全部]") == 7
+
+    book = load_workbook(path)
+    sheet = book.active
+    assert sheet.title == "客户 全部" and sheet.freeze_panes == "A2" and sheet["A1"].font.b
+    values = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
+    # openpyxl shows Excel's _xHHHH_ escapes as written; Excel (and our importer) read them back as characters
+    assert [v[0] for v in values] == [*texts[:4], "bell_x0007_rings", "_x005F_x0041_ stays", "客户"]
+    assert [cells[0] for _n, cells in open_source(path).rows()] == texts
+    first = values[0]
+    assert first[1:6] == [None, 7, 128.5, 0.25, True]
+    assert first[6] == datetime(1990, 1, 5) and sheet["G2"].number_format == "yyyy-mm-dd"
+    assert first[7] == datetime(2024, 3, 1, 10, 15) and sheet["H2"].number_format == "yyyy-mm-dd hh:mm"
+
+
+def test_xlsx_column_names_go_past_z() -> None:
+    from solocrm.exporting.xlsx import column_name
+
+    assert [column_name(i) for i in (0, 25, 26, 51, 52, 701, 702)] == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]

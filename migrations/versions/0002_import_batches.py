@@ -1,4 +1,4 @@
-"""import batches, undo journal, mapping presets, external customer numbers
+"""import batches, undo journal, mapping presets, external customer numbers, re-import keys
 
 Revision ID: 0002
 Revises: 0001
@@ -85,8 +85,34 @@ def upgrade() -> None:
     with op.batch_alter_table('import_order_key', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_import_order_key_order_id'), ['order_id'], unique=False)
 
+    op.create_table('import_interaction_key',
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('interaction_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['interaction_id'], ['interaction.id'], name=op.f('fk_import_interaction_key_interaction_id_interaction'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_import_interaction_key'))
+    )
+    with op.batch_alter_table('import_interaction_key', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_import_interaction_key_interaction_id'), ['interaction_id'], unique=False)
+
+    op.create_table('import_survey_key',
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('survey_response_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['survey_response_id'], ['survey_response.id'], name=op.f('fk_import_survey_key_survey_response_id_survey_response'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_import_survey_key'))
+    )
+    with op.batch_alter_table('import_survey_key', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_import_survey_key_survey_response_id'), ['survey_response_id'], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('import_survey_key', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_import_survey_key_survey_response_id'))
+
+    op.drop_table('import_survey_key')
+    with op.batch_alter_table('import_interaction_key', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_import_interaction_key_interaction_id'))
+
+    op.drop_table('import_interaction_key')
     with op.batch_alter_table('import_order_key', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_import_order_key_order_id'))
 

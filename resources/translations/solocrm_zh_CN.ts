@@ -1751,11 +1751,6 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_insights.py" line="97"/>
-        <source>Computing this customer&apos;s analytics…</source>
-        <translation>正在计算这位客户的分析数据…</translation>
-    </message>
-    <message>
         <location filename="../../src/solocrm/ui/customer_insights.py" line="108"/>
         <source>as of %1</source>
         <translation>截至 %1</translation>
@@ -3199,150 +3194,155 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="59"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="60"/>
         <source>SoloCRM — %1</source>
         <translation>SoloCRM — %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="97"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="99"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="98"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="100"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="99"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="101"/>
         <source>Duplicates</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="100"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="102"/>
         <source>Analytics</source>
         <translation>经营分析</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="101"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="103"/>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="104"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="102"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="105"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="144"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="147"/>
         <source>You are exploring demo data. Nothing here is yours.</source>
         <translation>您正在浏览演示数据，这里没有您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="146"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="149"/>
         <source>Back to my data</source>
         <translation>返回我的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="152"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="155"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="153"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="156"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="156"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="159"/>
         <source>New &amp;task…</source>
         <translation>新建任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="159"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="162"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="162"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="165"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="165"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="168"/>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="167"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="170"/>
         <source>&amp;Export all customers…</source>
         <translation>导出全部客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="169"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="172"/>
         <source>Export all &amp;orders…</source>
         <translation>导出全部订单(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="177"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="180"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="178"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="335"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="181"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="338"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="182"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="185"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="187"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="190"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="193"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="196"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="198"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="201"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="199"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="202"/>
         <source>&amp;About SoloCRM</source>
         <translation>关于 SoloCRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="272"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="275"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="273"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="276"/>
         <source>Delete %1 with all their orders, interactions, surveys and tasks?
 You can undo this with Ctrl+Z.</source>
         <translation>删除 %1 及其所有订单、互动记录、调查和任务？
 可以按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="281"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="284"/>
         <source>Undo delete %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="287"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="290"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="326"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="329"/>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>
@@ -3398,12 +3398,12 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../src/solocrm/ui/operations.py" line="96"/>
+        <location filename="../../src/solocrm/ui/operations.py" line="99"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/operations.py" line="96"/>
+        <location filename="../../src/solocrm/ui/operations.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3603,6 +3603,195 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../src/solocrm/ui/reminders.py" line="120"/>
         <source>and {count} more</source>
         <translation>还有 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="45"/>
+        <source>Last month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="45"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="46"/>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="46"/>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="47"/>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="47"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="56"/>
+        <source>Summary</source>
+        <translation>经营概览</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="56"/>
+        <source>Customers and lifecycle</source>
+        <translation>客户与生命周期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="57"/>
+        <source>Sales and revenue trend</source>
+        <translation>销售与收入趋势</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="57"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="58"/>
+        <source>Loyalty and RFM tiers</source>
+        <translation>忠诚度与 RFM 分层</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="58"/>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="59"/>
+        <source>Customer lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="59"/>
+        <source>Goals</source>
+        <translation>目标进度</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="60"/>
+        <source>Customer list</source>
+        <translation>客户名单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="74"/>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="75"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="79"/>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="81"/>
+        <source>&amp;Save report…</source>
+        <translation>保存报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="93"/>
+        <source>Choose the period and sections, then Preview (Ctrl+P) or Save (Ctrl+S).</source>
+        <translation>选择期间和章节，然后预览（Ctrl+P）或保存（Ctrl+S）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="97"/>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="103"/>
+        <source>Sections:</source>
+        <translation>章节：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="104"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="105"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="106"/>
+        <source>Business name:</source>
+        <translation>商户名称：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="162"/>
+        <source>Not set — add it in Settings to show it on the title page.</source>
+        <translation>未设置——在“设置”中填写后会显示在封面上。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="183"/>
+        <source>Preparing the report…</source>
+        <translation>正在准备报告…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="183"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="217"/>
+        <source>Writing the report…</source>
+        <translation>正在写入报告…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="195"/>
+        <source>Choose at least one section.</source>
+        <translation>请至少选择一个章节。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="205"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="205"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="206"/>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="214"/>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="239"/>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="249"/>
+        <source>Install poppler-utils (pdftoppm) to see the pages; the report will hold these sections.</source>
+        <translation>安装 poppler-utils（pdftoppm）即可预览页面；报告将包含以下章节。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="254"/>
+        <source>Page {0}</source>
+        <translation>第 {0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="255"/>
+        <source>{0} pages. Save (Ctrl+S) writes the report.</source>
+        <translation>共 {0} 页。按保存（Ctrl+S）写入报告。</translation>
     </message>
 </context>
 <context>
@@ -4184,7 +4373,7 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../src/solocrm/ui/operations.py" line="170"/>
+        <location filename="../../src/solocrm/ui/operations.py" line="173"/>
         <source>SoloCRM</source>
         <translation>SoloCRM</translation>
     </message>

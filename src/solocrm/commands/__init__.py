@@ -13,7 +13,7 @@ from pathlib import Path
 from solocrm.locations import AppPaths
 
 # Order here is the order in ``solocrm --help``.
-MODULES = ("demo", "desktop", "import_", "export", "analytics", "backup")
+MODULES = ("demo", "desktop", "import_", "export", "analytics", "report", "backup")
 
 
 def db_path(args: argparse.Namespace) -> Path:

@@ -367,6 +367,24 @@ class ImportOrderKey(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("order.id", ondelete="CASCADE"), index=True)
 
 
+class ImportInteractionKey(Base):
+    """The stable key of an imported interaction (customer, time, channel, summary), so a re-import adds nothing."""
+
+    __tablename__ = "import_interaction_key"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    interaction_id: Mapped[int] = mapped_column(ForeignKey("interaction.id", ondelete="CASCADE"), index=True)
+
+
+class ImportSurveyKey(Base):
+    """The stable key of an imported survey answer (customer, time, kind, score, comment), so a re-import adds nothing."""
+
+    __tablename__ = "import_survey_key"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    survey_response_id: Mapped[int] = mapped_column(ForeignKey("survey_response.id", ondelete="CASCADE"), index=True)
+
+
 # --- backup (issue 5): settings, run history and the catalog of verified backup files ---
 
 

@@ -1,8 +1,9 @@
 """Writing a table (headers + typed rows) to CSV, .xlsx or vCard files.
 
 Rows are streamed: a 100,000-row export never holds the workbook in memory
-(openpyxl's write-only mode).  A file is written beside the target and moved
-into place at the end, so a failed or cancelled export never leaves half a file.
+(``exporting.xlsx`` writes the sheet row by row).  A file is written beside
+the target and moved into place at the end, so a failed or cancelled export
+never leaves half a file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from solocrm.errors import UserError
+from solocrm.importing.engine import no_cycle_collection
 
 FORMATS = ("csv", "xlsx", "vcf")
 Progress = Callable[[int, int], None]
@@ -68,7 +70,7 @@ def write_table(path: Path, fmt: str, headers: Sequence[str], rows: Iterable[Seq
     if fmt not in ("csv", "xlsx"):
         raise ExportError(f"Unknown format “{fmt}”. Choose csv or xlsx.")
     count = 0
-    with _Atomic(Path(path)) as tmp:
+    with no_cycle_collection(), _Atomic(Path(path)) as tmp:
         if fmt == "csv":
             with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
@@ -87,39 +89,10 @@ def write_table(path: Path, fmt: str, headers: Sequence[str], rows: Iterable[Seq
 
 def _write_xlsx(tmp: Path, headers: Sequence[str], rows: Iterable[Sequence[object]], total: int,
                 progress: Progress | None, sheet_title: str) -> int:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from solocrm.exporting import xlsx
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(sheet_title[:31])
-    bold = Font(bold=True)
-    header_cells = []
-    for text in headers:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    sheet.freeze_panes = "A2"
-    date_cells: dict[int, str] = {}
-    count = 0
-    for row in rows:
-        out = []
-        for index, value in enumerate(row):
-            if isinstance(value, (date, datetime)):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = date_cells.setdefault(
-                    index * 2 + isinstance(value, datetime),
-                    "yyyy-mm-dd hh:mm" if isinstance(value, datetime) else "yyyy-mm-dd")
-                out.append(cell)
-            else:
-                out.append(value)
-        sheet.append(out)
-        count += 1
-        if progress is not None and count % 2000 == 0:
-            progress(count, total)
-    book.save(tmp)
-    return count
+    report = None if progress is None else (lambda done: progress(done, total))
+    return xlsx.write_table(tmp, headers, rows, sheet_title, report)
 
 
 def _vcard_escape(text: str) -> str:
@@ -179,7 +152,7 @@ def vcard(contact: dict[str, object]) -> str:
 def write_vcards(path: Path, contacts: Iterable[dict[str, object]], total: int = 0,
                  progress: Progress | None = None) -> int:
     count = 0
-    with _Atomic(Path(path)) as tmp:
+    with no_cycle_collection(), _Atomic(Path(path)) as tmp:
         with tmp.open("w", encoding="utf-8", newline="") as fh:
             for contact in contacts:
                 fh.write(vcard(contact))

@@ -32,7 +32,7 @@ from solocrm.importing.engine import (
     column_date_order,
     driver,
     dt_text,
-    insert_customers,
+    CustomerWriter,
     insert_rows,
     overflow,
 )
@@ -47,13 +47,7 @@ TEXT_FIELDS: dict[str, int | None] = {
 }
 SCALARS = (*TEXT_FIELDS, "gender", "birthday", "consent_marketing")
 LISTS = ("phones", "emails", "tags", "refs")
-CUSTOMER_COLUMNS = (
-    "id", "kind", "name", "company", "title", "wechat_id", "address", "region", "city", "industry", "gender",
-    "birthday", "source_channel", "source_campaign", "consent_marketing", "preferred_hours", "personal_details",
-    "notes", "photo", "archived", "created_at", "updated_at", "order_count", "total_spent_minor", "stage",
-    "search_text",
-)
-DUPLICATE_CANDIDATES = 20
+WRITE_CHUNK = 10000  # new customers inserted, then indexed for search, at a time
 
 
 def phone_digits(e164: str) -> str:
@@ -70,21 +64,25 @@ def shown_phone(e164: str) -> str:
     return contact_values.display_phone(e164)
 
 
-@dataclass
+@dataclass(slots=True)
 class Incoming:
-    """One cleaned row; scalars hold SQLite's stored forms (dates as text, booleans as 0/1)."""
+    """One cleaned row; scalars hold SQLite's stored forms (dates as text, booleans as 0/1).
+
+    The lists start as one shared empty tuple (most rows leave most of them
+    empty) and become lists of their own, free of repeats, when filled.
+    """
 
     row: int
-    scalars: dict[str, object] = field(default_factory=dict)
-    phones: list[str] = field(default_factory=list)
-    emails: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    refs: list[str] = field(default_factory=list)
-    custom: dict[str, str] = field(default_factory=dict)
+    scalars: dict[str, object]
+    phones: Sequence[str] = ()
+    emails: Sequence[str] = ()
+    tags: Sequence[str] = ()
+    refs: Sequence[str] = ()
+    custom: dict[str, str] | None = None
     photo: bytes | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class State:
     """A customer as this import sees it: a new one, or a stored one being updated."""
 
@@ -112,6 +110,12 @@ def _shown(key: str, value: object) -> str:
     return str(value)
 
 
+# How each mapped column is cleaned (the first tests are the most frequent columns).
+_TEXT, _PHONES, _EMAILS, _BIRTHDAY, _TAGS, _REF, _GENDER, _CONSENT, _CUSTOM, _FAMILY, _GIVEN, _PHOTO = range(12)
+_HOW = {"phones": _PHONES, "emails": _EMAILS, "birthday": _BIRTHDAY, "tags": _TAGS, "ref": _REF, "gender": _GENDER,
+        "consent_marketing": _CONSENT, "family_name": _FAMILY, "given_name": _GIVEN, "photo": _PHOTO}
+
+
 class CustomerImport:
     def __init__(self, session: Session, source: Source, options: ImportOptions, report: ImportReport,
                  at: datetime, churn_days: int, progress: ProgressFn | None) -> None:
@@ -124,14 +128,21 @@ class CustomerImport:
         self.ids = IdAllocator(self.conn)
         self.journal: list[tuple[str, int, str, str | None, str | None]] = []
         self.columns = [(h, k, source.headers.index(h)) for h, k in options.mapping.items() if k]
+        self.plan = [(h, k, i, _CUSTOM if k.startswith("custom:") else _HOW.get(k, _TEXT), TEXT_FIELDS.get(k))
+                     for h, k, i in self.columns]
+        self.mapped = {k for _h, k, _i in self.columns}
+        # The customer columns a new row can fill: only these are written (with the rest left NULL).
+        self.scalar_keys = [k for k in SCALARS
+                            if k in self.mapped or (k == "name" and self.mapped & {"family_name", "given_name"})]
         self.new: dict[int, State] = {}
         self.pending: dict[int, list[Incoming]] = {}
         self.by_phone: dict[str, int] = {}
         self.by_email: dict[str, int] = {}
         self.by_ref: dict[str, int] = {}
-        self.by_char: dict[str, list[tuple[int, str, str | None, str | None]]] = {}
-        self.by_pinyin: dict[str, list[tuple[int, str, str | None, str | None]]] = {}
+        self.near = names.NameIndex()
         self.name_header = next((h for h, k, _i in self.columns if k == "name"), "")
+        self.birthdays: dict[str, str] = {}
+        self.tag_cells: dict[str, list[str]] = {}
 
     # --- reading -------------------------------------------------------------------------
 
@@ -140,15 +151,8 @@ class CustomerImport:
         self.by_email = dict(self.conn.execute(
             "SELECT lower(address), customer_id FROM customer_email ORDER BY id DESC"))
         self.by_ref = dict(self.conn.execute("SELECT ref, customer_id FROM customer_ref"))
-        for cid, name, company, city in self.conn.execute("SELECT id, name, company, city FROM customer"):
-            self._index_name(cid, name, company, city)
-
-    def _index_name(self, cid: int, name: str, company: str | None, city: str | None) -> None:
-        entry = (cid, name, company, city)
-        self.by_char.setdefault(names.char_key(name), []).append(entry)
-        pinyin = names.pinyin_key(name)
-        if pinyin:
-            self.by_pinyin.setdefault(pinyin, []).append(entry)
+        for cid, name, company, city in self.conn.execute("SELECT id, name, company, city FROM customer ORDER BY id"):
+            self.near.add(cid, name, company, city)
 
     def run(self) -> None:
         self._load_indexes()
@@ -156,10 +160,11 @@ class CustomerImport:
         self.date_order = column_date_order(self.source, birthday_columns, self.options.date_order)
         total = self.source.estimated_rows
         report = self.report
+        progress = self.progress
         for number, cells in self.source.rows():
             report.rows_read += 1
-            if self.progress is not None and report.rows_read % 1000 == 0:
-                self.progress(report.rows_read, max(total, report.rows_read))
+            if progress is not None and report.rows_read % 1000 == 0:
+                progress(report.rows_read, max(total, report.rows_read))
             shifted = overflow(self.source, cells)
             if shifted:
                 self.report.rejects.append(Reject(number, "", "", shifted, cell_texts(cells)))
@@ -169,76 +174,92 @@ class CustomerImport:
                 self._place(incoming, cells)
         self._update_stored()
         self._write()
-        if self.progress is not None:
-            self.progress(report.rows_read, report.rows_read)
+        if progress is not None:
+            progress(report.rows_read, report.rows_read)
 
     def _clean(self, number: int, cells: list[object]) -> Incoming | None:
-        inc = Incoming(number)
+        scalars: dict[str, object] = {}
+        inc = Incoming(number, scalars)
         errors: list[tuple[str, str, str]] = []
         family = given = ""
         region = self.options.region or "CN"
-        for header, key, index in self.columns:
+        for header, key, index, how, limit in self.plan:
             cell = cells[index]
-            if key == "photo":
+            if how == _PHOTO:
                 if isinstance(cell, bytes) and cell:
                     inc.photo = cell
                 continue
-            raw = values.text(cell)
+            raw = cell.strip() if type(cell) is str else values.text(cell)
             if not raw:
                 continue
             try:
-                if key == "phones":
-                    found = values.phones(cell, region)
-                    inc.phones.extend(p for p in found if p not in inc.phones)
-                    if len(found) != 1 or raw != (found[0][3:] if found[0].startswith("+86") else found[0]):
-                        self.report.note(number, header, raw, ", ".join(shown_phone(p) for p in found))
-                elif key == "emails":
-                    found = values.emails(cell)
-                    inc.emails.extend(e for e in found if e.lower() not in (x.lower() for x in inc.emails))
-                    if ", ".join(found) != raw:
-                        self.report.note(number, header, raw, ", ".join(found))
-                elif key == "birthday":
-                    day = values.parse_date(cell, self.date_order)
-                    if day > self.at.date() or day.year < 1900:
-                        raise values.CellError(f"“{raw}” is not a possible birthday")
-                    inc.scalars["birthday"] = day.isoformat()
-                    if day.isoformat() != raw:
-                        self.report.note(number, header, raw, day.isoformat())
-                elif key == "gender":
-                    gender = values.gender(cell)
-                    if gender:
-                        inc.scalars["gender"] = gender
-                elif key == "consent_marketing":
-                    inc.scalars["consent_marketing"] = int(values.yes_no(cell))
-                elif key == "tags":
-                    inc.tags.extend(t for t in values.tags(cell) if t not in inc.tags)
-                elif key == "ref":
-                    if len(raw) > 80:
-                        raise values.CellError("a customer ID is at most 80 characters")
-                    inc.refs.append(raw)
-                elif key.startswith("custom:"):
-                    inc.custom[key[7:].strip()[:60]] = raw
-                elif key == "family_name":
-                    family = raw
-                elif key == "given_name":
-                    given = raw
-                else:
-                    limit = TEXT_FIELDS[key]
+                if how == _TEXT:
                     if limit is not None and len(raw) > limit:
                         raise values.CellError(f"longer than {limit} characters")
-                    if key not in inc.scalars:
-                        inc.scalars[key] = raw
+                    if key not in scalars:
+                        scalars[key] = raw
+                elif how == _PHONES:
+                    found = values.phones(cell, region)
+                    inc.phones = [*inc.phones, *(p for p in found if p not in inc.phones)] if inc.phones else found
+                    if len(found) != 1 or raw != (found[0][3:] if found[0].startswith("+86") else found[0]):
+                        self.report.note(number, header, raw, ", ".join(shown_phone(p) for p in found))
+                elif how == _EMAILS:
+                    found = values.emails(cell)
+                    if inc.emails:
+                        had = {x.lower() for x in inc.emails}
+                        found = [*inc.emails, *(e for e in found if e.lower() not in had)]
+                    inc.emails = found
+                    if ", ".join(found) != raw:
+                        self.report.note(number, header, raw, ", ".join(found))
+                elif how == _BIRTHDAY:
+                    day = self.birthdays.get(raw) if type(cell) is str else None
+                    if day is None:
+                        day = self._birthday(cell, raw)
+                    scalars["birthday"] = day
+                    if day != raw:
+                        self.report.note(number, header, raw, day)
+                elif how == _TAGS:
+                    tags = self.tag_cells.get(raw)
+                    if tags is None:
+                        tags = self.tag_cells[raw] = tuple(values.tags(raw))
+                    inc.tags = [*inc.tags, *(t for t in tags if t not in inc.tags)]
+                elif how == _REF:
+                    if len(raw) > 80:
+                        raise values.CellError("a customer ID is at most 80 characters")
+                    if raw not in inc.refs:
+                        inc.refs = [*inc.refs, raw]
+                elif how == _GENDER:
+                    gender = values.gender(cell)
+                    if gender:
+                        scalars["gender"] = gender
+                elif how == _CONSENT:
+                    scalars["consent_marketing"] = int(values.yes_no(cell))
+                elif how == _CUSTOM:
+                    inc.custom = {**(inc.custom or {}), key[7:].strip()[:60]: raw}
+                elif how == _FAMILY:
+                    family = raw
+                else:
+                    given = raw
             except values.CellError as exc:
                 errors.append((header, raw, str(exc)))
-        if (family or given) and "name" not in inc.scalars:
+        if (family or given) and "name" not in scalars:
             joined = family + given if re.search(r"[\u3400-\u9fff]", family + given) else f"{given} {family}".strip()
-            inc.scalars["name"] = joined[:200]
+            scalars["name"] = joined[:200]
         if errors:
             header, raw, _reason = errors[0]
             reason = "; ".join(f"{h}: {r}" for h, _v, r in errors)
             self.report.rejects.append(Reject(number, header, raw, reason, cell_texts(cells)))
             return None
         return inc
+
+    def _birthday(self, cell: object, raw: str) -> str:
+        """The stored form of a birthday cell (remembered per spelling: birthdays repeat in a big file)."""
+        day = values.parse_date(cell, self.date_order)
+        if day > self.at.date() or day.year < 1900:
+            raise values.CellError(f"“{raw}” is not a possible birthday")
+        if type(cell) is str:
+            self.birthdays[raw] = day.isoformat()
+        return day.isoformat()
 
     # --- matching ------------------------------------------------------------------------
 
@@ -272,12 +293,15 @@ class CustomerImport:
                     inc.row, self.name_header, "", "No name, and no phone, email or customer ID of a known customer",
                     cell_texts(cells)))
                 return
-            state = State(id=self.ids.take("customer"), new=True, scalars=dict(inc.scalars))
-            self._flag_duplicates(inc.row, str(name), state.scalars.get("company"), state.scalars.get("city"))
-            self._merge(state, inc)
-            self.new[state.id] = state
-            self._register(state.id, inc)
-            self._index_name(state.id, str(name), state.scalars.get("company"), state.scalars.get("city"))  # type: ignore[arg-type]
+            # a new customer is the row itself: its lists are already free of repeats
+            cid = self.ids.take("customer")
+            self.new[cid] = State(cid, True, inc.scalars, list(inc.phones), list(inc.emails), list(inc.tags),
+                                  list(inc.refs), inc.custom or {}, inc.photo)
+            self._register(cid, inc)
+            similar = self.near.add(cid, str(name), inc.scalars.get("company"),  # type: ignore[arg-type]
+                                    inc.scalars.get("city"))  # type: ignore[arg-type]
+            if similar is not None:
+                self.report.duplicates.append(PossibleDuplicate(inc.row, str(name), *similar))
             self.report.created += 1
         elif target in self.new:
             self._merge(self.new[target], inc)
@@ -286,26 +310,6 @@ class CustomerImport:
         else:
             self.pending.setdefault(target, []).append(inc)
             self._register(target, inc)
-
-    def _flag_duplicates(self, row: int, name: str, company: object, city: object) -> None:
-        char_key = names.char_key(name)
-        candidates = self.by_char.get(char_key, [])[:DUPLICATE_CANDIDATES]
-        pinyin = names.pinyin_key(name)
-        if pinyin:
-            candidates = candidates + self.by_pinyin.get(pinyin, [])[:DUPLICATE_CANDIDATES]
-        for other_id, other_name, other_company, other_city in candidates:
-            if not names.same_place(company, city, other_company, other_city):  # type: ignore[arg-type]
-                continue
-            if other_name == name:
-                reason = "same name"
-            elif names.simplified(other_name) == names.simplified(name):
-                reason = "traditional/simplified"
-            elif names.char_key(other_name) == char_key:
-                reason = "name in another order"
-            else:
-                reason = "same pinyin"
-            self.report.duplicates.append(PossibleDuplicate(row, name, other_id, other_name, reason))
-            return
 
     # --- merging -------------------------------------------------------------------------
 
@@ -345,7 +349,7 @@ class CustomerImport:
             if ref not in state.refs and self.by_ref.get(ref, state.id) == state.id:
                 state.refs.append(ref)
                 changed.add("refs")
-        for name, value in inc.custom.items():
+        for name, value in (inc.custom or {}).items():
             key = f"custom:{name}"
             current = state.custom.get(name)
             if current is None or (current != value and self._conflict(state, inc, key, current, value)):
@@ -444,29 +448,66 @@ class CustomerImport:
         field_names = {n for s in new for n in s.custom} | {n for s in stored for n in s.custom}
         field_ids = self._field_ids(field_names) if field_names else {}
 
-        rows = []
-        for s in new:
-            v = s.scalars
-            rows.append((s.id, "person", v.get("name"), v.get("company"), v.get("title"), v.get("wechat_id"),
-                         v.get("address"), v.get("region"), v.get("city"), v.get("industry"), v.get("gender"),
-                         v.get("birthday"), v.get("source_channel"), v.get("source_campaign"),
-                         v.get("consent_marketing") or 0, v.get("preferred_hours"), v.get("personal_details"),
-                         v.get("notes"), s.photo, 0, at, at, 0, 0, "prospect", self._search_text(s)))
-        insert_customers(self.conn, CUSTOMER_COLUMNS, rows)
-
-        phones, emails, tags, refs, customs, changes = [], [], [], [], [], []
-        for s in new:
-            phones.extend((s.id, n, i) for i, n in enumerate(s.phones))
-            emails.extend((s.id, e, i) for i, e in enumerate(s.emails))
-            tags.extend((s.id, tag_ids[t]) for t in s.tags)
-            refs.extend((s.id, r) for r in s.refs)
-            customs.extend((s.id, field_ids[n], value) for n, value in s.custom.items())
-            changes.append((s.id, at, "created", None, s.scalars.get("name")))
-        for s in stored:
-            self._stored_rows(s, at, phones, emails, tags, refs, customs, changes, tag_ids, field_ids)
-        self._insert_with_ids("customer_phone", ("customer_id", "number", "position"), phones)
-        self._insert_with_ids("customer_email", ("customer_id", "address", "position"), emails)
-        self._insert_with_ids("customer_ref", ("customer_id", "ref"), refs)
+        keys = self.scalar_keys
+        photo = "photo" in self.mapped
+        columns = ["id", *keys, *(["photo"] if photo else []), "search_text"]
+        consent = keys.index("consent_marketing") + 1 if "consent_marketing" in keys else None
+        constants: dict[str, object] = {"kind": "person", "archived": 0, "created_at": at, "updated_at": at,
+                                        "order_count": 0, "total_spent_minor": 0, "stage": "prospect"}
+        if consent is None:
+            constants["consent_marketing"] = 0
+        for table in ("customer_phone", "customer_email", "customer_ref"):
+            self.ids.take(table, 0)  # reads the table's top id now: later ids are handed out without SQL
+        phones: list[tuple] = []
+        emails: list[tuple] = []
+        tags: list[tuple] = []
+        refs: list[tuple] = []
+        customs: list[tuple] = []
+        changes: list[tuple] = []
+        writer = CustomerWriter(self.conn, len(new))
+        try:
+            # Each chunk is indexed for search in the background while Python prepares the next one; only
+            # Python runs here until writer.wait(): the connection belongs to the background meanwhile.
+            for start in range(0, len(new), WRITE_CHUNK):
+                chunk = new[start:start + WRITE_CHUNK]
+                rows = []
+                for s in chunk:
+                    get = s.scalars.get
+                    row = [s.id, *[get(k) for k in keys]]
+                    if consent is not None:
+                        row[consent] = row[consent] or 0
+                    if photo:
+                        row.append(s.photo)
+                    row.append(self._search_text(s))
+                    rows.append(row)
+                writer.add(columns, rows, constants, last=start + WRITE_CHUNK >= len(new))
+                for s in chunk:
+                    cid = s.id
+                    if s.phones:
+                        phones.extend([(cid, n, i) for i, n in enumerate(s.phones)])
+                    if s.emails:
+                        emails.extend([(cid, e, i) for i, e in enumerate(s.emails)])
+                    if s.tags:
+                        tags.extend([(cid, tag_ids[t]) for t in s.tags])
+                    if s.refs:
+                        refs.extend([(cid, r) for r in s.refs])
+                    if s.custom:
+                        customs.extend([(cid, field_ids[n], value) for n, value in s.custom.items()])
+            updates = [self._stored_rows(s, at, phones, emails, tags, refs, customs, changes, tag_ids, field_ids)
+                       for s in stored]
+            phones, emails, refs = (self._numbered("customer_phone", phones), self._numbered("customer_email", emails),
+                                    self._numbered("customer_ref", refs))
+            created = [(s.id, s.scalars.get("name")) for s in new]
+            writer.wait()
+        finally:
+            writer.join()
+        for sql, params in updates:
+            self.conn.execute(sql, params)
+        insert_rows(self.conn, "customer_phone", ("id", "customer_id", "number", "position"), phones)
+        insert_rows(self.conn, "customer_email", ("id", "customer_id", "address", "position"), emails)
+        insert_rows(self.conn, "customer_ref", ("id", "customer_id", "ref"), refs)
+        insert_rows(self.conn, "customer_change", ("customer_id", "new_value"), created,
+                    {"changed_at": at, "field": "created", "old_value": None})
         insert_rows(self.conn, "customer_change", ("customer_id", "changed_at", "field", "old_value", "new_value"),
                     changes)
         insert_rows(self.conn, "customer_tag", ("customer_id", "tag_id"), tags)
@@ -476,13 +517,15 @@ class CustomerImport:
                 "ON CONFLICT (customer_id, field_id) DO UPDATE SET value = excluded.value", customs)
         self.report.customer_ids = set(self.new) | {s.id for s in stored}
 
-    def _insert_with_ids(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
-        if rows:
-            first = self.ids.take(table, len(rows))
-            insert_rows(self.conn, table, ("id", *columns), [(first + i, *r) for i, r in enumerate(rows)])
+    def _numbered(self, table: str, rows: list[tuple]) -> list[tuple]:
+        """``rows`` with this batch's next ids for ``table`` in front."""
+        first = self.ids.take(table, len(rows))
+        return [(first + i, *r) for i, r in enumerate(rows)]
 
     def _stored_rows(self, s: State, at: str | None, phones: list, emails: list, tags: list, refs: list,
-                     customs: list, changes: list, tag_ids: dict[str, int], field_ids: dict[str, int]) -> None:
+                     customs: list, changes: list, tag_ids: dict[str, int], field_ids: dict[str, int]
+                     ) -> tuple[str, list[object]]:
+        """Add what a stored customer gains to the lists; returns the UPDATE of its own columns."""
         before = s.before
         sets: dict[str, object] = {}
         for key in sorted(s.changed):
@@ -522,6 +565,5 @@ class CustomerImport:
         sets["search_text"] = self._search_text(s)
         sets["updated_at"] = at
         self.journal.append(("customer", s.id, "updated_at", json.dumps(s.updated_at), json.dumps(at)))
-        self.conn.execute(f"UPDATE customer SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
-                          [*sets.values(), s.id])
+        return f"UPDATE customer SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), s.id]
 

@@ -46,9 +46,15 @@ class Source:
         """
         width = len(self.headers)
         for number, cells in self._reader():  # type: ignore[operator]
-            if not any(_filled(c) for c in cells):
-                continue
-            yield number, list(cells) + [None] * (width - len(cells))
+            for cell in cells:
+                if cell is not None and (type(cell) is not str or cell.strip()):
+                    break
+            else:
+                continue  # nothing filled in
+            if len(cells) < width:
+                yield number, [*cells, *[None] * (width - len(cells))]
+            else:
+                yield number, cells if type(cells) is list else list(cells)
 
 
 def _filled(cell: Cell) -> bool:

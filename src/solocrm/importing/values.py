@@ -25,6 +25,9 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，：／－＋（�
 _PHONE_SPLIT = re.compile(r"[,;/、，；|\n]+|\s+或\s*|\s+or\s+|\s{2,}")
 _PHONE_NOISE = re.compile(r"[\s\-.()]")
 _CN_MOBILE = re.compile(r"^(?:\+?86|0086)?(1[3-9]\d{9})$")
+# A cell holding just one Chinese mobile, grouped the usual ways ("138 1234 5678", "+86-138-1234-5678").
+_ONE_CN_MOBILE = re.compile(r"(?:\+?86|0086)?[ -]?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})\Z")
+_ONE_EMAIL = re.compile(r"([^@\s,;，；]+)@([^@\s,;，；]+\.[^@\s,;，；]+)\Z")
 _YMD = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:[\sT]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:\.\d+)?)?)?$"
@@ -83,6 +86,10 @@ def _one_phone(part: str, region: str) -> str:
 
 def phones(cell: object, region: str) -> list[str]:
     """All numbers in a cell ("138 1234 5678 / 021-6234 5678"), E.164, without repeats."""
+    if region == "CN" and type(cell) is str:
+        mobile = _ONE_CN_MOBILE.match(cell.strip())  # most cells: one mobile, answered by one regex
+        if mobile:
+            return ["+86" + mobile[1] + mobile[2] + mobile[3]]
     raw = text(cell).translate(_FULLWIDTH)
     found: list[str] = []
     for part in _PHONE_SPLIT.split(raw):
@@ -98,6 +105,10 @@ def phones(cell: object, region: str) -> list[str]:
 
 
 def emails(cell: object) -> list[str]:
+    if type(cell) is str:
+        single = _ONE_EMAIL.match(cell.strip())  # the common case, as normalise_email would clean it
+        if single:
+            return [f"{single[1]}@{single[2].lower()}"]
     found: list[str] = []
     for part in re.split(r"[,;，；\s]+", text(cell)):
         if not part:
@@ -146,20 +157,26 @@ def _build(y: int, mo: int, d: int, h: str | None, mi: str | None, s: str | None
 
 def parse_datetime(cell: object, order: str = "ymd") -> tuple[datetime, bool]:
     """(the date and time written, whether a time of day was given)."""
+    if type(cell) is str:
+        raw = cell.strip()
+        if len(raw) in (10, 16, 19) and raw[4] == "-":
+            try:
+                return datetime.fromisoformat(raw), len(raw) > 10
+            except ValueError:
+                pass
+        return _parse_text(raw, order)
     if isinstance(cell, datetime):
         return cell.replace(tzinfo=None, microsecond=0), cell.time() != time()
     if isinstance(cell, date):
         return datetime.combine(cell, time()), False
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
         return _serial(float(cell), text(cell))
-    raw = text(cell)
-    if len(raw) in (10, 16, 19) and raw[4] == "-":
-        try:
-            moment = datetime.fromisoformat(raw)
-        except ValueError:
-            pass
-        else:
-            return moment, len(raw) > 10
+    return _parse_text(text(cell), order)
+
+
+@lru_cache(maxsize=65536)
+def _parse_text(raw: str, order: str) -> tuple[datetime, bool]:
+    """Dates written by hand repeat (birthdays, order days): each spelling is parsed once."""
     value = raw.translate(_FULLWIDTH).strip()
     if not value:
         raise CellError("the date is empty")
@@ -196,7 +213,13 @@ def local_to_utc(moment: datetime, has_time: bool) -> datetime:
     """Stored form of a local time; a bare date counts as local noon so it stays that day in every zone view."""
     if not has_time:
         moment = moment.replace(hour=12)
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment + _utc_offset(moment.replace(minute=0, second=0, microsecond=0))
+
+
+@lru_cache(maxsize=65536)
+def _utc_offset(hour: datetime) -> timedelta:
+    """UTC minus local time during one local hour (zones change offset on the hour): asked once per hour."""
+    return hour.astimezone(timezone.utc).replace(tzinfo=None) - hour
 
 
 # --- amounts -------------------------------------------------------------------------------

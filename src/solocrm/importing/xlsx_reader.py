@@ -4,10 +4,15 @@ openpyxl's read-only mode streams rows without building the whole sheet, and
 gives typed cells (numbers, dates) so nothing has to be re-parsed from text.
 A damaged or truncated file raises whatever its zip or XML layer meets; all of
 that becomes one UnreadableFile with a message the user can act on.
+
+Excel writes characters XML cannot hold (and text that looks like its own
+escapes) as ``_xHHHH_``; openpyxl leaves those as they are in cell text, so
+they are turned back into the characters here.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,7 +64,7 @@ def open_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
         try:
             ws = wb[chosen]
             for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                yield number, list(row)
+                yield number, [_unescape(v) if type(v) is str and "_x" in v else v for v in row]
         except UnreadableFile:
             raise
         except Exception:  # noqa: BLE001 - see module docstring
@@ -69,6 +74,13 @@ def open_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
 
     head = [row for _n, row in sources._take(reader(), sources.HEADER_SCAN_ROWS)]
     return sources.build(path, "xlsx", head, reader, estimated, header_row=header_row, sheet=chosen, sheets=names)
+
+
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
 def _has_rows(ws) -> bool:  # noqa: ANN001 - openpyxl worksheet

@@ -105,9 +105,9 @@ class Application(QObject):
         if path is None:
             return
         current = self.window
-        current.ctx.runner.wait()
+        current.close()  # stops its timers and waits for its work before the database closes
         current.ctx.db.close()
-        if not self.open(path, current):
+        if not self.open(path):
             self.open(current.ctx.db.path)
 
     def explore_demo(self) -> None:
@@ -170,5 +170,5 @@ def run(db_path: Path) -> int:
             print("ready", flush=True)
             qt_app.quit()
 
-        QTimer.singleShot(0, ready)
+        QTimer.singleShot(3000 if quit_when == "idle" else 0, ready)  # idle: after the delayed background starts
     return qt_app.exec()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from solocrm.backup import jobs, scheduler, store
 from solocrm.backup.errors import BackupError
+from solocrm.errors import DatabaseOpenError
 from solocrm.services.changes import Changes
 from solocrm.ui.context import AppContext
 
@@ -131,7 +132,10 @@ class BackupBanner(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        config = store.load_config(self.ctx.db)
+        try:
+            config = store.load_config(self.ctx.db)
+        except DatabaseOpenError:
+            return  # the database is closed for a restore; the window reopens on the result
         if config is None:
             self.hide()
             return

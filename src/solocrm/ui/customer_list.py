@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from solocrm.errors import DatabaseOpenError
 from solocrm.services import customer_rows, customers
 from solocrm.services.changes import Changes
 from solocrm.services.customer_finder import CustomerFinder
@@ -48,6 +49,7 @@ from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import date_text
 
 PAGE_SIZE = 200
+PRELOAD_DELAY_MS = 300
 CACHED_PAGES = 50
 
 
@@ -260,8 +262,21 @@ class CustomerListView(QWidget):
         ctx.bus.changed.connect(self._on_changes)
         self.reload_filter_choices()
         self._apply_filters()
+        # After the first paint, so that the window comes up first; the first keystroke then need not wait.
+        self.preload_timer = QTimer(self, singleShot=True, interval=PRELOAD_DELAY_MS)
+        self.preload_timer.timeout.connect(self._preload)
+        self.preload_timer.start()
+
+    def _preload(self) -> None:
         finder = self.model.finder
-        ctx.runner.run(lambda _progress: finder.preload(), background=True)  # the first keystroke need not wait
+
+        def work(_progress: object) -> None:
+            try:
+                finder.preload()
+            except DatabaseOpenError:
+                pass  # closed meanwhile (window switching databases): nothing left to warm
+
+        self.ctx.runner.run(work, background=True)
 
     # filters ---------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,21 +28,19 @@ from solocrm.locations import AppPaths
 from solocrm.services import customer_rows, customers
 from solocrm.services.changes import Changes
 from solocrm.ui.about_dialog import AboutDialog
-from solocrm.ui.analytics_page import AnalyticsPage
 from solocrm.ui.backup_page import BackupPage
 from solocrm.ui.backup_scheduler import BackupBanner, BackupScheduler
 from solocrm.ui.context import AppContext
 from solocrm.ui.customer_dialog import CustomerDialog
 from solocrm.ui.customer_list import CustomerListView
 from solocrm.ui.customer_page import CustomerPage
-from solocrm.ui.duplicates_page import DuplicatesPage
 from solocrm.ui.reminders import ReminderService
-from solocrm.ui.settings_page import SettingsPage
 from solocrm.ui.style import nav_item
 from solocrm.ui.today_view import TodayView
 from solocrm.ui.welcome import WelcomePage
 
 UNDO_LIMIT = 50
+BACKGROUND_START_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -75,34 +73,30 @@ class MainWindow(QMainWindow):
         self.customers.new_customer_requested.connect(self.new_customer)
         self.customers.delete_requested.connect(self.delete_customer)
         self.customers.export_requested.connect(self.export_list)
-        self.duplicates = DuplicatesPage(ctx)
-        self.duplicates.undoable.connect(self.push_undo)
-        self.duplicates.open_customer.connect(self.open_customer)
-        self.settings_page = SettingsPage(ctx, data_dir)
-        self.analytics = AnalyticsPage(ctx)
-        self.analytics.show_customers.connect(lambda ids: (self.customers.show_ids(ids), self.nav.setCurrentRow(1)))
-        self.analytics.open_customer.connect(self.open_customer)
-        self.analytics.undoable.connect(self.push_undo)
         self.backup_page = BackupPage(ctx)  # the application connects backup_page.database_replaced
         self.welcome.restore_backup.connect(lambda: (self.pages.setCurrentWidget(self.backup_page),
                                                      self.backup_page.restore_from_file()))
         self.customer_page: CustomerPage | None = None
-        for page in (self.welcome, self.today, self.customers, self.duplicates, self.analytics, self.backup_page,
-                     self.settings_page):
+        for page in (self.welcome, self.today, self.customers, self.backup_page):
             self.pages.addWidget(page)
 
-        self._nav_pages: list[QWidget] = []
+        # Pages other than these are built, and their modules imported, on the first visit:
+        # the window must come up fast on 100,000 customers.
+        self._nav_factories: list[Callable[[], QWidget]] = []
+        self._nav_pages: list[QWidget | None] = []
         self._nav_labels: list[str] = []
-        for icon, text, page in (
-            ("today", self.tr("Today"), self.today),
-            ("customers", self.tr("Customers"), self.customers),
-            ("duplicates", self.tr("Duplicates"), self.duplicates),
-            ("analytics", self.tr("Analytics"), self.analytics),
-            ("backup", self.tr("Backup"), self.backup_page),
-            ("settings", self.tr("Settings"), self.settings_page),
+        for icon, text, factory in (
+            ("today", self.tr("Today"), lambda: self.today),
+            ("customers", self.tr("Customers"), lambda: self.customers),
+            ("duplicates", self.tr("Duplicates"), self._make_duplicates),
+            ("analytics", self.tr("Analytics"), self._make_analytics),
+            ("reports", self.tr("Reports"), self._make_reports),
+            ("backup", self.tr("Backup"), lambda: self.backup_page),
+            ("settings", self.tr("Settings"), self._make_settings),
         ):
             self.nav.addItem(nav_item(icon, text))
-            self._nav_pages.append(page)
+            self._nav_factories.append(factory)
+            self._nav_pages.append(None)
             self._nav_labels.append(text)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
@@ -113,7 +107,7 @@ class MainWindow(QMainWindow):
         if is_demo:
             outer.addWidget(self._demo_banner())
         self.backup_banner = BackupBanner(ctx)
-        self.backup_banner.open_backups.connect(lambda: self.nav.setCurrentRow(self._nav_pages.index(self.backup_page)))
+        self.backup_banner.open_backups.connect(lambda: self.nav.setCurrentRow(self._nav_labels.index(self.tr("Backup"))))
         outer.addWidget(self.backup_banner)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -126,10 +120,13 @@ class MainWindow(QMainWindow):
         self.tray = self._make_tray()
         self.reminders = ReminderService(ctx, self.tray, self)
         self.reminders.notify.connect(lambda title, text: self.statusBar().showMessage(f"{title}: {text}", 15000))
-        self.reminders.start()
+        # Background jobs start once the window is up: their threads would compete with its first paint.
+        self._background_start = QTimer(self, singleShot=True, interval=BACKGROUND_START_MS)
+        self._background_start.timeout.connect(self.reminders.start)
         self.backup_scheduler = BackupScheduler(ctx, self)
         if not is_demo:
-            self.backup_scheduler.start()
+            self._background_start.timeout.connect(self.backup_scheduler.start)
+        self._background_start.start()
         ctx.bus.changed.connect(self._on_changes)
         self._restore_state()
         self._show_start_page()
@@ -222,7 +219,43 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self._nav_pages):
-            self.pages.setCurrentWidget(self._nav_pages[row])
+            self.pages.setCurrentWidget(self.nav_page(row))
+
+    def nav_page(self, row: int) -> QWidget:
+        """The page of navigation entry ``row``, built on its first visit."""
+        page = self._nav_pages[row]
+        if page is None:
+            page = self._nav_factories[row]()
+            self._nav_pages[row] = page
+            self.pages.addWidget(page)
+        return page
+
+    def _make_duplicates(self) -> QWidget:
+        from solocrm.ui.duplicates_page import DuplicatesPage
+
+        page = DuplicatesPage(self.ctx)
+        page.undoable.connect(self.push_undo)
+        page.open_customer.connect(self.open_customer)
+        return page
+
+    def _make_analytics(self) -> QWidget:
+        from solocrm.ui.analytics_page import AnalyticsPage
+
+        page = AnalyticsPage(self.ctx)
+        page.show_customers.connect(lambda ids: (self.customers.show_ids(ids), self.nav.setCurrentRow(1)))
+        page.open_customer.connect(self.open_customer)
+        page.undoable.connect(self.push_undo)
+        return page
+
+    def _make_settings(self) -> QWidget:
+        from solocrm.ui.settings_page import SettingsPage
+
+        return SettingsPage(self.ctx, self.data_dir)
+
+    def _make_reports(self) -> QWidget:
+        from solocrm.ui.reports_page import ReportsPage
+
+        return ReportsPage(self.ctx)
 
     def focus_search(self) -> None:
         self.nav.setCurrentRow(1)
@@ -245,7 +278,7 @@ class MainWindow(QMainWindow):
     def go_back(self) -> None:
         if self.pages.currentWidget() is self.customer_page:
             row = self.nav.currentRow()
-            self.pages.setCurrentWidget(self._nav_pages[row] if row >= 0 else self.customers)
+            self.pages.setCurrentWidget(self.nav_page(row) if row >= 0 else self.customers)
 
     def bring_to_front(self) -> None:
         self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
@@ -355,5 +388,11 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         self.customers.save_state()
+        # nothing may touch the database once the window is gone (it is closed next)
+        self._background_start.stop()
+        self.customers.preload_timer.stop()
+        self.reminders.stop()
+        self.backup_scheduler.stop()
+        self.backup_banner.refresh_timer.stop()
         self.ctx.runner.wait()
         super().closeEvent(event)

@@ -18,7 +18,7 @@ from solocrm.locations import shipped_dir
 
 ACCENT = QColor("#2f7d6d")  # the app icon's green
 ACCENT_ON_DARK = QColor("#5cb8a3")  # the same green, light enough to read on a dark background
-NAV_ICONS = ("today", "customers", "duplicates", "analytics", "import", "backup", "settings")
+NAV_ICONS = ("today", "customers", "duplicates", "analytics", "reports", "import", "backup", "settings")
 NAV_ROW_HEIGHT = 36  # set on the item: a stylesheet height is measured too late for the list's first layout
 
 

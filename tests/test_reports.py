@@ -1,0 +1,230 @@
+"""Reports: the PDF and the workbook say exactly what the Analytics JSON says, in both languages."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from solocrm import cli, settings
+from solocrm.analytics import contract, panel
+from solocrm.errors import UserError
+from solocrm.reports import excel, pdf, sections
+from solocrm.reports.texts import Texts
+from solocrm.services import demo
+
+NOW = datetime(2026, 6, 30, 12)
+START, END = date(2026, 1, 1), date(2026, 6, 30)
+BUSINESS = "小林烘焙工作室"
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory) -> Path:
+    """A small demo shop, built once: reports only read it."""
+    from solocrm.db.database import Database
+
+    path = tmp_path_factory.mktemp("shop") / "shop.db"
+    db = Database.open(path)
+    demo.generate(db, 80, seed=7, now=NOW)
+    settings.save(db, {"business_name": BUSINESS})
+    db.close()
+    return path
+
+
+@pytest.fixture
+def shop_db(shop: Path):
+    from solocrm.db.database import Database
+
+    db = Database.open(shop, lock=False)
+    yield db
+    db.close()
+
+
+def _figures(db, start: date = START, end: date = END) -> dict:
+    result = panel.compute(db, panel.Query(NOW, start, end))
+    return contract.to_json(result, settings.get(db, "currency"))
+
+
+def _pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_pdf_shows_every_kpi_exactly_as_the_analytics_json(shop_db, tmp_path: Path, lang: str) -> None:
+    report = sections.build(shop_db, START, END, lang, now=NOW)
+    out = tmp_path / "report.pdf"
+    pdf.render(report, out)
+    text = _pdf_text(out)
+    figures = _figures(shop_db)
+    assert figures["revenue"]["total"] > 0 and figures["customers"]["total"] == 80
+    for label, key, kind in sections.KPIS:
+        shown = sections.display(sections.lookup(figures, key), kind, report.texts)
+        assert f"{report.texts(label)}" in text and shown in text, (key, shown)
+    assert BUSINESS in text and "2026-01-01" in text and "2026-06-30" in text
+    assert ("经营报告" in text) == (lang == "zh_CN")
+    pages = len(PdfReader(out).pages)
+    assert report.texts("Page {page} of {pages}", page=pages, pages=pages) in text
+
+
+def test_pdf_embeds_its_cjk_font(shop_db, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    pdf.render(sections.build(shop_db, START, END, "zh_CN", now=NOW), out)
+    fonts = []
+    for page in PdfReader(out).pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            fonts.append(font)
+            # A Type 3 font carries its glyphs in the file; any other kind needs an embedded font file.
+            if font["/Subtype"] != "/Type3":
+                descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                assert any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            assert "/ToUnicode" in font  # the text can be searched and copied
+    assert any("CJK" in str(f["/BaseFont"]) for f in fonts)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_workbook_cells_hold_the_analytics_json_numbers(shop_db, tmp_path: Path, lang: str) -> None:
+    report = sections.build(shop_db, START, END, lang, now=NOW)
+    out = tmp_path / "report.xlsx"
+    excel.render(report, out)
+    figures = _figures(shop_db)
+    book = openpyxl.load_workbook(out)
+    summary = book.worksheets[0]
+    assert summary.freeze_panes == "A6" and summary.auto_filter.ref
+    rows = {row[0].value: row for row in summary.iter_rows(min_row=6)}
+    for label, key, kind in sections.KPIS:
+        this, before = rows[report.texts(label)][1], rows[report.texts(label)][2]
+        value = sections.lookup(figures, key)
+        assert this.value == (report.texts("no data") if value is None else value), key
+        if value is not None and kind == "money":
+            assert "¥" in this.number_format
+        if value is not None and kind == "rate":
+            assert this.number_format.endswith("%")
+        if not key.startswith("clv."):
+            previous = sections.lookup(figures["previous"], key)
+            assert before.value == (report.texts("no data") if previous is None else previous), key
+    names = [sheet.title for sheet in book.worksheets]
+    assert len(names) == len(sections.SECTIONS)  # the summary sheet plus one per other section
+    customers = book.worksheets[-1]
+    assert customers.max_row - 4 == figures["customers"]["total"]  # every customer, after the header
+    assert customers.freeze_panes == "A5"
+    with zipfile.ZipFile(out) as archive:
+        assert sum(name.startswith("xl/charts/chart") for name in archive.namelist()) >= 3  # native charts
+
+
+def test_an_empty_period_gives_valid_reports_that_say_there_is_no_data(shop_db, tmp_path: Path) -> None:
+    start, end = date(2020, 1, 1), date(2020, 3, 31)
+    report = sections.build(shop_db, start, end, "en", now=NOW)
+    pdf.render(report, tmp_path / "empty.pdf")
+    excel.render(report, tmp_path / "empty.xlsx")
+    text = _pdf_text(tmp_path / "empty.pdf")
+    assert "No data for this period." in text
+    assert _figures(shop_db, start, end)["revenue"]["orders"] == 0
+    sales = openpyxl.load_workbook(tmp_path / "empty.xlsx")["Sales and revenue trend"]
+    assert sales["A4"].value == "No data for this period."
+
+
+def test_an_existing_file_is_replaced_only_by_a_complete_one(shop_db, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "month-end.pdf"
+    out.write_bytes(b"last month's report")
+    report = sections.build(shop_db, START, END, "en", ("summary",), now=NOW)
+
+    from matplotlib.backends import backend_pdf
+
+    def disk_full(*_args, **_kwargs) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(backend_pdf.PdfPages, "savefig", disk_full)
+        with pytest.raises(UserError, match="No space left on device"):
+            pdf.render(report, out)
+    assert out.read_bytes() == b"last month's report"
+    assert list(tmp_path.iterdir()) == [out]  # no half-written file left behind
+    pdf.render(report, out)
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_no_cjk_font_stops_with_a_message_naming_what_to_install(shop_db, tmp_path: Path, monkeypatch) -> None:
+    from solocrm.analytics import charts
+
+    monkeypatch.setattr(charts, "font_families", lambda: ("DejaVu Sans",))
+    report = sections.build(shop_db, START, END, "zh_CN", ("summary",), now=NOW)
+    with pytest.raises(UserError, match="fonts-noto-cjk"):
+        pdf.render(report, tmp_path / "report.pdf")
+    assert not (tmp_path / "report.pdf").exists()
+
+
+def test_cli_writes_the_chosen_sections_and_fails_cleanly_when_it_cannot_write(shop, tmp_path: Path,
+                                                                              capsys) -> None:
+    out = tmp_path / "report.pdf"
+    code = cli.main(["report", "--db", str(shop), "--from", "2026-01-01", "--to", "2026-06-30", "--format", "pdf",
+                     "--out", str(out), "--lang", "en", "--sections", "summary", "loyalty"])
+    assert code == 0 and str(out) in capsys.readouterr().out
+    text = _pdf_text(out)
+    assert "Loyalty and RFM tiers" in text and "Churn risk" not in text
+
+    code = cli.main(["report", "--db", str(shop), "--from", "2026-01-01", "--to", "2026-06-30",
+                     "--out", str(tmp_path / "missing" / "report.xlsx")])
+    assert code == 1
+    assert "Cannot write the report" in capsys.readouterr().err
+
+
+# --- the Reports page ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    from solocrm.ui.reports_page import ReportsPage
+
+    demo.generate(ctx.db, 40, seed=3, now=ctx.clock())
+    settings.save(ctx.db, {"business_name": BUSINESS})
+    widget = ReportsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_page_saves_the_chosen_report_with_the_settings_business_name(page, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtCore import QDate, Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    assert page.business.text() == BUSINESS
+    page.start.setDate(QDate(2026, 1, 1))
+    page.end.setDate(QDate(2026, 3, 31))
+    assert page.preset.currentData() == "custom"
+    page.language.setCurrentIndex(page.language.findData("en"))
+    for i in range(page.sections.count()):
+        item = page.sections.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) != "sales":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    target = tmp_path / "march"  # the user typed no extension
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    page.save_button.click()
+    written = tmp_path / "march.pdf"
+    text = _pdf_text(written)
+    figures = _figures(page.ctx.db, date(2026, 1, 1), date(2026, 3, 31))
+    assert sections.display(figures["revenue"]["total"], "money", Texts("en")) in text
+    assert "Sales and revenue trend" in text and "Churn risk" not in text and BUSINESS in text
+    assert str(written) in page.status.text()
+
+
+def test_page_previews_every_page_of_the_report(page) -> None:
+    page.preset.setCurrentIndex(page.preset.findData("quarter"))
+    page.preview_button.click()
+    assert page.pages.count() >= len(sections.SECTIONS)  # one picture per page (title page and at least one each)
+    assert page.pages.item(0).text() == "Page 1"
+
+
+def test_page_asks_for_a_section_before_generating(page, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    for i in range(page.sections.count()):
+        page.sections.item(i).setCheckState(Qt.CheckState.Unchecked)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: pytest.fail("no dialog without sections"))
+    page.save_button.click()
+    assert "at least one section" in page.status.text()
