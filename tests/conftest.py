@@ -16,6 +16,32 @@ from solocrm.db.database import Database  # noqa: E402
 FIXED_NOW = datetime(2026, 6, 15, 9, 0, 0)
 
 
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A dialog nobody answers would stall the whole run: opening one fails the test instead.
+
+    Tests that expect a dialog replace these with their own answers.  After
+    each test every window is closed, so its timers cannot fire in the next one.
+    """
+    from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        texts = [a for a in args if isinstance(a, str)]
+        raise AssertionError(f"a modal dialog would wait for an answer: {texts}")
+
+    for owner, names in ((QMessageBox, ("warning", "critical", "information", "question", "about", "exec")),
+                         (QDialog, ("exec",)),
+                         (QFileDialog, ("getOpenFileName", "getSaveFileName", "getExistingDirectory")),
+                         (QInputDialog, ("getText", "getInt", "getItem"))):
+        for name in names:
+            monkeypatch.setattr(owner, name, refuse)
+    yield
+    app = QApplication.instance()
+    if app is not None:
+        for widget in app.topLevelWidgets():
+            widget.close()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "crm.sqlite3"

@@ -18,6 +18,16 @@ from solocrm.errors import UserError
 
 
 def _open_gui(args: argparse.Namespace) -> int:
+    # Once PySide6 is imported it inspects the source of every module imported after it (its
+    # __feature__ hook); loading the data layer first keeps that work off the start-up path.
+    import logging.handlers  # noqa: F401
+    import platform  # noqa: F401
+
+    import solocrm.backup.jobs  # noqa: F401
+    import solocrm.backup.scheduler  # noqa: F401
+    import solocrm.services.customer_finder  # noqa: F401
+    import solocrm.services.timeline  # noqa: F401
+    import solocrm.settings  # noqa: F401
     from solocrm.ui.app import run
 
     return run(db_path(args))

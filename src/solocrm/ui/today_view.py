@@ -277,8 +277,12 @@ class TodayView(QWidget):
                 self._stale = True
 
     def _check_day(self) -> None:
-        if self._local_today() != self._shown_day:
+        if self._local_today() == self._shown_day:
+            return
+        if self.isVisible():
             self.refresh()
+        else:
+            self._stale = True  # a hidden view reloads when next shown, not every minute in the background
 
     def _local_today(self) -> QDate:
         day = to_local(self._ctx.clock()).date()
