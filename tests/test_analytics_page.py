@@ -174,6 +174,30 @@ def test_churn_risk_list_opens_the_customer_and_plans_a_win_back(qtbot, ctx) -> 
     assert "Win-back task" in page.notice.text()
 
 
+def test_churn_risk_list_exports_as_shown_with_numbers_as_numbers(qtbot, ctx, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    simulated_shop(ctx.db)
+    page = _page(qtbot, ctx)
+    page.show()
+    page.as_of.setDate(QDate(2026, 6, 1))
+    qtbot.waitUntil(lambda: page.result is not None and page.result.panel.as_of_day == date(2026, 6, 1))
+    page.risk.setColumnHidden(5, True)  # a hidden column is not exported
+    target = tmp_path / "风险客户.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), "Excel (*.xlsx)"))
+    qtbot.mouseClick(page.findChild(QPushButton, "exportRisk"), Qt.MouseButton.LeftButton)
+    sheet = load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Customer", "Last order", "P(alive)", "Predicted CLV", "Value at risk")
+    assert len(rows) - 1 == page.risk.rowCount() == len(page.result.panel.risk)
+    top = page.result.panel.risk[0]
+    name, last_order, p_alive, clv, loss = rows[1]
+    assert name == top.name and last_order.date() == top.last_order
+    assert p_alive == pytest.approx(top.p_alive) and clv == pytest.approx(round(top.clv, 2))
+    assert loss == pytest.approx(round(top.expected_loss, 2))
+
+
 def _fill_goal(dialog: GoalDialog, metric: str, baseline: float, target: float) -> None:
     dialog.metric_box.setCurrentIndex(dialog.metric_box.findData(metric))
     dialog.baseline.setValue(baseline)

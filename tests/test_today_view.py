@@ -91,6 +91,28 @@ def test_due_tasks_show_under_overdue_today_and_next_days(ctx, view):
     assert "Nothing due today. Enjoy your day." not in lines
 
 
+def test_export_saves_the_tasks_shown_with_their_section_and_due_time(ctx, view, qtbot, monkeypatch, tmp_path):
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from solocrm.ui.task_dialog import to_local
+
+    cid, _ = customers.create(ctx.db, CustomerInput(name="王芳"))
+    _add(ctx, "发报价单", OVERDUE, customer_id=cid, notes="含运费")
+    _add(ctx, "Order flour", NEXT_WEEK, recurrence="weekly")
+    target = tmp_path / "tasks.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), "CSV UTF-8 (*.csv)"))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    with target.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows == [
+        ["Section", "Due", "Task", "Customer", "Repeats", "Notes"],
+        ["Overdue", to_local(OVERDUE).strftime("%Y-%m-%d %H:%M"), "发报价单", "王芳", "Once", "含运费"],
+        ["Next 7 days", to_local(NEXT_WEEK).strftime("%Y-%m-%d %H:%M"), "Order flour", "", "Every week", ""],
+    ]
+
+
 def test_completing_with_the_checkbox_removes_the_task_and_undo_brings_it_back(ctx, view, qtbot):
     _add(ctx, "回电话", DUE_NOW)
     offered = []

@@ -4,7 +4,7 @@
 <context>
     <name>AnalyticsPage</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="602"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="613"/>
         <source>mean %1 · %n answer(s)</source>
         <translation>
             <numerusform>mean %1 · %n answer</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="605"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="616"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>CustomerListView</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="274"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="289"/>
         <source>Within %n days</source>
         <translation>
             <numerusform>Within %n day</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="330"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="345"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>

@@ -160,7 +160,7 @@
     <message>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="171"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="212"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="86"/>
         <source>Customers</source>
         <translation>客户</translation>
@@ -172,7 +172,7 @@
     </message>
     <message>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="212"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="222"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
         <source>Tier</source>
         <translation>分层</translation>
     </message>
@@ -188,650 +188,663 @@
     </message>
     <message>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="216"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="338"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="218"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="349"/>
         <source>RFM tiers</source>
         <translation>RFM 客户分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="217"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="219"/>
         <source>Recency, frequency and monetary scores (1-5 each, over the 12 months before the as-of date) add up to a tier: 12-15 high value, 8-11 medium, 4-7 low, 3 churned. Double-click a tier to see its customers, best first.</source>
         <translation>最近消费（R）、消费频率（F）、消费金额（M）各评 1-5 分（统计截至日前 12 个月），总分决定分层：12-15 高价值，8-11 中价值，4-7 低价值，3 流失。双击某一层查看其中的客户，价值高的在前。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="221"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="221"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="221"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
         <source>P(alive)</source>
         <translation>存活概率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="222"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
         <source>Predicted CLV</source>
         <translation>预测终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="222"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
         <source>Value at risk</source>
         <translation>风险价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="227"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="237"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="235"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="239"/>
         <source>Create win-back task</source>
         <translation>创建召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="242"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="251"/>
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="243"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="252"/>
         <source>Customers ranked by the value you may lose: predicted CLV × (1 − P(alive)). P(alive) is the BG/NBD model&apos;s probability that the customer will still buy from you.</source>
         <translation>按可能损失的价值排序：预测终身价值 ×（1 − 存活概率）。存活概率是 BG/NBD 模型估计的客户仍会继续购买的概率。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="246"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="255"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="246"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="255"/>
         <source>Baseline → target</source>
         <translation>基准 → 目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="246"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="255"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="247"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="256"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="247"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="256"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="247"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="256"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="250"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="261"/>
         <source>Add goal…</source>
         <translation>添加目标…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="253"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="255"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="266"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="261"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="259"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="272"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="262"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="242"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="244"/>
+        <source>Save the churn-risk list as shown to Excel or CSV.</source>
+        <translation>将当前显示的流失风险名单保存为 Excel 或 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="273"/>
         <source>A goal tracks one metric from a baseline to a target by a deadline, measured over the last 30, 90, 180 or 365 days. It is on track when it has come at least as far as the time that has gone.</source>
         <translation>目标跟踪一项指标在截止日期前从基准值达到目标值，按最近 30、90、180 或 365 天计算。完成进度不低于已过去的时间比例，即为进展正常。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="329"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="340"/>
         <source>Click a bar, slice or cell to see exactly those customers.</source>
         <translation>点击柱形、扇区或单元格，查看对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="331"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="342"/>
         <source>Revenue and orders</source>
         <translation>营收与订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="331"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="342"/>
         <source>Paid orders per day, week or month of the period. </source>
         <translation>期间内每天、每周或每月的已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="333"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="344"/>
         <source>CSAT and NPS over time</source>
         <translation>满意度与净推荐值趋势</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="334"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="345"/>
         <source>CSAT (% scoring 4-5) and NPS per bucket, with the number of answers. </source>
         <translation>各时间段的满意度（4-5 分占比）和净推荐值，以及回复数量。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="336"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="347"/>
         <source>NPS: detractors, passives, promoters</source>
         <translation>净推荐值：贬损者、中立者、推荐者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="337"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="348"/>
         <source>NPS answers in the period: 0-6 detractors, 7-8 passives, 9-10 promoters. </source>
         <translation>期间内的 NPS 回复：0-6 分为贬损者，7-8 分为中立者，9-10 分为推荐者。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="338"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="349"/>
         <source>Customers per tier as of the as-of date, with their share of the period&apos;s revenue. </source>
         <translation>截至日各分层的客户数，以及各层在期间营收中的占比。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="340"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="351"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="340"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="351"/>
         <source>Prospect (no order), new (one order), repeat (two or more), loyal (high value, or a promoter buying four or more times a year), churned. </source>
         <translation>潜在客户（未下单）、新客户（一单）、老客户（两单及以上）、忠诚客户（高价值，或每年购买四次以上的推荐者）、流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="343"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="354"/>
         <source>CLV distribution</source>
         <translation>客户终身价值分布</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="343"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="354"/>
         <source>Customers by predicted value over the horizon (simple CLV when the models cannot be fitted). </source>
         <translation>按预测期内预测价值划分的客户（模型无法拟合时使用简单终身价值）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="345"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="356"/>
         <source>Retention by month of first order</source>
         <translation>按首单月份的留存</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="346"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="357"/>
         <source>Share of each month&apos;s new customers who bought again k months later. </source>
         <translation>每个月的新客户在 k 个月后再次购买的比例。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="347"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
         <source>What customers say</source>
         <translation>客户在说什么</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="347"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
         <source>Most frequent words and phrases in survey comments of the period (Chinese segmented with jieba). </source>
         <translation>期间内调查评价中出现最多的词语和短语（中文用 jieba 分词）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="356"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="367"/>
         <source>1000000:M;1000:k</source>
         <translation>100000000:亿;10000:万</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="715"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="733"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="90"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
         <source>CSAT (% satisfied)</source>
         <translation>满意度（满意占比 %）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="715"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="733"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
         <source>NPS</source>
         <translation>净推荐值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
         <source>Answers</source>
         <translation>回复数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
         <source>Detractors (0-6)</source>
         <translation>贬损者（0-6）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
         <source>Passives (7-8)</source>
         <translation>中立者（7-8）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
         <source>Promoters (9-10)</source>
         <translation>推荐者（9-10）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="374"/>
         <source>{share:.0%} of revenue</source>
         <translation>占营收 {share:.0%}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="374"/>
         <source>Months after first order</source>
         <translation>首单后月数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="375"/>
         <source>Month of first order</source>
         <translation>首单月份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="375"/>
         <source>Comments</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="365"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="376"/>
         <source>No data for this period</source>
         <translation>此期间没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="365"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="376"/>
         <source>Predicted CLV (next 12 months)</source>
         <translation>预测终身价值（未来 12 个月）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="366"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="377"/>
         <source>Simple CLV</source>
         <translation>简单终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="448"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="459"/>
         <source>The period starts after it ends. Choose another start date.</source>
         <translation>期间的开始日期晚于结束日期，请选择其他开始日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="455"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="466"/>
         <source>Computing analytics…</source>
         <translation>正在计算分析…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="488"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="499"/>
         <source>Stopped. Press Refresh (F5) to compute again.</source>
         <translation>已停止。按“刷新”(F5) 重新计算。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="503"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="514"/>
         <source>As of %1 · period %2 to %3 · compared with %4 to %5</source>
         <translation>截至 %1 · 期间 %2 至 %3 · 对比 %4 至 %5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="533"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="544"/>
         <source>no earlier data</source>
         <translation>没有更早的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="536"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="547"/>
         <source> pp</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="538"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="549"/>
         <source>up from 0</source>
         <translation>从 0 上升</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="538"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="543"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="549"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="554"/>
         <source>unchanged</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="550"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="561"/>
         <source>Customers in your file at the end of the period (archived ones too: their orders are part of your history). Click to see them.</source>
         <translation>期末客户档案中的客户数（包括已归档的：他们的订单也是您的历史）。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="552"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="563"/>
         <source>Customers whose last paid order is at most %1 days before the end of the period (churn days, in Settings).</source>
         <translation>最近一笔已付款订单在期末前 %1 天以内的客户（流失判定天数，见“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="554"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="565"/>
         <source>Customers whose first paid order falls in the period.</source>
         <translation>首笔已付款订单在此期间的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="555"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="566"/>
         <source>Customers active at the start of the period whose last paid order is more than %1 days old at its end.</source>
         <translation>期初活跃、但到期末时最近一笔已付款订单已超过 %1 天的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="557"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="568"/>
         <source>Sum of paid orders in the period. Refunded orders are not counted.</source>
         <translation>期间内已付款订单的总额，退款订单不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="558"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="569"/>
         <source>Revenue divided by the number of paid orders in the period.</source>
         <translation>营收除以期间内已付款订单数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="559"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="570"/>
         <source>Share of CSAT answers (1-5) in the period scoring 4 or 5, in %. The mean score is shown below.</source>
         <translation>期间内满意度回复（1-5 分）中 4 分或 5 分所占的百分比。平均分显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="561"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="572"/>
         <source>% promoters (9-10) minus % detractors (0-6) among NPS answers in the period, from -100 to 100; 7-8 are passives. 50 or more is excellent.</source>
         <translation>期间内 NPS 回复中推荐者（9-10 分）占比减去贬损者（0-6 分）占比，范围 -100 到 100；7-8 分为中立者。50 及以上为优秀。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="563"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="574"/>
         <source>Customers with 2 or more paid orders in the period divided by customers with at least 1.</source>
         <translation>期间内有 2 笔及以上已付款订单的客户数，除以至少有 1 笔的客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="565"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="576"/>
         <source>Customers active at the start of the period who churned by its end, divided by the customers active at the start.</source>
         <translation>期初活跃、期末已流失的客户数，除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="567"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="578"/>
         <source>(Customers active at the end − new customers in the period) divided by the customers active at the start.</source>
         <translation>（期末活跃客户数 − 期间新客户数）除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="569"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="580"/>
         <source>Customers who referred at least one customer who became new in the period, divided by all customers.</source>
         <translation>在期间内推荐了至少一位新客户的客户数，除以全部客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="571"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="582"/>
         <source>Average order value × orders per year (both over the 12 months before the end of the period) × expected lifetime × gross margin (%1%). Lifetime is 1 ÷ the annual churn rate, at most %2 years. Averaged over customers who bought in those 12 months.</source>
         <translation>平均客单价 × 每年订单数（均按期末前 12 个月计算）× 预期生命周期 × 毛利率（%1%）。生命周期 = 1 ÷ 年流失率，最多 %2 年。按这 12 个月内有购买的客户取平均。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="575"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="586"/>
         <source>BG/NBD (Fader, Hardie &amp; Lee 2005) predicts each customer&apos;s purchases and the chance they are still a customer; Gamma-Gamma their spend per purchase. Discounted at %1% a year over the next %2 days, averaged over customers who have bought. Fitted by maximum likelihood on all your customers.</source>
         <translation>BG/NBD 模型（Fader、Hardie 和 Lee，2005）预测每位客户的购买次数及其仍是客户的概率；Gamma-Gamma 模型预测每次购买的金额。按每年 %1% 折现，计算未来 %2 天，按有过购买的客户取平均。用全部客户数据以最大似然法拟合。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="585"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="724"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="596"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="742"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="586"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="597"/>
         <source>Change against %1 to %2, the period of the same length before.</source>
         <translation>与前一个同样长度的期间（%1 至 %2）相比的变化。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="595"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="606"/>
         <source>next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="602"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="613"/>
         <source>mean %1 · %n answer(s)</source>
         <translation>
             <numerusform>平均 %1 · %n 条回复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="605"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="616"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n 条回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="611"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="622"/>
         <source>Click to see these customers</source>
         <translation>点击查看这些客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="615"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="626"/>
         <source>No survey answers in this period.</source>
         <translation>此期间没有调查回复。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="617"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="628"/>
         <source>Nobody was an active customer at the start of the period.</source>
         <translation>期初没有活跃客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="619"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="630"/>
         <source>No paid orders in this period.</source>
         <translation>此期间没有已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="621"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="632"/>
         <source>No customer was active a year before, so there is no annual churn rate to estimate a lifetime from.</source>
         <translation>一年前没有活跃客户，因此无法用年流失率估算生命周期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="623"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="634"/>
         <source>Nobody bought in the last 12 months.</source>
         <translation>最近 12 个月没有人购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="624"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="635"/>
         <source>No customers in this period.</source>
         <translation>此期间没有客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="628"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="639"/>
         <source>Too few customers have bought for the models to learn from (at least 20 are needed).</source>
         <translation>有过购买的客户太少，模型无法学习（至少需要 20 位）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="630"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="641"/>
         <source>Too few customers have bought on more than one day for the models to learn how often people come back.</source>
         <translation>在不止一天有过购买的客户太少，模型无法学习客户多久回购一次。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="632"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="643"/>
         <source>The model fit did not converge on this data, so it shows no predictions.</source>
         <translation>模型在这些数据上拟合未收敛，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="633"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="644"/>
         <source>The data do not pin the models down (the fit drifts to an extreme), so they show no predictions. More history usually fixes this.</source>
         <translation>数据不足以确定模型（拟合结果趋于极端），因此不显示预测。积累更多历史数据通常可以解决。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="635"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="646"/>
         <source>A few very large orders dominate spending, so the spend model finds no finite average and shows no predictions.</source>
         <translation>少数特大订单主导了消费金额，消费模型无法得出有限的平均值，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="643"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="654"/>
         <source>Models fitted on %1 customers: BG/NBD r = %2, α = %3 days, a = %4, b = %5 · Gamma-Gamma p = %6, q = %7, v = %8</source>
         <translation>模型基于 %1 位客户拟合：BG/NBD r = %2，α = %3 天，a = %4，b = %5 · Gamma-Gamma p = %6，q = %7，v = %8</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="649"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="660"/>
         <source>No predictions: %1</source>
         <translation>没有预测：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="676"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="687"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="676"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="687"/>
         <source>Personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="677"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="688"/>
         <source>Promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="678"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="689"/>
         <source>Ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="702"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="720"/>
         <source>Highest value at risk first. Select a customer, then open them or plan a win-back.</source>
         <translation>风险价值最高的排在前面。选择一位客户，然后打开其档案或安排召回。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="707"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="725"/>
         <source>No customer at risk in this segment.</source>
         <translation>这个分群中没有流失风险客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="713"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="731"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="713"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="731"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
         <source>Churn rate</source>
         <translation>流失率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="714"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="732"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
         <source>Retention rate</source>
         <translation>客户保持率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="714"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="732"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
         <source>Referral rate</source>
         <translation>推荐率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="715"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="733"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
         <source>CSAT</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="716"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="734"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="91"/>
         <source>Average order value</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="716"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="734"/>
         <source>Active customers</source>
         <translation>活跃客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="717"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
         <source>New customers</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="717"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
         <source>Average CLV (simple)</source>
         <translation>平均 CLV（简单）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="718"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="736"/>
         <source>Share of customers with CLV at least</source>
         <translation>终身价值不低于此值的客户占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="753"/>
         <source>Achieved</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="753"/>
         <source>On track</source>
         <translation>进展正常</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="753"/>
         <source>Behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="736"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="754"/>
         <source>Missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="736"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="754"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="752"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="770"/>
         <source>Time gone: %1</source>
         <translation>已过时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="797"/>
         <source>Select a customer in the churn-risk list first.</source>
         <translation>请先在流失风险列表中选择一位客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="783"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="801"/>
         <source>Win back %1: ask why they stopped buying and make a comeback offer</source>
         <translation>召回 %1：了解不再购买的原因，提供回归优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="785"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="803"/>
         <source>Churn risk: P(alive) %1, value at risk %2.</source>
         <translation>流失风险：存活概率 %1，风险价值 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="791"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="809"/>
         <source>Undo win-back task</source>
         <translation>撤销召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="792"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="810"/>
         <source>Win-back task for %1 added to Today (due tomorrow).</source>
         <translation>已为 %1 添加召回任务到“今日”（明天到期）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="815"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="833"/>
         <source>Goal added.</source>
         <translation>目标已添加。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="829"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="847"/>
         <source>Goal saved.</source>
         <translation>目标已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="840"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="858"/>
         <source>Undo delete goal</source>
         <translation>撤销删除目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="841"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="859"/>
         <source>Goal deleted. Press Ctrl+Z to undo.</source>
         <translation>目标已删除。按 Ctrl+Z 可撤销。</translation>
     </message>
@@ -872,17 +885,17 @@
 <context>
     <name>BackupBanner</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="122"/>
+        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="123"/>
         <source>Open backups</source>
         <translation>打开备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="149"/>
+        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="153"/>
         <source>The last backup failed: %1</source>
         <translation>上次备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="151"/>
+        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="155"/>
         <source>Your last good backup is too old. Connect the backup drive or back up now.</source>
         <translation>最近一次成功的备份已经太旧。请连接备份盘，或立即备份。</translation>
     </message>
@@ -1807,52 +1820,52 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="71"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="73"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="72"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="74"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="73"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="75"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="74"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="76"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="75"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="77"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="76"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="78"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="77"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="79"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="78"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="80"/>
         <source>Total spent</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="80"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="82"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="81"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="83"/>
         <source>Added</source>
         <translation>添加日期</translation>
     </message>
@@ -1860,124 +1873,124 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="179"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="181"/>
         <source>Search name, company, pinyin, phone, email or tag…</source>
         <translation>搜索名字、公司、拼音、电话、邮箱或标签…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="200"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="202"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="202"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="204"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="203"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="205"/>
         <source>Save exactly the customers and columns shown to Excel, CSV or vCard.</source>
         <translation>将当前显示的客户和列导出为 Excel、CSV 或 vCard 文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="224"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="226"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="228"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="230"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="247"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="249"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="247"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="249"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="248"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="250"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="248"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="250"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="249"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="251"/>
         <source>Spent</source>
         <translation>消费</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="249"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="251"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="269"/>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="288"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="284"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="303"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="272"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="287"/>
         <source>Any time</source>
         <translation>不限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="274"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="289"/>
         <source>Within %n days</source>
         <translation>
             <numerusform>%n 天内</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="275"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="290"/>
         <source>Over 180 days ago</source>
         <translation>180 天以前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="276"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="291"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="278"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="293"/>
         <source>≥ %1</source>
         <translation>≥ %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="279"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="294"/>
         <source>Active customers</source>
         <translation>当前客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="280"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="295"/>
         <source>Including archived</source>
         <translation>包括已归档</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="330"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="345"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="335"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="350"/>
         <source>No customer matches “%1”.
 Try part of the name, pinyin initials (zs for 张三) or a few digits of the phone.</source>
         <translation>没有与“%1”匹配的客户。
 可以试试名字的一部分、拼音首字母（zs 代表 张三）或电话号码中的几位数字。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="338"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="353"/>
         <source>No customers match these filters.</source>
         <translation>没有符合这些筛选条件的客户。</translation>
     </message>
@@ -2372,30 +2385,35 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="27"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="36"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="42"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="51"/>
         <source>%1 rows exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="44"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="53"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="52"/>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="67"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="61"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="76"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="67"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="76"/>
         <source>orders</source>
         <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="131"/>
+        <source>Export to Excel / CSV…</source>
+        <translation>导出到 Excel / CSV…</translation>
     </message>
 </context>
 <context>
@@ -3194,155 +3212,156 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="60"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="57"/>
         <source>SoloCRM — %1</source>
         <translation>SoloCRM — %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="99"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="89"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="100"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="90"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="101"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="91"/>
         <source>Duplicates</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="102"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="92"/>
         <source>Analytics</source>
         <translation>经营分析</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="103"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="93"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="104"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="94"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="110"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="105"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="95"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="147"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="141"/>
         <source>You are exploring demo data. Nothing here is yours.</source>
         <translation>您正在浏览演示数据，这里没有您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="149"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="143"/>
         <source>Back to my data</source>
         <translation>返回我的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="155"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="149"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="156"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="150"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="159"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="153"/>
         <source>New &amp;task…</source>
         <translation>新建任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="162"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="156"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="165"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="159"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="168"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="162"/>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="170"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="164"/>
         <source>&amp;Export all customers…</source>
         <translation>导出全部客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="172"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="166"/>
         <source>Export all &amp;orders…</source>
         <translation>导出全部订单(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="180"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="174"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="181"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="338"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="175"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="368"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="185"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="179"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="190"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="196"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="190"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="201"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="202"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="196"/>
         <source>&amp;About SoloCRM</source>
         <translation>关于 SoloCRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="275"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="305"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="276"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="306"/>
         <source>Delete %1 with all their orders, interactions, surveys and tasks?
 You can undo this with Ctrl+Z.</source>
         <translation>删除 %1 及其所有订单、互动记录、调查和任务？
 可以按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="284"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="314"/>
         <source>Undo delete %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="290"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="320"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="329"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="359"/>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>
@@ -4182,37 +4201,37 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TaskRow</name>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="77"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="78"/>
         <source>Mark as done</source>
         <translation>标记为完成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="78"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="79"/>
         <source>Done: {title}</source>
         <translation>已完成：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="109"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="110"/>
         <source>Open the customer file</source>
         <translation>打开客户档案</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="123"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="124"/>
         <source>Repeats every day</source>
         <translation>每天重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="123"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="124"/>
         <source>Repeats every week</source>
         <translation>每周重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="124"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="125"/>
         <source>Repeats every month</source>
         <translation>每月重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="124"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="125"/>
         <source>Repeats every year</source>
         <translation>每年重复</translation>
     </message>
@@ -4228,78 +4247,126 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="174"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="175"/>
         <source>Delete task</source>
         <translation>删除任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="180"/>
-        <location filename="../../src/solocrm/ui/today_view.py" line="303"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="181"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="312"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="380"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="184"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="185"/>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="205"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="192"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="193"/>
+        <source>Save the tasks shown to Excel or CSV.</source>
+        <translation>将当前显示的任务保存为 Excel 或 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="210"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="239"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="244"/>
         <source>Nothing due today. Enjoy your day.</source>
         <translation>今天没有待办事项，祝您愉快。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="241"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="246"/>
         <source>Follow-ups you plan, and reminders to stay in touch, will show up here.</source>
         <translation>您计划的跟进和保持联系的提醒都会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="245"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="250"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="302"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="311"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="380"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="304"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="313"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="380"/>
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="336"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="345"/>
         <source>Nothing else due today.</source>
         <translation>今天没有其他待办。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="349"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="358"/>
         <source>Showing the first {shown} of {total}.</source>
         <translation>显示前 {shown} 项，共 {total} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="399"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="381"/>
+        <source>Section</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="381"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="381"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="381"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="381"/>
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="382"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="386"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/today_view.py" line="421"/>
         <source>Done: {title}</source>
         <translation>已完成：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="400"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="422"/>
         <source>Undo completing “{title}”</source>
         <translation>撤销完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="418"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="440"/>
         <source>Deleted: {title}</source>
         <translation>已删除：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="419"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="441"/>
         <source>Undo deleting “{title}”</source>
         <translation>撤销删除“{title}”</translation>
     </message>

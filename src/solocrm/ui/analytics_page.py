@@ -41,7 +41,7 @@ from shiboken6 import isValid
 
 from solocrm.services.changes import Changes
 from solocrm.services.money import format_amount
-from solocrm.ui import labels
+from solocrm.ui import export_actions, labels
 from solocrm.ui.analytics_widgets import ChartBox, GoalDialog, KpiCard
 from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import date_text, to_local
@@ -213,6 +213,8 @@ class AnalyticsPage(QWidget):
                                   self.tr("Suggested action")))
         self.tiers.setObjectName("tierTable")
         self.tiers.cellDoubleClicked.connect(self._drill_tier)
+        export_actions.add_export_action(ctx, self.tiers, lambda: self.tr("RFM tiers"),
+                                         lambda: export_actions.window_status(self))
         tiers_box = self._box(self.tr("RFM tiers"), self.tiers, self.tr(
             "Recency, frequency and monetary scores (1-5 each, over the 12 months before the as-of date) add "
             "up to a tier: 12-15 high value, 8-11 medium, 4-7 low, 3 churned. Double-click a tier to see its "
@@ -227,6 +229,8 @@ class AnalyticsPage(QWidget):
         open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         open_action.triggered.connect(self._open_risk_customer)
         self.risk.addAction(open_action)
+        self.export_risk_action = export_actions.add_export_action(
+            ctx, self.risk, lambda: self.tr("Churn risk"), lambda: export_actions.window_status(self))
         self.risk_note = QLabel()
         self.risk_note.setWordWrap(True)
         self.risk_note.setStyleSheet("color: palette(placeholder-text);")
@@ -235,8 +239,13 @@ class AnalyticsPage(QWidget):
         win_back = QPushButton(self.tr("Create win-back task"))
         win_back.setObjectName("winBack")
         win_back.clicked.connect(self._create_win_back)
+        export_risk = QPushButton(self.tr("Export…"))
+        export_risk.setObjectName("exportRisk")
+        export_risk.setToolTip(self.tr("Save the churn-risk list as shown to Excel or CSV."))
+        export_risk.clicked.connect(self.export_risk_action.trigger)
         risk_buttons = QHBoxLayout()
         risk_buttons.addWidget(self.risk_note, 1)
+        risk_buttons.addWidget(export_risk)
         risk_buttons.addWidget(open_button)
         risk_buttons.addWidget(win_back)
         risk_box = self._box(self.tr("Churn risk"), self.risk, self.tr(
@@ -247,6 +256,8 @@ class AnalyticsPage(QWidget):
                                   self.tr("Progress"), self.tr("Deadline"), self.tr("Status")))
         self.goals.setObjectName("goalTable")
         self.goals.cellDoubleClicked.connect(lambda _row, _col: self.edit_goal())
+        export_actions.add_export_action(ctx, self.goals, lambda: self.tr("Goals"),
+                                         lambda: export_actions.window_status(self))
         add_goal = QPushButton(self.tr("Add goal…"))
         add_goal.setObjectName("addGoal")
         add_goal.clicked.connect(self.add_goal)
@@ -681,8 +692,12 @@ class AnalyticsPage(QWidget):
             name = QTableWidgetItem(labels.rfm_tier(tier.tier))
             name.setData(Qt.ItemDataRole.UserRole, tier.tier)
             share = "—" if tier.revenue_share is None else f"{tier.revenue_share:.0%}"
-            for col, item in enumerate((name, QTableWidgetItem(f"{tier.customers:,}"), QTableWidgetItem(share),
-                                        QTableWidgetItem(actions[tier.tier]))):
+            cells = (name, QTableWidgetItem(f"{tier.customers:,}"), QTableWidgetItem(share),
+                     QTableWidgetItem(actions[tier.tier]))
+            cells[1].setData(export_actions.EXPORT_ROLE, int(tier.customers))
+            if tier.revenue_share is not None:
+                cells[2].setData(export_actions.EXPORT_ROLE, float(tier.revenue_share))
+            for col, item in enumerate(cells):
                 self.tiers.setItem(row, col, item)
 
     def _show_risk(self, p: Panel, currency: str) -> None:
@@ -694,6 +709,9 @@ class AnalyticsPage(QWidget):
                      QTableWidgetItem(format_amount(int(round(r.clv * 100)), currency)),
                      QTableWidgetItem(format_amount(int(round(r.expected_loss * 100)), currency)),
                      QTableWidgetItem(labels.rfm_tier(r.tier)))
+            for col, value in ((1, r.last_order), (2, float(r.p_alive)), (3, round(float(r.clv), 2)),
+                               (4, round(float(r.expected_loss), 2))):
+                cells[col].setData(export_actions.EXPORT_ROLE, value)
             for col, item in enumerate(cells):
                 if 2 <= col <= 4:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -1,20 +1,29 @@
-"""Export from the GUI: the customer list's "Export to Excel / CSV", and whole-file exports.
+"""Export from the GUI: "Export to Excel / CSV" on every table, and whole-file exports.
 
 ``export_customer_list`` exports exactly what the list shows (its query and its
-visible columns, in order); the lead calls it from the customer list's menu.
+visible columns, in order) straight from the database, as the list may hold
+100,000 rows.  The smaller tables (churn risk, tiers, goals, tasks) export the
+rows on screen: ``export_view`` reads a table view, ``export_rows`` takes rows a
+page has already laid out.  A cell whose text is formatted for reading ("¥1,280.50",
+"42%") carries its typed value under ``EXPORT_ROLE`` so Excel gets a number.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from collections.abc import Callable, Sequence
 
-from solocrm.exporting import exports
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QTableView, QTableWidget, QWidget
+
+from solocrm.exporting import exports, writers
 from solocrm.ui import labels
 from solocrm.ui.context import AppContext
 
+EXPORT_ROLE = Qt.ItemDataRole.UserRole + 50
+Status = Callable[[str], None]
 _FILTERS = {"xlsx": "Excel (*.xlsx)", "csv": "CSV UTF-8 (*.csv)", "vcf": "vCard (*.vcf)"}
 
 
@@ -74,3 +83,60 @@ def export_all(ctx: AppContext, kind: str, parent: QWidget | None = None, status
              status)
     else:
         _run(ctx, parent, lambda progress: exports.export_orders(ctx.db, path, fmt, progress), path, status)
+
+
+def view_rows(view: QTableView | QTableWidget) -> tuple[list[str], list[list[object]]]:
+    """Headers and rows as ``view`` shows them: visible columns in on-screen order, rows in view order."""
+    model = view.model()
+    header = view.horizontalHeader()
+    columns = [c for _v, c in sorted((header.visualIndex(c), c) for c in range(model.columnCount())
+                                     if not header.isSectionHidden(c))]
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns]
+    rows = []
+    for r in range(model.rowCount()):
+        if view.isRowHidden(r):
+            continue
+        row: list[object] = []
+        for c in columns:
+            index = model.index(r, c)
+            value = index.data(EXPORT_ROLE)
+            if isinstance(value, (QDate, QDateTime)):
+                value = value.toPython()
+            row.append((index.data() or "") if value is None else value)
+        rows.append(row)
+    return headers, rows
+
+
+def export_rows(ctx: AppContext, name: str, headers: Sequence[str], rows: Sequence[Sequence[object]],
+                parent: QWidget | None = None, status: Status | None = None) -> None:
+    """Ask for a file and write ``rows`` to it as Excel or CSV (rows already read on the GUI thread)."""
+    answer = _ask_path(parent, name + ".xlsx", ("xlsx", "csv"))
+    if answer is None:
+        return
+    path, fmt = answer
+    rows = [list(row) for row in rows]
+    _run(ctx, parent, lambda progress: writers.write_table(Path(path), fmt, headers, rows, len(rows), progress,
+                                                           sheet_title=name), path, status)
+
+
+def export_view(ctx: AppContext, view: QTableView | QTableWidget, name: str, parent: QWidget | None = None,
+                status: Status | None = None) -> None:
+    headers, rows = view_rows(view)
+    export_rows(ctx, name, headers, rows, parent, status)
+
+
+def add_export_action(ctx: AppContext, view: QAbstractItemView, name: Callable[[], str],
+                      status: Callable[[], Status | None] = lambda: None) -> QAction:
+    """Give ``view`` an "Export to Excel / CSV…" item in its right-click menu; returns the action."""
+    action = QAction(_t("Export to Excel / CSV…"), view)
+    action.triggered.connect(lambda: export_view(ctx, view, name(), view.window(), status()))
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
+
+
+def window_status(widget: QWidget) -> Status | None:
+    """The main window's status bar, where an export says where it went."""
+    window = widget.window()
+    bar = getattr(window, "statusBar", None)
+    return bar().showMessage if callable(bar) else None

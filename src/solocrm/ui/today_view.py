@@ -66,6 +66,7 @@ class TaskRow(QFrame):
     def __init__(self, item: TaskItem, section: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
+        self.section = section
         overdue = section == "overdue"
         self.setObjectName("overdueTaskRow" if overdue else "taskRow")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -188,6 +189,10 @@ class TodayView(QWidget):
         header.addSpacing(8)
         header.addWidget(self.date_label, 0, Qt.AlignmentFlag.AlignBaseline)
         header.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the tasks shown to Excel or CSV."))
+        self.export_button.clicked.connect(self.export_tasks)
+        header.addWidget(self.export_button)
         header.addWidget(self.new_button)
 
         self.scroll = QScrollArea()
@@ -367,6 +372,19 @@ class TodayView(QWidget):
         index = self._rows.index(row) + step
         if 0 <= index < len(self._rows):
             self._rows[index].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def export_tasks(self) -> None:
+        """Exactly the tasks on the page, in its order, with the section each is shown under."""
+        from solocrm.ui import export_actions, labels
+
+        sections = {"overdue": self.tr("Overdue"), "today": self.tr("Today"), "upcoming": self.tr("Next 7 days")}
+        headers = (self.tr("Section"), self.tr("Due"), self.tr("Task"), self.tr("Customer"), self.tr("Repeats"),
+                   self.tr("Notes"))
+        rows = [(sections[row.section], to_local(row.item.due_at), task_title(row.item),
+                 row.item.customer_name or "", labels.recurrence(row.item.recurrence), row.item.notes or "")
+                for row in self._rows]
+        export_actions.export_rows(self._ctx, self.tr("Tasks"), headers, rows, self,
+                                   export_actions.window_status(self))
 
     # queries for the window and tests ----------------------------------------------------
 
