@@ -86,6 +86,40 @@ def test_pdf_embeds_its_cjk_font(shop_db, tmp_path: Path) -> None:
     assert any("CJK" in str(f["/BaseFont"]) for f in fonts)
 
 
+def test_the_logo_from_settings_is_on_the_title_page_and_the_summary_sheet(shop, tmp_path: Path) -> None:
+    import shutil
+
+    from PySide6.QtGui import QColor, QImage
+
+    from solocrm.db.database import Database
+    from solocrm.reports import logo
+    from solocrm.ui.logo_editor import png_of
+
+    image = QImage(300, 100, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c0392b"))
+    png = png_of(image)
+    path = tmp_path / "shop.db"
+    shutil.copy(shop, path)
+    db = Database.open(path)
+    settings.save(db, {"business_logo": logo.encode(png)})
+    report = sections.build(db, START, END, "zh_CN", now=NOW)
+    db.close()
+    assert report.logo == png
+    pdf.render(report, tmp_path / "report.pdf")
+    pages = PdfReader(tmp_path / "report.pdf").pages
+    # matplotlib shares one resource dictionary between pages: find the image, then the page that draws it.
+    xobjects = pages[0]["/Resources"]["/XObject"]
+    [name] = [n for n, x in xobjects.items() if x.get_object()["/Subtype"] == "/Image"
+              and (x.get_object()["/Width"], x.get_object()["/Height"]) == (300, 100)]  # embedded as chosen
+    drawn_on = [i for i, page in enumerate(pages) if f"{name} Do".encode() in page.get_contents().get_data()]
+    assert drawn_on == [0]
+    excel.render(report, tmp_path / "report.xlsx")
+    with zipfile.ZipFile(tmp_path / "report.xlsx") as book:
+        media = [name for name in book.namelist() if name.startswith("xl/media/")]
+        assert [book.read(name) for name in media] == [png]
+        assert "../media/" in book.read("xl/drawings/_rels/drawing1.xml.rels").decode()
+
+
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_workbook_cells_hold_the_analytics_json_numbers(shop_db, tmp_path: Path, lang: str) -> None:
     report = sections.build(shop_db, START, END, lang, now=NOW)

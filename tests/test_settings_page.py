@@ -116,3 +116,48 @@ def test_open_folder_opens_the_data_folder(
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     _click(qtbot, page.open_data_folder)
     assert [url.toLocalFile() for url in opened] == [str(tmp_path / "data")]
+
+
+def _picture(path: Path, width: int, height: int) -> Path:
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2f7d6d"))
+    image.save(str(path))
+    return path
+
+
+def test_a_chosen_logo_is_stored_as_a_small_png_and_can_be_removed(qtbot, page: SettingsPage, ctx,  # noqa: ANN001
+                                                                  tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from solocrm.reports import logo
+
+    photo = _picture(tmp_path / "门店标志.jpg", 2400, 1200)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(photo), ""))
+    editor = page.editors["business_logo"]
+    assert not editor.remove_button.isEnabled() and editor.preview.text() == "No logo"
+    _click(qtbot, editor.choose_button)
+    assert editor.preview.pixmap().height() == 48
+    with qtbot.waitSignal(ctx.bus.changed):
+        _click(qtbot, page.save_button)
+    png = logo.decode(settings.get(ctx.db, "business_logo"))
+    assert png is not None and logo.size(png) == (logo.MAX_SIDE, logo.MAX_SIDE // 2)
+
+    _click(qtbot, editor.remove_button)
+    with qtbot.waitSignal(ctx.bus.changed):
+        _click(qtbot, page.save_button)
+    assert settings.get(ctx.db, "business_logo") == ""
+
+
+def test_a_file_that_is_no_picture_is_refused_with_a_message(qtbot, page: SettingsPage, ctx,  # noqa: ANN001
+                                                            tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    broken = tmp_path / "logo.png"
+    broken.write_text("not a picture", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(broken), ""))
+    _click(qtbot, page.editors["business_logo"].choose_button)
+    assert "“logo.png” is not a picture SoloCRM can read" in page.status.text()
+    assert not page.save_button.isEnabled()
+    assert settings.get(ctx.db, "business_logo") == ""

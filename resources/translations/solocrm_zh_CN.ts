@@ -3210,6 +3210,39 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
     </message>
 </context>
 <context>
+    <name>LogoEditor</name>
+    <message>
+        <location filename="../../src/solocrm/ui/logo_editor.py" line="44"/>
+        <source>Choose image…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/logo_editor.py" line="46"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/logo_editor.py" line="66"/>
+        <source>Choose your logo</source>
+        <translation>选择您的标志</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/logo_editor.py" line="67"/>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/logo_editor.py" line="74"/>
+        <source>“{name}” is not a picture SoloCRM can read. Choose a PNG or JPEG file.</source>
+        <translation>“{name}”不是 SoloCRM 能读取的图片。请选择 PNG 或 JPEG 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/logo_editor.py" line="84"/>
+        <source>No logo</source>
+        <translation>未设置标志</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../src/solocrm/ui/main_window.py" line="57"/>
@@ -3879,69 +3912,69 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="75"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="77"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="83"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="85"/>
         <source>Takes effect the next time SoloCRM starts.</source>
         <translation>下次启动 SoloCRM 时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="132"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="139"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="136"/>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="140"/>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="267"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="143"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="147"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="276"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="138"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="145"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="142"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="149"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="161"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="168"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="162"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="169"/>
         <source>Undo the changes you have not saved</source>
         <translation>撤销尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="164"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="171"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="239"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="248"/>
         <source>Saving settings…</source>
         <translation>正在保存设置…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="246"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="255"/>
         <source>Saved. The new language is used the next time SoloCRM starts.</source>
         <translation>已保存。新的语言将在下次启动 SoloCRM 时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="248"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="257"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="268"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="277"/>
         <source>SoloCRM could not open a file manager. The folder is:
 {folder}</source>
         <translation>SoloCRM 无法打开文件管理器。文件夹位置：
@@ -4702,132 +4735,142 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="32"/>
+        <location filename="../../src/solocrm/settings.py" line="33"/>
         <source>Business name</source>
         <translation>店铺/公司名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="32"/>
+        <location filename="../../src/solocrm/settings.py" line="33"/>
         <source>Shown on reports.</source>
         <translation>显示在报表上。</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/settings.py" line="34"/>
+        <source>Business logo</source>
+        <translation>店铺标志</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="35"/>
+        <source>Printed on the title page of reports. Kept in the database, so backups carry it.</source>
+        <translation>印在报告的封面上。保存在数据库中，备份时一并保留。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="37"/>
         <source>Churn after (days)</source>
         <translation>流失判定（天）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="35"/>
+        <location filename="../../src/solocrm/settings.py" line="38"/>
         <source>A customer whose last paid order is older than this counts as churned.</source>
         <translation>最近一笔已付款订单早于这个天数的客户，视为流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="38"/>
+        <location filename="../../src/solocrm/settings.py" line="41"/>
         <source>Default phone region</source>
         <translation>默认电话地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="39"/>
+        <location filename="../../src/solocrm/settings.py" line="42"/>
         <source>Numbers written without a country code are read as this region&apos;s.</source>
         <translation>没有写国家或地区代码的号码，按这个地区识别。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="40"/>
+        <location filename="../../src/solocrm/settings.py" line="43"/>
         <source>China +86</source>
         <translation>中国大陆 +86</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="40"/>
+        <location filename="../../src/solocrm/settings.py" line="43"/>
         <source>Hong Kong +852</source>
         <translation>中国香港 +852</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="40"/>
+        <location filename="../../src/solocrm/settings.py" line="43"/>
         <source>Taiwan +886</source>
         <translation>中国台湾 +886</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <location filename="../../src/solocrm/settings.py" line="44"/>
         <source>Macau +853</source>
         <translation>中国澳门 +853</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <location filename="../../src/solocrm/settings.py" line="44"/>
         <source>Singapore +65</source>
         <translation>新加坡 +65</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <location filename="../../src/solocrm/settings.py" line="44"/>
         <source>Malaysia +60</source>
         <translation>马来西亚 +60</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="42"/>
+        <location filename="../../src/solocrm/settings.py" line="45"/>
         <source>United States +1</source>
         <translation>美国 +1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="42"/>
+        <location filename="../../src/solocrm/settings.py" line="45"/>
         <source>United Kingdom +44</source>
         <translation>英国 +44</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="45"/>
+        <location filename="../../src/solocrm/settings.py" line="48"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="46"/>
+        <location filename="../../src/solocrm/settings.py" line="49"/>
         <source>CNY ¥</source>
         <translation>人民币 ¥</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="46"/>
+        <location filename="../../src/solocrm/settings.py" line="49"/>
         <source>HKD HK$</source>
         <translation>港币 HK$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="46"/>
+        <location filename="../../src/solocrm/settings.py" line="49"/>
         <source>TWD NT$</source>
         <translation>新台币 NT$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="46"/>
+        <location filename="../../src/solocrm/settings.py" line="49"/>
         <source>USD $</source>
         <translation>美元 $</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="47"/>
+        <location filename="../../src/solocrm/settings.py" line="50"/>
         <source>EUR €</source>
         <translation>欧元 €</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="47"/>
+        <location filename="../../src/solocrm/settings.py" line="50"/>
         <source>SGD S$</source>
         <translation>新加坡元 S$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="50"/>
+        <location filename="../../src/solocrm/settings.py" line="53"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="51"/>
+        <location filename="../../src/solocrm/settings.py" line="54"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="51"/>
+        <location filename="../../src/solocrm/settings.py" line="54"/>
         <source>简体中文</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="51"/>
+        <location filename="../../src/solocrm/settings.py" line="54"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="54"/>
+        <location filename="../../src/solocrm/settings.py" line="57"/>
         <source>Default stay-in-touch interval (days)</source>
         <translation>默认保持联系间隔（天）</translation>
     </message>

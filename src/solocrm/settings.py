@@ -26,10 +26,13 @@ class SettingSpec:
     choices: tuple[tuple[str, str], ...] = ()  # (stored value, label)
     minimum: int | None = None
     maximum: int | None = None
+    image: bool = False  # a picture, stored as base64 PNG text (see ``solocrm.reports.logo``)
 
 
 SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("business_name", "", "Business name", "Shown on reports."),
+    SettingSpec("business_logo", "", "Business logo",
+                "Printed on the title page of reports. Kept in the database, so backups carry it.", image=True),
     SettingSpec(
         "churn_days", 180, "Churn after (days)",
         "A customer whose last paid order is older than this counts as churned.", minimum=1, maximum=3650,

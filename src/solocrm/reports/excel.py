@@ -17,6 +17,7 @@ from solocrm.reports.sections import Kind, Report, Section, Table, symbol
 
 Progress = Callable[[int, int], None]
 WIDEST = 60  # characters
+LOGO_PIXELS_HIGH = 60
 
 
 def _chars(value: Any) -> int:
@@ -174,6 +175,19 @@ class _Book:
         self.widths(sheet, [table])
         sheet.write_string(2, 0, f"{r.texts('Generated')}: {r.generated.isoformat()}", self.muted)
         self.table(sheet, 4, table, True)
+        if r.logo is not None:
+            self.logo(sheet, r.logo)
+
+    def logo(self, sheet, png: bytes) -> None:
+        """The logo beside the summary table, about 60 pixels high."""
+        from io import BytesIO
+
+        from solocrm.reports import logo
+
+        width, height = logo.size(png) or (1, 1)
+        scale = min(1.0, LOGO_PIXELS_HIGH / height, 3 * LOGO_PIXELS_HIGH / width)
+        sheet.insert_image(0, 4, "logo.png", {"image_data": BytesIO(png), "x_scale": scale, "y_scale": scale,
+                                              "object_position": 3})
 
 
 def render(report: Report, path: Path, progress: Progress | None = None) -> None:

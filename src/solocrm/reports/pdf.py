@@ -159,9 +159,31 @@ def _rule(y: float):
     return Line2D([LEFT, RIGHT], [y, y], color=RULE, linewidth=0.6)
 
 
+LOGO_HIGH, LOGO_WIDE = 0.09, 0.4  # the most of the page the logo may take
+
+
+def _logo(page: Figure, png: bytes) -> None:
+    """The logo at the top left of the title page, as large as fits the box without distortion."""
+    from io import BytesIO
+
+    from matplotlib.image import imread
+
+    from solocrm.reports import logo
+
+    width, height = logo.size(png) or (1, 1)
+    high = min(LOGO_HIGH, LOGO_WIDE * A4[0] / A4[1] * height / width)
+    wide = high * A4[1] / A4[0] * width / height
+    axes = page.add_axes((LEFT, 0.88 - high, wide, high))
+    axes.imshow(imread(BytesIO(png), format="png"), interpolation="none")  # embedded as is: sharp at any zoom
+    axes.set_axis_off()
+
+
 def _title_page(pages: _Pages, report: Report) -> None:
     t = report.texts
     pages.new_page()
+    if report.logo is not None:
+        assert pages.page is not None
+        _logo(pages.page, report.logo)
     pages.y = 0.72
     pages.text(report.business or "SoloCRM", 26, weight="bold")
     pages.gap(0.01)

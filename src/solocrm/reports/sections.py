@@ -72,6 +72,7 @@ class Report:
     panel: Any = field(repr=False)  # analytics.panel.Panel, for the charts
     sections: list[Section] = field(default_factory=list)
     customers: Table | None = None  # every customer, for the workbook's data sheet
+    logo: bytes | None = None  # PNG, from the business_logo setting
 
 
 def symbol(currency: str) -> str:
@@ -261,6 +262,7 @@ def build(db: Database, start: date, end: date, lang: str, sections: tuple[str, 
     from solocrm.analytics import contract, panel
     from solocrm.db.models import utcnow
     from solocrm.errors import ValidationError
+    from solocrm.reports import logo
 
     report_progress = progress or (lambda _done, _total: None)
     unknown = [s for s in sections if s not in SECTIONS]
@@ -275,7 +277,8 @@ def build(db: Database, start: date, end: date, lang: str, sections: tuple[str, 
     texts = Texts(lang)
     offset = result.utc_offset
     report = Report(values.get("business_name") or "", result.period, result.previous,
-                    panel.local_date(now, offset), currency, texts, contract.to_json(result, currency), result)
+                    panel.local_date(now, offset), currency, texts, contract.to_json(result, currency), result,
+                    logo=logo.decode(values.get("business_logo") or ""))
     report_progress(7, 10)
     builders = {"summary": _summary, "customers": _customers, "sales": _sales, "satisfaction": _satisfaction,
                 "loyalty": _loyalty, "risk": _risk, "clv": _clv,

@@ -31,10 +31,12 @@ from solocrm.errors import UserError
 from solocrm.services.changes import Changes
 from solocrm.settings import SettingSpec
 from solocrm.ui.context import AppContext
+from solocrm.ui.logo_editor import LogoEditor
 from solocrm.ui.operations import show_user_error
 
 SPIN_MAXIMUM = 2**31 - 1  # QSpinBox holds a C int
 PAGE_WIDTH = 640  # form rows wider than this are hard to read on a big screen
+Editor = QSpinBox | QComboBox | QLineEdit | LogoEditor
 
 
 def _tr_setting(text: str) -> str:
@@ -50,7 +52,7 @@ class SettingsPage(QWidget):
         self._ctx = ctx
         self._data_dir = data_dir
         self._saved: dict[str, Any] = {spec.key: spec.default for spec in settings.SPECS}
-        self.editors: dict[str, QSpinBox | QComboBox | QLineEdit] = {}
+        self.editors: dict[str, Editor] = {}
 
         body = QWidget()
         body.setMaximumWidth(PAGE_WIDTH)
@@ -100,7 +102,12 @@ class SettingsPage(QWidget):
             form.addRow(label, field)
         return box
 
-    def _make_editor(self, spec: SettingSpec) -> QSpinBox | QComboBox | QLineEdit:
+    def _make_editor(self, spec: SettingSpec) -> Editor:
+        if spec.image:
+            editor = LogoEditor()
+            editor.changed.connect(self._update_buttons)
+            editor.refused.connect(lambda message: self.status.setText(message))  # status is built later
+            return editor
         if spec.choices:
             combo = QComboBox()
             for value, label in spec.choices:
@@ -178,7 +185,7 @@ class SettingsPage(QWidget):
         for key, editor in self.editors.items():
             if isinstance(editor, QComboBox):
                 result[key] = editor.currentData()
-            elif isinstance(editor, QSpinBox):
+            elif isinstance(editor, (QSpinBox, LogoEditor)):
                 result[key] = editor.value()
             else:
                 result[key] = editor.text().strip()
@@ -198,6 +205,8 @@ class SettingsPage(QWidget):
                 editor.setCurrentIndex(index)
             elif isinstance(editor, QSpinBox):
                 editor.setValue(int(value))
+            elif isinstance(editor, LogoEditor):
+                editor.setValue(str(value))
             else:
                 editor.setText(str(value))
         self._update_buttons()
