@@ -68,10 +68,10 @@ def _time_typing(finder: CustomerFinder, searches: list[list[str]]) -> list[tupl
     return timings
 
 
-def _kind_results(kind: str, ms: list[float], baseline: float) -> list[Result]:
+def _kind_results(kind: str, ms: list[float], baseline: float, targets: bool = True) -> list[Result]:
     return [
-        Result(f"{kind}_median", median(ms), "ms", TARGET_MEDIAN_MS, baseline),
-        Result(f"{kind}_p95", percentile(ms, 95), "ms", TARGET_P95_MS, baseline),
+        Result(f"{kind}_median", median(ms), "ms", TARGET_MEDIAN_MS if targets else None, baseline),
+        Result(f"{kind}_p95", percentile(ms, 95), "ms", TARGET_P95_MS if targets else None, baseline),
     ]
 
 
@@ -91,7 +91,8 @@ def run(ctx: Context) -> list[Result]:
                 + ", ".join(f"{q!r} {t:.0f} ms" for t, q in slowest))
             sql_ms = [timed_ms(lambda q=q: _run_query(db, q)) for typed in searches for q in typed]
             results += _kind_results(f"search_{kind}", ms, baseline)
-            results += _kind_results(f"search_{kind}_sql", sql_ms, baseline)
+            # For reference: the same queries as SQL alone (the command line's path), which the list avoids.
+            results += _kind_results(f"search_{kind}_sql", sql_ms, baseline, targets=False)
         return results
     finally:
         db.close()

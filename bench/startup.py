@@ -47,7 +47,9 @@ def _pip_command() -> list[str]:
 
 
 def time_to_ready_ms(command: list[str], db: Path, home: Path) -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SOLOCRM_QUIT_WHEN_READY": "1",
+    # Bytecode is cached as on a user's machine (pip compiles it at install; Python writes it on the first start).
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+           "QT_QPA_PLATFORM": "offscreen", "SOLOCRM_QUIT_WHEN_READY": "1",
            "SOLOCRM_DATA_DIR": str(home / "data"), "XDG_DATA_HOME": str(home / "share"),
            "XDG_CONFIG_HOME": str(home / "config")}
     start = time.perf_counter()

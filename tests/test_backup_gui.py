@@ -95,7 +95,6 @@ def test_setup_back_up_now_verify_and_restore(qtbot, ctx, tmp_path: Path, memory
     assert page.files.rowCount() == 1 and page.files.item(0, 3).text() == "Verified"
     assert page.history.item(0, 2).text() == "Succeeded" and page.history.item(0, 1).text() == "You"
     assert page.last_good.text().endswith("(just now)")
-    page.grab().save("/tmp/shots/backup_page.png")
 
     page.files.selectRow(0)
     qtbot.mouseClick(page.findChild(QPushButton, "verifySelected"), Qt.MouseButton.LeftButton)
@@ -235,4 +234,3 @@ def test_chinese_folder_names_and_data_show(qtbot, ctx, tmp_path: Path, memory_k
     qtbot.addWidget(page)
     page.resize(1000, 800)
     assert "云盘同步" in page.destination.text()
-    page.grab().save("/tmp/shots/backup_page_zh.png")

@@ -107,3 +107,37 @@ def test_list_sorts_filters_and_pages_many_customers(qtbot, ctx):
     view.tag_filter.setCurrentIndex(view.tag_filter.findData("批发"))
     assert model.rowCount() == 15  # multiples of 30 among 0..449
     assert "15" in view.count_label.text()
+
+
+def test_a_large_list_shows_its_first_page_at_once_and_the_rest_arrives(qtbot, db):
+    """The first load answers from a LIMIT query, so the window comes up fast; the full order follows."""
+    from solocrm.services.customer_finder import CustomerFinder
+    from solocrm.services.search import CustomerQuery
+    from solocrm.ui.bus import ChangeBus
+    from solocrm.ui.context import AppContext
+    from solocrm.ui.customer_list import PAGE_SIZE
+    from solocrm.ui.operations import OperationRunner
+    from tests.backup_support import add_customers
+
+    add_customers(db.path, PAGE_SIZE * 2 + 17, prefix="客户")
+    archived, _ = customers.create(db, CustomerInput(name="阿宝"))
+    customers.set_archived(db, archived, True)  # not in the default list
+    ctx = AppContext(db=db, bus=ChangeBus(), runner=OperationRunner())  # real threads
+    view = CustomerListView(ctx)
+    qtbot.addWidget(view)
+    everyone = CustomerFinder(db).find(CustomerQuery())
+    model = view.model
+    assert model.rowCount() == len(everyone) == PAGE_SIZE * 2 + 17
+    assert view.count_label.text().startswith(f"{len(everyone)} customer")
+    assert model.ids == everyone[:PAGE_SIZE]  # the rest arrives through the event loop
+    assert model.id_at(PAGE_SIZE) is None and model.data(model.index(PAGE_SIZE, 0)) == ""
+    assert model.data(model.index(0, 0)) == "客户0"
+    qtbot.waitUntil(lambda: model.ids == everyone, timeout=5000)
+    assert model.data(model.index(len(everyone) - 1, 0)) == db_name_of(db, everyone[-1])
+    assert _search(qtbot, view, "客户41") == ["客户41", "客户410", "客户411", "客户412", "客户413", "客户414",
+                                               "客户415", "客户416"]
+    ctx.runner.wait()
+
+
+def db_name_of(db: Database, customer_id: int) -> str:
+    return customers.load_input(db, customer_id).name

@@ -33,20 +33,26 @@ def _open_gui(args: argparse.Namespace) -> int:
     return run(db_path(args))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="solocrm",
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="solocrm", add_help=commands,
                                      description="SoloCRM: the customer file of a one-person company.")
     parser.add_argument("--version", action="version", version=f"SoloCRM {__version__}")
     add_db_option(parser)
     parser.set_defaults(func=_open_gui)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in MODULES:
-        importlib.import_module(f"solocrm.commands.{name}").register(sub)
+    if commands:
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+        for name in MODULES:
+            importlib.import_module(f"solocrm.commands.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Opening the app names no command: it skips loading every command's module, as it is on the
+    # start-up path.  Anything else (a command, --help, a typo) goes to the full parser.
+    args, rest = build_parser(commands=False).parse_known_args(argv)
+    if rest:
+        args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except UserError as exc:

@@ -1,10 +1,13 @@
-"""Phone numbers and email addresses: validate and normalise what people type."""
+"""Phone numbers and email addresses: validate and normalise what people type.
+
+phonenumbers is imported where a number is parsed, not with this module: the
+customer list loads it at start-up to show Chinese mobiles, which need no parse,
+and the library's metadata costs a noticeable part of the start.
+"""
 
 from __future__ import annotations
 
 import re
-
-import phonenumbers
 
 from solocrm.errors import ValidationError
 
@@ -18,6 +21,8 @@ def normalise_phone(raw: str, region: str = "CN") -> str:
     Raises ValidationError for text that is not a possible number, so the
     dialog can mark the field and save nothing.
     """
+    import phonenumbers
+
     text = raw.translate(_FULLWIDTH).strip()
     if text.startswith("00"):
         text = "+" + text[2:]
@@ -43,6 +48,8 @@ def display_phone(e164: str) -> str:
     """
     if _CN_MOBILE.match(e164):
         return f"{e164[3:6]} {e164[6:10]} {e164[10:]}"
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -54,6 +61,8 @@ def display_phone(e164: str) -> str:
 
 def phone_digits(e164: str) -> str:
     """Digits a search should match: the national number and the full international one."""
+    import phonenumbers
+
     digits = e164.lstrip("+")
     try:
         national = str(phonenumbers.parse(e164, None).national_number)

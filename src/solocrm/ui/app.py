@@ -92,7 +92,7 @@ class Application(QObject):
         self.window = MainWindow(self.ctx, self.paths.data_dir, is_demo=is_demo)
         self.window.explore_demo.connect(self.explore_demo)
         self.window.leave_demo.connect(lambda: self._switch(self.own_db))
-        self.window.backup_page.database_replaced.connect(self._switch)
+        self.window.database_replaced.connect(self._switch)
         self.window.show()
         if old_window is not None:
             old_window.close()

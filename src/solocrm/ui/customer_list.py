@@ -85,12 +85,16 @@ COLUMNS: tuple[Column, ...] = (
 
 
 class CustomerTableModel(QAbstractTableModel):
+    rows_loaded = Signal()  # the first load's remaining rows arrived
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.query = CustomerQuery()
         self.finder = CustomerFinder(ctx.db)
         self.ids: list[int] = []
+        self._total = 0  # rows shown: more than len(ids) while the first load finishes off the GUI thread
+        self._generation = 0
         self._loaded = False
         self._pages: OrderedDict[int, list[CustomerRow]] = OrderedDict()
 
@@ -101,24 +105,66 @@ class CustomerTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        first = not self._loaded
         self._loaded = True
+        self._generation += 1
+        # The very first load shows its first page from a LIMIT query and fetches the rest of the
+        # order in the background: on 100,000 customers that is most of the list's start-up cost.
+        head = self.finder.head(self.query, PAGE_SIZE) if first else None
         self.beginResetModel()
-        self.ids = self.finder.find(self.query)
+        if head is not None and head[1] > PAGE_SIZE:
+            self.ids, self._total = head
+        else:
+            self.ids = self.finder.find(self.query)
+            self._total = len(self.ids)
+            head = None
         self._pages.clear()
         self.endResetModel()
+        if head is not None:
+            self._load_rest(self._generation)
+
+    def _load_rest(self, generation: int) -> None:
+        finder, query = self.finder, self.query
+
+        def loaded(ids: list[int]) -> None:
+            if generation != self._generation:
+                return  # a newer query has answered meanwhile
+            finder.adopt(query, ids)
+            if len(ids) == self._total:
+                self.ids = ids
+                self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
+            else:  # the file changed in between
+                self.beginResetModel()
+                self.ids, self._total = ids, len(ids)
+                self._pages.clear()
+                self.endResetModel()
+            self.rows_loaded.emit()
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, DatabaseOpenError):  # closed meanwhile: nothing left to show
+                raise exc
+
+        self.ctx.runner.run(lambda _p: finder.base_ids(query), on_success=loaded, on_failure=failed,
+                            background=True)
+
+    def id_at(self, row: int) -> int | None:
+        """The customer on ``row``; None for a row whose id is still loading."""
+        return self.ids[row] if 0 <= row < len(self.ids) else None
 
     def refresh_rows(self, ids: frozenset[int]) -> None:
         """Refetch cached pages holding ``ids`` without resetting the view."""
         for page_no in [p for p, rows in self._pages.items() if any(r.id in ids for r in rows)]:
             del self._pages[page_no]
-        if self.ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(COLUMNS) - 1))
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
 
     def row_at(self, row: int) -> CustomerRow | None:
         page_no = row // PAGE_SIZE
         page = self._pages.get(page_no)
         if page is None:
             start = page_no * PAGE_SIZE
+            if start >= len(self.ids):
+                return None  # still loading
             page = customer_rows.fetch(self.ctx.db, self.ids[start:start + PAGE_SIZE])
             self._pages[page_no] = page
             while len(self._pages) > CACHED_PAGES:
@@ -129,7 +175,7 @@ class CustomerTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -144,7 +190,7 @@ class CustomerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
-            return self.ids[index.row()]
+            return self.id_at(index.row())
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
@@ -219,7 +265,7 @@ class CustomerListView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
-        self.table.doubleClicked.connect(lambda idx: self.open_customer.emit(self.model.ids[idx.row()]))
+        self.table.doubleClicked.connect(self._open_index)
         for col, width in zip(range(len(COLUMNS)), (120, 180, 130, 80, 140, 80, 70, 110, 100, 100)):
             self.table.setColumnWidth(col, width)
 
@@ -341,7 +387,7 @@ class CustomerListView(QWidget):
         self._update_state()
 
     def _update_state(self) -> None:
-        shown = len(self.model.ids)
+        shown = self.model.rowCount()
         self.count_label.setText(self.tr("%n customer(s)", "", shown))
         if shown:
             self.stack.setCurrentWidget(self.table)
@@ -357,7 +403,12 @@ class CustomerListView(QWidget):
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
-        return self.model.ids[index.row()] if index.isValid() else None
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def _open_index(self, index) -> None:  # noqa: ANN001 - QModelIndex
+        cid = self.model.id_at(index.row())
+        if cid is not None:
+            self.open_customer.emit(cid)
 
     def _open_current(self) -> None:
         cid = self.current_id()
@@ -367,9 +418,9 @@ class CustomerListView(QWidget):
     def _open_first_if_single(self) -> None:
         self._debounce.stop()
         self._apply_filters()
-        if len(self.model.ids) == 1:
+        if self.model.rowCount() == 1:
             self.open_customer.emit(self.model.ids[0])
-        elif self.model.ids:
+        elif self.model.rowCount():
             self.table.setFocus()
             self.table.selectRow(0)
 
@@ -385,7 +436,7 @@ class CustomerListView(QWidget):
             self.model.reload()
             self.reload_filter_choices()
             self._update_state()
-            if 0 <= row < len(self.model.ids):
+            if 0 <= row < self.model.rowCount():
                 self.table.selectRow(row)
         elif changes.customer_ids or changes.orders:
             self.model.refresh_rows(changes.customer_ids)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,17 +28,16 @@ from PySide6.QtWidgets import (
 from solocrm.locations import AppPaths
 from solocrm.services import customer_rows, customers
 from solocrm.services.changes import Changes
-from solocrm.ui.about_dialog import AboutDialog
-from solocrm.ui.backup_page import BackupPage
 from solocrm.ui.backup_scheduler import BackupBanner, BackupScheduler
 from solocrm.ui.context import AppContext
-from solocrm.ui.customer_dialog import CustomerDialog
 from solocrm.ui.customer_list import CustomerListView
-from solocrm.ui.customer_page import CustomerPage
 from solocrm.ui.reminders import ReminderService
 from solocrm.ui.style import nav_item
 from solocrm.ui.today_view import TodayView
 from solocrm.ui.welcome import WelcomePage
+
+if TYPE_CHECKING:  # the customer page, its dialog and About load when first opened, not at start-up
+    from solocrm.ui.customer_page import CustomerPage
 
 UNDO_LIMIT = 50
 BACKGROUND_START_MS = 1500
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
     # ask the application to open the demo database, or to leave it for the user's own
     explore_demo = Signal()
     leave_demo = Signal()
+    database_replaced = Signal(Path)  # a restore swapped the file: the application reopens it
 
     def __init__(self, ctx: AppContext, data_dir: Path, is_demo: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -73,11 +74,9 @@ class MainWindow(QMainWindow):
         self.customers.new_customer_requested.connect(self.new_customer)
         self.customers.delete_requested.connect(self.delete_customer)
         self.customers.export_requested.connect(self.export_list)
-        self.backup_page = BackupPage(ctx)  # the application connects backup_page.database_replaced
-        self.welcome.restore_backup.connect(lambda: (self.pages.setCurrentWidget(self.backup_page),
-                                                     self.backup_page.restore_from_file()))
+        self.welcome.restore_backup.connect(self._restore_from_welcome)
         self.customer_page: CustomerPage | None = None
-        for page in (self.welcome, self.today, self.customers, self.backup_page):
+        for page in (self.welcome, self.today, self.customers):
             self.pages.addWidget(page)
 
         # Pages other than these are built, and their modules imported, on the first visit:
@@ -91,7 +90,7 @@ class MainWindow(QMainWindow):
             ("duplicates", self.tr("Duplicates"), self._make_duplicates),
             ("analytics", self.tr("Analytics"), self._make_analytics),
             ("reports", self.tr("Reports"), self._make_reports),
-            ("backup", self.tr("Backup"), lambda: self.backup_page),
+            ("backup", self.tr("Backup"), self._make_backup),
             ("settings", self.tr("Settings"), self._make_settings),
         ):
             self.nav.addItem(nav_item(icon, text))
@@ -247,6 +246,22 @@ class MainWindow(QMainWindow):
         page.undoable.connect(self.push_undo)
         return page
 
+    def _make_backup(self) -> QWidget:
+        from solocrm.ui.backup_page import BackupPage
+
+        page = BackupPage(self.ctx)
+        page.database_replaced.connect(self.database_replaced)
+        return page
+
+    @property
+    def backup_page(self):  # noqa: ANN201 - BackupPage, whose module loads on the first visit
+        return self.nav_page(self._nav_labels.index(self.tr("Backup")))
+
+    def _restore_from_welcome(self) -> None:
+        page = self.backup_page
+        self.pages.setCurrentWidget(page)
+        page.restore_from_file()
+
     def _make_settings(self) -> QWidget:
         from solocrm.ui.settings_page import SettingsPage
 
@@ -266,6 +281,8 @@ class MainWindow(QMainWindow):
         if self.customer_page is not None:
             self.pages.removeWidget(self.customer_page)
             self.customer_page.deleteLater()
+        from solocrm.ui.customer_page import CustomerPage
+
         page = CustomerPage(self.ctx, customer_id)
         page.back_requested.connect(self.go_back)
         page.delete_requested.connect(self.delete_customer)
@@ -289,6 +306,8 @@ class MainWindow(QMainWindow):
     # actions ---------------------------------------------------------------
 
     def new_customer(self) -> None:
+        from solocrm.ui.customer_dialog import CustomerDialog
+
         dialog = CustomerDialog(self.ctx, parent=self)
         if dialog.exec() and dialog.saved_id is not None:
             self.open_customer(dialog.saved_id)
@@ -374,6 +393,8 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(1)
 
     def about(self) -> None:
+        from solocrm.ui.about_dialog import AboutDialog
+
         AboutDialog(self.ctx.db.path, self.data_dir, AppPaths.default().log_dir, self).exec()
 
     # state -----------------------------------------------------------------
