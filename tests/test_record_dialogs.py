@@ -232,3 +232,33 @@ def test_csat_is_picked_with_the_keyboard_and_shown_again_when_edited(qtbot, ctx
     (sid,), = _rows(db, SurveyResponse.id)
     edit = _open(qtbot, SurveyDialog(ctx, cid, sid))
     assert edit.csat_choice.isChecked() and edit.csat.value() == 4
+
+
+def test_the_customer_page_exports_exactly_this_customers_orders(qtbot, ctx, db, cid, monkeypatch, tmp_path,
+                                                                  shanghai_time):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from solocrm.services import interactions
+    from solocrm.services.interactions import InteractionInput
+    from solocrm.ui.customer_page import CustomerPage
+
+    orders.add_order(db, cid, OrderInput(datetime(2026, 6, 1, 2, 30), 128050, product="生日蛋糕（8寸）", quantity=2,
+                                         channel="wechat", order_no="A-001"), now=FIXED_NOW)
+    orders.add_order(db, cid, OrderInput(datetime(2026, 6, 3), 3000, product="可颂", status="refunded"),
+                     now=FIXED_NOW)
+    other, _ = customers.create(db, CustomerInput(name="李四"))
+    orders.add_order(db, other, OrderInput(datetime(2026, 6, 2), 999), now=FIXED_NOW)
+    interactions.add_interaction(db, cid, InteractionInput(datetime(2026, 6, 4), "phone", summary="问了价格"),
+                                 now=FIXED_NOW)
+    page = CustomerPage(ctx, cid)
+    qtbot.addWidget(page)
+    target = tmp_path / "orders.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), "Excel (*.xlsx)"))
+    page.export_orders_action.trigger()
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows == [
+        ("Date", "Product or service", "Quantity", "Amount", "Currency", "Channel", "Status", "Order number"),
+        (datetime(2026, 6, 3, 8, 0), "可颂", 1, 30, "CNY", None, "Refunded", None),
+        (datetime(2026, 6, 1, 10, 30), "生日蛋糕（8寸）", 2, 1280.5, "CNY", "WeChat", "Paid", "A-001"),
+    ]

@@ -23,7 +23,7 @@
 <context>
     <name>CustomerListView</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="289"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="335"/>
         <source>Within %n days</source>
         <translation>
             <numerusform>Within %n day</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="345"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="391"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>

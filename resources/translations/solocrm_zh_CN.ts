@@ -1873,124 +1873,124 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="181"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="227"/>
         <source>Search name, company, pinyin, phone, email or tag…</source>
         <translation>搜索名字、公司、拼音、电话、邮箱或标签…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="202"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="248"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="204"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="250"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="205"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="251"/>
         <source>Save exactly the customers and columns shown to Excel, CSV or vCard.</source>
         <translation>将当前显示的客户和列导出为 Excel、CSV 或 vCard 文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="226"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="272"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="230"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="276"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="249"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="295"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="249"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="295"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="250"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="296"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="250"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="296"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="251"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="297"/>
         <source>Spent</source>
         <translation>消费</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="251"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="297"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="284"/>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="303"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="330"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="349"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="287"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="333"/>
         <source>Any time</source>
         <translation>不限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="289"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="335"/>
         <source>Within %n days</source>
         <translation>
             <numerusform>%n 天内</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="290"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="336"/>
         <source>Over 180 days ago</source>
         <translation>180 天以前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="291"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="337"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="293"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="339"/>
         <source>≥ %1</source>
         <translation>≥ %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="294"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="340"/>
         <source>Active customers</source>
         <translation>当前客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="295"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="341"/>
         <source>Including archived</source>
         <translation>包括已归档</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="345"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="391"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="350"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="396"/>
         <source>No customer matches “%1”.
 Try part of the name, pinyin initials (zs for 张三) or a few digits of the phone.</source>
         <translation>没有与“%1”匹配的客户。
 可以试试名字的一部分、拼音首字母（zs 代表 张三）或电话号码中的几位数字。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="353"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="399"/>
         <source>No customers match these filters.</source>
         <translation>没有符合这些筛选条件的客户。</translation>
     </message>
@@ -2039,267 +2039,327 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
     </message>
     <message>
         <location filename="../../src/solocrm/ui/customer_page.py" line="109"/>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="198"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="214"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/ui/customer_page.py" line="110"/>
+        <source>Export orders to Excel / CSV…</source>
+        <translation>导出订单到 Excel / CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="111"/>
         <source>Delete customer…</source>
         <translation>删除客户…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="138"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="139"/>
         <source>Delete entry</source>
         <translation>删除此条</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="143"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="144"/>
         <source>Nothing recorded yet. Add an order, log a call or a WeChat chat, and it appears here.</source>
         <translation>还没有任何记录。添加订单、记录一次通话或微信聊天后，就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="150"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="151"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="192"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
+        <source>Product or service</source>
+        <translation>商品或服务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="178"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="178"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="178"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="178"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="179"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="179"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="185"/>
+        <source>Orders of %1</source>
+        <translation>%1 的订单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="208"/>
         <source>(archived)</source>
         <translation>（已归档）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="198"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="214"/>
         <source>Restore from archive</source>
         <translation>取消归档</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="220"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="236"/>
         <source>Total spent</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="221"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="237"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="221"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="237"/>
         <source>Paid orders; refunds are not counted.</source>
         <translation>已付款的订单；退款不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="222"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="238"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="223"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="239"/>
         <source>Average order</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="225"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="241"/>
         <source>Membership</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="226"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="242"/>
         <source>By total spend: Silver from ¥1,000, Gold from ¥5,000, Diamond from ¥20,000.</source>
         <translation>按累计消费：满 ¥1,000 为银卡，满 ¥5,000 为金卡，满 ¥20,000 为钻石。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="227"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="243"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="228"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="244"/>
         <source>Computed from orders: prospect, new, repeat, loyal, churned.</source>
         <translation>根据订单自动计算：潜在客户、新客户、老客户、忠诚客户、流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="229"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="245"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="230"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="246"/>
         <source>Recency, frequency and monetary scores (1-5) over the last 12 months. Suggested: %1</source>
         <translation>近 12 个月的最近消费（R）、消费频率（F）、消费金额（M）评分（1-5）。建议：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="238"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="254"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="239"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="255"/>
         <source>personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="240"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="256"/>
         <source>promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="241"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="257"/>
         <source>ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="256"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="272"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="257"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="273"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="258"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="274"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="259"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="275"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="260"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="276"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="261"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="277"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="262"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="278"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="263"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="279"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="267"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="283"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="268"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="284"/>
         <source>Prefers</source>
         <translation>偏好</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="270"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="286"/>
         <source>Marketing</source>
         <translation>营销信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="270"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="286"/>
         <source>Agreed</source>
         <translation>已同意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="270"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="286"/>
         <source>No consent</source>
         <translation>未同意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="273"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="289"/>
         <source>Personal</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="274"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="290"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="275"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="291"/>
         <source>Customer since</source>
         <translation>建档日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="276"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="292"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="300"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="316"/>
         <source>Refunded order %1</source>
         <translation>已退款订单 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="300"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="316"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="305"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="321"/>
         <source>No. %1</source>
         <translation>单号 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="308"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="324"/>
         <source>from customer</source>
         <translation>客户发起</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="308"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="324"/>
         <source>to customer</source>
         <translation>我方发起</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="313"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="329"/>
         <source>NPS %1 / 10</source>
         <translation>NPS 评分 %1 / 10</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="315"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="331"/>
         <source>Satisfaction %1 / 5</source>
         <translation>满意度 %1 / 5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="319"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="335"/>
         <source>Task done: %1</source>
         <translation>任务完成：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="319"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="335"/>
         <source>Task due: %1</source>
         <translation>任务到期：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="323"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="339"/>
         <source>Stage: %1 → %2</source>
         <translation>生命周期：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="327"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="343"/>
         <source>Customer added</source>
         <translation>客户建档</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="328"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="344"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="329"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="345"/>
         <source>%1 changed</source>
         <translation>修改了%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="396"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="412"/>
         <source>Undo delete entry</source>
         <translation>撤销删除记录</translation>
     </message>
@@ -3245,156 +3305,157 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="57"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="58"/>
         <source>SoloCRM — %1</source>
         <translation>SoloCRM — %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="89"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="88"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="90"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="89"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="91"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="90"/>
         <source>Duplicates</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="92"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="91"/>
         <source>Analytics</source>
         <translation>经营分析</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="93"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="92"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="94"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="110"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="93"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="109"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="258"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="95"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="94"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="141"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="140"/>
         <source>You are exploring demo data. Nothing here is yours.</source>
         <translation>您正在浏览演示数据，这里没有您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="143"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="142"/>
         <source>Back to my data</source>
         <translation>返回我的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="149"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="150"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="149"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="153"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="152"/>
         <source>New &amp;task…</source>
         <translation>新建任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="156"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="159"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="158"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="162"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="161"/>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="164"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="163"/>
         <source>&amp;Export all customers…</source>
         <translation>导出全部客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="166"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="165"/>
         <source>Export all &amp;orders…</source>
         <translation>导出全部订单(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="174"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="173"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="175"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="368"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="174"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="387"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="179"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="178"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="184"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="183"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="190"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="189"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="195"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="194"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="196"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="195"/>
         <source>&amp;About SoloCRM</source>
         <translation>关于 SoloCRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="305"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="324"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="306"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="325"/>
         <source>Delete %1 with all their orders, interactions, surveys and tasks?
 You can undo this with Ctrl+Z.</source>
         <translation>删除 %1 及其所有订单、互动记录、调查和任务？
 可以按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="314"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="333"/>
         <source>Undo delete %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="320"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="339"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="359"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="378"/>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>

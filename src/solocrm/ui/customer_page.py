@@ -33,7 +33,7 @@ from solocrm.services.timeline import TimelineItem
 from solocrm.ui import labels
 from solocrm.ui.context import AppContext
 from solocrm.ui.customer_insights import CustomerInsightsPanel
-from solocrm.ui.formatting import date_text, datetime_text
+from solocrm.ui.formatting import date_text, datetime_text, to_local
 
 KIND_COLOURS = {
     "order": "#2f7d6d", "refund": "#c0392b", "interaction": "#2d6cdf", "survey": "#b7791f",
@@ -107,6 +107,7 @@ class CustomerPage(QWidget):
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
         self.archive_action = menu.addAction(self.tr("Archive"), self.toggle_archived)
+        self.export_orders_action = menu.addAction(self.tr("Export orders to Excel / CSV…"), self.export_orders)
         menu.addAction(self.tr("Delete customer…"), lambda: self.delete_requested.emit(self.customer_id))
         more.setMenu(menu)
         buttons.addWidget(more)
@@ -168,6 +169,21 @@ class CustomerPage(QWidget):
 
         ctx.bus.changed.connect(self._on_changes)
         self.reload()
+
+    def export_orders(self) -> None:
+        """This customer's orders and refunds as the timeline shows them, newest first."""
+        from solocrm.ui import export_actions
+
+        headers = (self.tr("Date"), self.tr("Product or service"), self.tr("Quantity"), self.tr("Amount"),
+                   self.tr("Currency"), self.tr("Channel"), self.tr("Status"), self.tr("Order number"))
+        statuses = {"paid": self.tr("Paid"), "refunded": self.tr("Refunded")}
+        rows = [(to_local(item.at), item.title, item.fields.get("quantity"),
+                 None if item.amount_minor is None else item.amount_minor / 100, item.fields.get("currency"),
+                 labels.channel(item.fields.get("channel") or ""), statuses.get(item.fields.get("status"), ""),
+                 item.fields.get("order_no") or "")
+                for item in self.data.items if item.kind in ("order", "refund")]
+        name = self.tr("Orders of %1").replace("%1", self.data.header.name)
+        export_actions.export_rows(self.ctx, name, headers, rows, self, export_actions.window_status(self))
 
     # data ------------------------------------------------------------------
 
