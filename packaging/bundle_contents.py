@@ -28,6 +28,7 @@ EXCLUDED_MODULES = [f"PySide6.{name}" for name in UNUSED_QT] + [
     "matplotlib.backends.backend_tkagg", "matplotlib.backends.backend_gtk3agg",
     "matplotlib.backends.backend_gtk4agg", "matplotlib.backends.backend_wxagg",
     "jieba.lac_small",  # jieba's paddle mode, which needs PaddlePaddle; SoloCRM cuts words without it
+    "pandas",  # a test and bench tool only; libraries that use it when present work without it
 ]
 
 # Qt shared libraries and plugins that hooks may still pull in through a dependency of a

@@ -77,6 +77,7 @@ def test_the_bundle_leaves_out_what_solocrm_never_loads(dist: Path) -> None:
     files = [p.relative_to(app).as_posix() for p in app.rglob("*") if p.is_file()]
     assert not [f for f in files if "QtQuick" in f or "Qt6Qml" in f or "QtWebEngine" in f or "Qt63D" in f]
     assert not [f for f in files if "platformthemes/libqgtk3" in f or "libgtk-3" in f]
+    assert not [f for f in files if f.startswith("_internal/pandas/")]
     translations = sorted(Path(f).name for f in files if f.endswith(".qm"))
     assert translations == ["qt_en.qm", "qt_zh_CN.qm", "qtbase_en.qm", "qtbase_zh_CN.qm",
                             "solocrm_en.qm", "solocrm_zh_CN.qm"]
