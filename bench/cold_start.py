@@ -18,7 +18,7 @@ from pathlib import Path
 from bench.common import Context, Result, log, median
 from bench.startup import _pip_command, time_to_ready_ms
 
-RUNS = 5
+RUNS = 9
 TARGET_RATIO = 5.0
 TARGET_RSS_MIB = 400
 

@@ -23,10 +23,10 @@ def _open_gui(args: argparse.Namespace) -> int:
     import logging.handlers  # noqa: F401
     import platform  # noqa: F401
 
-    import solocrm.backup.jobs  # noqa: F401
-    import solocrm.backup.scheduler  # noqa: F401
     import solocrm.services.customer_finder  # noqa: F401
-    import solocrm.services.timeline  # noqa: F401
+    import solocrm.services.customer_rows  # noqa: F401
+    import solocrm.services.customers  # noqa: F401
+    import solocrm.services.tasks  # noqa: F401
     import solocrm.settings  # noqa: F401
     from solocrm.ui.app import run
 

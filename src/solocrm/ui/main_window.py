@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from solocrm.locations import AppPaths
 from solocrm.services import customer_rows, customers
 from solocrm.services.changes import Changes
-from solocrm.ui.backup_scheduler import BackupBanner, BackupScheduler
 from solocrm.ui.context import AppContext
 from solocrm.ui.customer_list import CustomerListView
 from solocrm.ui.reminders import ReminderService
@@ -36,7 +35,8 @@ from solocrm.ui.style import nav_item
 from solocrm.ui.today_view import TodayView
 from solocrm.ui.welcome import WelcomePage
 
-if TYPE_CHECKING:  # the customer page, its dialog and About load when first opened, not at start-up
+if TYPE_CHECKING:  # the customer page, its dialog, About and backups load when first needed, not at start-up
+    from solocrm.ui.backup_scheduler import BackupBanner, BackupScheduler
     from solocrm.ui.customer_page import CustomerPage
 
 UNDO_LIMIT = 50
@@ -105,9 +105,10 @@ class MainWindow(QMainWindow):
         outer.setSpacing(0)
         if is_demo:
             outer.addWidget(self._demo_banner())
-        self.backup_banner = BackupBanner(ctx)
-        self.backup_banner.open_backups.connect(lambda: self.nav.setCurrentRow(self._nav_labels.index(self.tr("Backup"))))
-        outer.addWidget(self.backup_banner)
+        self._outer, self._banner_index = outer, outer.count()  # where the backup banner goes once checked
+        self.backup_banner: BackupBanner | None = None
+        self.backup_scheduler: BackupScheduler | None = None
+        self._is_demo = is_demo
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.nav)
@@ -121,14 +122,24 @@ class MainWindow(QMainWindow):
         self.reminders.notify.connect(lambda title, text: self.statusBar().showMessage(f"{title}: {text}", 15000))
         # Background jobs start once the window is up: their threads would compete with its first paint.
         self._background_start = QTimer(self, singleShot=True, interval=BACKGROUND_START_MS)
-        self._background_start.timeout.connect(self.reminders.start)
-        self.backup_scheduler = BackupScheduler(ctx, self)
-        if not is_demo:
-            self._background_start.timeout.connect(self.backup_scheduler.start)
+        self._background_start.timeout.connect(self._start_background)
         self._background_start.start()
         ctx.bus.changed.connect(self._on_changes)
         self._restore_state()
         self._show_start_page()
+
+    def _start_background(self) -> None:
+        """Reminders, the backup schedule and its warning banner (their modules load here, not at start-up)."""
+        from solocrm.ui.backup_scheduler import BackupBanner, BackupScheduler
+
+        self.reminders.start()
+        self.backup_banner = BackupBanner(self.ctx)
+        self.backup_banner.open_backups.connect(
+            lambda: self.nav.setCurrentRow(self._nav_labels.index(self.tr("Backup"))))
+        self._outer.insertWidget(self._banner_index, self.backup_banner)
+        self.backup_scheduler = BackupScheduler(self.ctx, self)
+        if not self._is_demo:
+            self.backup_scheduler.start()
 
     # building --------------------------------------------------------------
 
@@ -413,7 +424,8 @@ class MainWindow(QMainWindow):
         self._background_start.stop()
         self.customers.preload_timer.stop()
         self.reminders.stop()
-        self.backup_scheduler.stop()
-        self.backup_banner.refresh_timer.stop()
+        if self.backup_scheduler is not None and self.backup_banner is not None:
+            self.backup_scheduler.stop()
+            self.backup_banner.refresh_timer.stop()
         self.ctx.runner.wait()
         super().closeEvent(event)
