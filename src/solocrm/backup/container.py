@@ -366,9 +366,12 @@ def open_backup(path: Path, identities: Sequence[str], *, image_out: BinaryIO | 
         file_hash.update(head)
         reader = _HashingReader(raw, file_hash, total, progress)
         sink = _PlaintextSink(name, image_out)
+        # rage hands over small pieces; buffered, the sink checks and hashes large ones (far fewer Python calls)
+        buffered = io.BufferedWriter(sink, READ_SIZE)
         try:
-            pyrage.decrypt_io(io.BufferedReader(_Prepend(head, reader), READ_SIZE), sink,
+            pyrage.decrypt_io(io.BufferedReader(_Prepend(head, reader), READ_SIZE), buffered,
                               [pyrage.x25519.Identity.from_str(i) for i in usable])
+            buffered.flush()
         except BaseException as exc:  # noqa: BLE001 - sorted below: ours re-raised, rage's classified
             own = sink.error or reader.error
             if own is not None and own is not exc:

@@ -196,26 +196,39 @@ def _create_locked(db: Database, config: store.BackupConfig, trigger: str, desti
                           "folder on the Backup page.")
     remove_leftover_parts(folder, "*" + SUFFIX + ".part")
     image = snapshot_path(db.path)
+    check: snapshot.IntegrityCheck | None = None
     try:
-        snap = snapshot.take(db.path, image, deadline=deadline, progress=_report(progress, 0, 200))
+        # The integrity check, the slowest step on a large file, runs while the backup is encrypted,
+        # written and read back; the file is kept only once the check has said "ok".
+        snap = snapshot.take(db.path, image, deadline=deadline, progress=_report(progress, 0, 200), wait=False)
+        check = snap.check
         files = store.catalog(db)
         newest = max((f for f in files.values() if f.verified_at and not f.problem),
                      key=lambda f: f.created_at, default=None)
-        if snap.integrity != "ok":
-            if newest is not None:
-                store.set_pin(db, newest.name, "last good backup before the database failed its check")
-            raise SnapshotFailed(
-                "Your database failed its integrity check, so it was not backed up over your good backups "
-                f"({snap.integrity[:200]}). The last good backup is pinned; restore it from the Backup page.")
+
+        def require_integrity() -> None:
+            assert check is not None
+            integrity = check.result()
+            if integrity != "ok":
+                if newest is not None:
+                    store.set_pin(db, newest.name, "last good backup before the database failed its check")
+                raise SnapshotFailed(
+                    "Your database failed its integrity check, so it was not backed up over your good backups "
+                    f"({integrity[:200]}). The last good backup is pinned; restore it from the Backup page.")
+
+        if not snap.row_counts:  # unreadable: the check tells what is wrong
+            require_integrity()
         latest = max(files.values(), key=lambda f: f.created_at, default=None)
         if not force and latest is not None and latest.data_fingerprint == snap.fingerprint and (folder / latest.name).exists():
+            require_integrity()
             return CreateResult("skipped", None, "nothing changed since the last backup")
         total = sum(snap.row_counts.values())
         if newest is not None and newest.total_rows > 0 and total * 2 < newest.total_rows:
             store.set_pin(db, newest.name, f"records dropped from {newest.total_rows} to {total}")
         now = clock()
+        # "ok" is what every kept file says: a file whose check fails is never kept (require_integrity).
         manifest = Manifest(app_version=__version__, created_at=_iso(now), schema_revisions=snap.schema_revisions,
-                            image_size=snap.size, image_sha256=snap.sha256, integrity=snap.integrity,
+                            image_size=snap.size, image_sha256=snap.sha256, integrity="ok",
                             row_counts=snap.row_counts, reason=pin or trigger)
         identity = keys.load_from_keyring(config.recipient)
         final = _file_name(db.path, folder, now)
@@ -231,15 +244,19 @@ def _create_locked(db: Database, config: store.BackupConfig, trigger: str, desti
                 if file_sha256(part) != digest:
                     raise WriteFailed("The backup read back differs from what was written; the drive may be "
                                       "failing. Nothing was kept.")
+                require_integrity()
                 return None
             opened = open_backup(part, [identity], progress=_report(progress, 700, 1000))
             if opened.file_sha256 != digest or opened.manifest.image_sha256 != snap.sha256:
                 raise WriteFailed("The backup read back differs from what was written; the drive may be failing. "
                                   "Nothing was kept.")
+            require_integrity()
             return opened
 
         opened, digest, size = write_safely(final, produce, verify, layer, what="The backup")
     finally:
+        if check is not None:
+            check.cancel()  # done already, or its answer is no longer needed
         image.unlink(missing_ok=True)
     verified_at = clock() if opened is not None else None
     store.put_file(db, store.FileRecord(final.name, now, size, digest, snap.sha256, snap.fingerprint,
