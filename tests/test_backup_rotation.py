@@ -181,3 +181,26 @@ def test_prune_deletes_real_files_only_after_a_verified_backup(configured, db: D
     assert names == sorted(m.path.name for m in made[-2:])
     assert made[-1].pruned == (made[1].path.name,)
     assert set(store.catalog(db)) == set(names)
+
+
+def test_a_live_database_that_fails_its_check_is_not_backed_up_and_the_last_good_backup_is_pinned(
+        configured, db: Database, backup_dir: Path) -> None:  # noqa: F811
+    import sqlite3
+
+    from solocrm.backup.errors import SnapshotFailed
+
+    good = jobs.create(db)
+    assert good.outcome == "succeeded"
+    add_customers(db.path, 3)
+    # Damage the live file the way a failing disk does: an index no longer matches its table.
+    conn = sqlite3.connect(db.path)
+    conn.execute("PRAGMA writable_schema=ON")
+    conn.execute("UPDATE sqlite_master SET sql = replace(sql, '(archived, name)', '(archived, created_at)') "
+                 "WHERE name = 'ix_customer_archived_name'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SnapshotFailed, match="failed its integrity check"):
+        jobs.create(db, force=True)
+    assert sorted(p.name for p in backup_dir.iterdir() if p.suffix != ".age") == [good.path.name]
+    assert not list(backup_dir.glob("*.part"))
+    assert store.catalog(db)[good.path.name].pinned == "last good backup before the database failed its check"
