@@ -331,3 +331,18 @@ def test_an_insights_answer_arriving_after_the_page_closed_is_dropped(db, db_pat
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("ok")
+
+
+@pytest.mark.parametrize("width", [1000, 1280, 1700])
+def test_the_cards_fit_the_window_without_a_sideways_scroll(qtbot, ctx, width: int) -> None:  # noqa: ANN001
+    build_shop(ctx.db)
+    page = _page(qtbot, ctx)
+    page.resize(width, 900)
+    _ask_shop_period(qtbot, page)
+    page.cards["revenue_minor"].show_figure("¥118,351,789.00", "No data")  # a big shop's year
+    QApplication.processEvents()
+    assert page.scroll_area.horizontalScrollBar().maximum() == 0
+    rows = {page.cards[key].y() for key in page.cards}
+    assert len(rows) == -(-len(page.cards) // min(7, (width - 60) // 178))
+    value = page.cards["revenue_minor"].value
+    assert value.fontMetrics().horizontalAdvance(value.text()) <= value.width()

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,7 +42,7 @@ from shiboken6 import isValid
 from solocrm.services.changes import Changes
 from solocrm.services.money import format_amount
 from solocrm.ui import export_actions, labels
-from solocrm.ui.analytics_widgets import ChartBox, GoalDialog, KpiCard
+from solocrm.ui.analytics_widgets import CARD_WIDTH, ChartBox, GoalDialog, KpiCard
 from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import date_text, to_local
 
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 PRESETS = ("month", "quarter", "year", "12m", "custom")
 SEGMENT_KINDS = (None, "tags", "cities", "tiers", "stages", "sources")
 CHART_NAMES = ("revenue", "satisfaction", "nps", "tiers", "lifecycle", "clv", "cohorts", "phrases")
+CARD_COLUMNS, CARD_MIN_COLUMNS = 7, 3  # KPI cards a row on a wide screen, and at the least
 WIN_BACK_DAYS = 1  # a win-back task is due tomorrow: today may already be full
 _RECOMPUTE_DELAY_MS = 400  # coalesce a burst of changes (an import, an undo) into one recompute
 
@@ -187,12 +188,13 @@ class AnalyticsPage(QWidget):
         self.cards: dict[str, KpiCard] = {}
         cards = QGridLayout()
         cards.setSpacing(8)
-        for i, spec in enumerate(_kpi_specs()):
+        self._card_grid, self._card_columns = cards, 0
+        for spec in _kpi_specs():
             card = KpiCard(spec.title)
             card.setObjectName(f"kpi_{spec.key}")
             card.clicked.connect(self._drill)
             self.cards[spec.key] = card
-            cards.addWidget(card, i // 7, i % 7)
+        self._reflow_cards(CARD_COLUMNS)
         self.models = QLabel()
         self.models.setObjectName("modelParameters")
         self.models.setWordWrap(True)
@@ -434,6 +436,22 @@ class AnalyticsPage(QWidget):
         self.refresh()
 
     # computing ----------------------------------------------------------------
+
+    def _reflow_cards(self, columns: int) -> None:
+        """As many cards a row as fit: a laptop screen gets two rows of five, never a sideways scroll."""
+        if columns == self._card_columns:
+            return
+        self._card_columns = columns
+        for i, card in enumerate(self.cards.values()):
+            self._card_grid.removeWidget(card)
+            self._card_grid.addWidget(card, i // columns, i % columns)
+        for column in range(CARD_COLUMNS):
+            self._card_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        room = event.size().width() - 60  # the page less its margins, the scroll bar and the grid's own
+        self._reflow_cards(max(CARD_MIN_COLUMNS, min(CARD_COLUMNS, room // (CARD_WIDTH + 8))))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -52,6 +52,10 @@ class HelpButton(QToolButton):
         QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), self.toolTip(), self)
 
 
+CARD_WIDTH = 170  # pixels: the narrowest a card gets before the page puts fewer on a row
+VALUE_POINTS, SMALLEST_VALUE_POINTS = 16, 10
+
+
 class KpiCard(QFrame):
     """One headline figure: title with "?", value (or "No data"), and the change against the previous period."""
 
@@ -63,6 +67,7 @@ class KpiCard(QFrame):
         self.setStyleSheet("#kpiCard { border: 1px solid palette(mid); border-radius: 8px; }")
         self.drill_key: str | None = None
         self.title = QLabel(title)
+        self.title.setWordWrap(True)  # "Average CLV (predicted)" and its Chinese peer on two lines, not cut
         self.title.setStyleSheet(f"color: {MUTED}; font-size: 9pt;")
         self.help = HelpButton()
         self.value = QLabel()
@@ -70,6 +75,7 @@ class KpiCard(QFrame):
         self.value.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.detail = QLabel()
         self.detail.setObjectName("kpiDetail")
+        self.detail.setWordWrap(True)
         self.detail.setStyleSheet(f"color: {MUTED}; font-size: 9pt;")
         self.detail.hide()
         self.change = QLabel()
@@ -87,24 +93,48 @@ class KpiCard(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.detail)
         layout.addWidget(self.change)
-        self.setMinimumWidth(150)
+        self.setMinimumWidth(CARD_WIDTH)
+        self._points = VALUE_POINTS
+        self._has_value = False
 
     def show_figure(self, value: str | None, no_data: str, change: str = "", good: bool | None = None,
                     reason: str = "", detail: str = "") -> None:
         """``value`` None shows ``no_data`` in grey (never a misleading 0) with the reason as a tooltip."""
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
+        self._has_value = value is not None
         if value is None:
             self.value.setText(no_data)
             self.value.setStyleSheet(f"font-size: 12pt; font-weight: 600; color: {MUTED};")
             self.value.setToolTip(reason)
         else:
             self.value.setText(value)
-            self.value.setStyleSheet("font-size: 16pt; font-weight: 600;")
             self.value.setToolTip("")
+            self._points = 0  # size chosen again for the new text
+            self._fit_value()
         colour = MUTED if good is None else (GOOD if good else BAD)
         self.change.setStyleSheet(f"font-size: 9pt; color: {colour};")
         self.change.setText(change)
+
+    def _fit_value(self) -> None:
+        """The largest size, 16 pt down to 10 pt, at which the whole figure fits: ¥118,351,789.00 stays exact."""
+        if not self._has_value:  # "No data" keeps its own style
+            return
+        room = self.contentsRect().width() - 18
+        font = QFont(self.value.font())
+        points = VALUE_POINTS
+        font.setPointSize(points)
+        font.setWeight(QFont.Weight.DemiBold)
+        while points > SMALLEST_VALUE_POINTS and QFontMetrics(font).horizontalAdvance(self.value.text()) > room:
+            points -= 1
+            font.setPointSize(points)
+        if points != self._points:
+            self._points = points
+            self.value.setStyleSheet(f"font-size: {points}pt; font-weight: 600;")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_value()
 
     def set_drill(self, key: str | None, hint: str) -> None:
         self.drill_key = key
