@@ -105,6 +105,28 @@ def test_clicking_a_card_or_a_bar_shows_exactly_those_customers(qtbot, ctx) -> N
     assert shown.args[0] == frozenset({ids["A"], ids["D"]})
 
 
+def test_clicking_a_cohort_cell_shows_the_customers_it_counts(qtbot, ctx) -> None:  # noqa: ANN001
+    build_shop(ctx.db)
+    page = _page(qtbot, ctx)
+    _ask_shop_period(qtbot, page)
+    box = page.charts["cohorts"]
+    canvas = box.canvas
+    page.scroll_area.ensureWidgetVisible(box)
+    qtbot.waitUntil(lambda: canvas.isVisible())
+    QApplication.processEvents()
+    canvas.draw()
+    groups = page.result.panel.groups
+    key = next(k for k in groups if k.startswith("cohort:") and len(groups[k]))
+    _kind, row, month = key.split(":")
+    ax = page.result.charts["cohorts"].figure.axes[0]
+    x, y = ax.transData.transform((int(month), int(row)))
+    ratio = canvas.device_pixel_ratio
+    point = QPoint(int(x / ratio), int(canvas.height() - y / ratio))
+    with qtbot.waitSignal(page.show_customers) as shown:
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point)
+    assert shown.args[0] == frozenset(int(i) for i in groups[key])
+
+
 def test_segment_picker_narrows_the_figures(qtbot, ctx) -> None:  # noqa: ANN001
     build_shop(ctx.db)
     page = _page(qtbot, ctx)

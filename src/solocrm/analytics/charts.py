@@ -293,7 +293,12 @@ def cohorts(panel: Panel, text: ChartText = ChartText()) -> Chart:
             _empty(ax, text)
             return chart
         rates = np.ma.masked_invalid(table.rates)
-        image = ax.imshow(rates, cmap="Greens", vmin=0, vmax=1, aspect="auto")
+        rows, columns = rates.shape
+        # Cells as vector rectangles (not an image): sharp in the PDF report at any zoom.
+        image = ax.pcolormesh(np.arange(columns + 1) - 0.5, np.arange(rows + 1) - 0.5, rates, cmap="Greens",
+                              vmin=0, vmax=1)
+        ax.set_xlim(-0.5, columns - 0.5)
+        ax.set_ylim(rows - 0.5, -0.5)  # the first cohort on top, as a table reads
         for (row, k), value in np.ndenumerate(table.rates):
             if not np.isnan(value) and table.sizes[row]:
                 ax.text(k, row, f"{value:.0%}", ha="center", va="center", fontsize=7,
