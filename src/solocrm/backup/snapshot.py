@@ -11,7 +11,6 @@ forever, so every step reports back and a deadline ends the wait.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import threading
 import time
@@ -196,23 +195,16 @@ def data_fingerprint(conn: sqlite3.Connection, image: Path) -> str:
                 digest.update(repr(row).encode())
         return digest.hexdigest()
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    fd = os.open(image, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        update, read, last = digest.update, os.pread if hasattr(os, "pread") else None, None
+    with image.open("rb", buffering=0) as fh:  # unbuffered: each page is one read, not a buffer refill
+        update, seek, read, last = digest.update, fh.seek, fh.read, None
         for name, pageno in pages:
             if name in skipped:
                 continue
             if name != last:  # pages come grouped by b-tree, in tree order
                 update(name.encode())
                 last = name
-            offset = (pageno - 1) * page_size
-            if read is not None:
-                update(read(fd, page_size, offset))
-            else:  # Windows has no pread
-                os.lseek(fd, offset, os.SEEK_SET)
-                update(os.read(fd, page_size))
-    finally:
-        os.close(fd)
+            seek((pageno - 1) * page_size)
+            update(read(page_size))
     return digest.hexdigest()
 
 
