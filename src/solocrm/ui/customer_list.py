@@ -85,8 +85,6 @@ COLUMNS: tuple[Column, ...] = (
 
 
 class CustomerTableModel(QAbstractTableModel):
-    rows_loaded = Signal()  # the first load's remaining rows arrived
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -111,16 +109,16 @@ class CustomerTableModel(QAbstractTableModel):
         # The very first load shows its first page from a LIMIT query and fetches the rest of the
         # order in the background: on 100,000 customers that is most of the list's start-up cost.
         head = self.finder.head(self.query, PAGE_SIZE) if first else None
+        partial = head is not None and head[1] > PAGE_SIZE
         self.beginResetModel()
-        if head is not None and head[1] > PAGE_SIZE:
+        if partial:
             self.ids, self._total = head
         else:
             self.ids = self.finder.find(self.query)
             self._total = len(self.ids)
-            head = None
         self._pages.clear()
         self.endResetModel()
-        if head is not None:
+        if partial:
             self._load_rest(self._generation)
 
     def _load_rest(self, generation: int) -> None:
@@ -138,7 +136,6 @@ class CustomerTableModel(QAbstractTableModel):
                 self.ids, self._total = ids, len(ids)
                 self._pages.clear()
                 self.endResetModel()
-            self.rows_loaded.emit()
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, DatabaseOpenError):  # closed meanwhile: nothing left to show
