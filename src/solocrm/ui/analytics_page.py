@@ -215,8 +215,7 @@ class AnalyticsPage(QWidget):
                                   self.tr("Suggested action")))
         self.tiers.setObjectName("tierTable")
         self.tiers.cellDoubleClicked.connect(self._drill_tier)
-        export_actions.add_export_action(ctx, self.tiers, lambda: self.tr("RFM tiers"),
-                                         lambda: export_actions.window_status(self))
+        export_actions.add_export_action(ctx, self.tiers, lambda: self.tr("RFM tiers"))
         tiers_box = self._box(self.tr("RFM tiers"), self.tiers, self.tr(
             "Recency, frequency and monetary scores (1-5 each, over the 12 months before the as-of date) add "
             "up to a tier: 12-15 high value, 8-11 medium, 4-7 low, 3 churned. Double-click a tier to see its "
@@ -231,8 +230,7 @@ class AnalyticsPage(QWidget):
         open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         open_action.triggered.connect(self._open_risk_customer)
         self.risk.addAction(open_action)
-        self.export_risk_action = export_actions.add_export_action(
-            ctx, self.risk, lambda: self.tr("Churn risk"), lambda: export_actions.window_status(self))
+        self.export_risk_action = export_actions.add_export_action(ctx, self.risk, lambda: self.tr("Churn risk"))
         self.risk_note = QLabel()
         self.risk_note.setWordWrap(True)
         self.risk_note.setStyleSheet("color: palette(placeholder-text);")
@@ -258,8 +256,7 @@ class AnalyticsPage(QWidget):
                                   self.tr("Progress"), self.tr("Deadline"), self.tr("Status")))
         self.goals.setObjectName("goalTable")
         self.goals.cellDoubleClicked.connect(lambda _row, _col: self.edit_goal())
-        export_actions.add_export_action(ctx, self.goals, lambda: self.tr("Goals"),
-                                         lambda: export_actions.window_status(self))
+        export_actions.add_export_action(ctx, self.goals, lambda: self.tr("Goals"))
         add_goal = QPushButton(self.tr("Add goal…"))
         add_goal.setObjectName("addGoal")
         add_goal.clicked.connect(self.add_goal)

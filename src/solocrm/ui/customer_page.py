@@ -183,7 +183,7 @@ class CustomerPage(QWidget):
                  item.fields.get("order_no") or "")
                 for item in self.data.items if item.kind in ("order", "refund")]
         name = self.tr("Orders of %1").replace("%1", self.data.header.name)
-        export_actions.export_rows(self.ctx, name, headers, rows, self, export_actions.window_status(self))
+        export_actions.export_rows(self.ctx, name, headers, rows, self)
 
     # data ------------------------------------------------------------------
 

@@ -3,20 +3,19 @@
 ``export_customer_list`` exports exactly what the list shows (its query and its
 visible columns, in order) straight from the database, as the list may hold
 100,000 rows.  The smaller tables (churn risk, tiers, goals, tasks) export the
-rows on screen: ``export_view`` reads a table view, ``export_rows`` takes rows a
-page has already laid out.  A cell whose text is formatted for reading ("¥1,280.50",
+rows on screen: ``add_export_action`` reads a table view, ``export_rows`` takes
+rows a page has already laid out.  A cell whose text is formatted for reading ("¥1,280.50",
 "42%") carries its typed value under ``EXPORT_ROLE`` so Excel gets a number.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QTableView, QTableWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QTableView, QTableWidget, QWidget
 
 from solocrm.exporting import exports, writers
 from solocrm.ui import labels
@@ -108,35 +107,30 @@ def view_rows(view: QTableView | QTableWidget) -> tuple[list[str], list[list[obj
 
 
 def export_rows(ctx: AppContext, name: str, headers: Sequence[str], rows: Sequence[Sequence[object]],
-                parent: QWidget | None = None, status: Status | None = None) -> None:
-    """Ask for a file and write ``rows`` to it as Excel or CSV (rows already read on the GUI thread)."""
+                parent: QWidget) -> None:
+    """Ask for a file and write ``rows`` to it as Excel or CSV (rows already read on the GUI thread).
+
+    Where the file went is said in the status bar of ``parent``'s window.
+    """
     answer = _ask_path(parent, name + ".xlsx", ("xlsx", "csv"))
     if answer is None:
         return
     path, fmt = answer
     rows = [list(row) for row in rows]
     _run(ctx, parent, lambda progress: writers.write_table(Path(path), fmt, headers, rows, len(rows), progress,
-                                                           sheet_title=name), path, status)
+                                                           sheet_title=name), path, _window_status(parent))
 
 
-def export_view(ctx: AppContext, view: QTableView | QTableWidget, name: str, parent: QWidget | None = None,
-                status: Status | None = None) -> None:
-    headers, rows = view_rows(view)
-    export_rows(ctx, name, headers, rows, parent, status)
-
-
-def add_export_action(ctx: AppContext, view: QAbstractItemView, name: Callable[[], str],
-                      status: Callable[[], Status | None] = lambda: None) -> QAction:
+def add_export_action(ctx: AppContext, view: QTableView | QTableWidget, name: Callable[[], str]) -> QAction:
     """Give ``view`` an "Export to Excel / CSV…" item in its right-click menu; returns the action."""
     action = QAction(_t("Export to Excel / CSV…"), view)
-    action.triggered.connect(lambda: export_view(ctx, view, name(), view.window(), status()))
+    action.triggered.connect(lambda: export_rows(ctx, name(), *view_rows(view), view.window()))
     view.addAction(action)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return action
 
 
-def window_status(widget: QWidget) -> Status | None:
+def _window_status(widget: QWidget) -> Status | None:
     """The main window's status bar, where an export says where it went."""
-    window = widget.window()
-    bar = getattr(window, "statusBar", None)
+    bar = getattr(widget.window(), "statusBar", None)
     return bar().showMessage if callable(bar) else None

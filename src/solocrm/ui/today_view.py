@@ -307,14 +307,15 @@ class TodayView(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        titles = self._section_labels()
         sections = (
-            ("overdue", self.tr("Overdue"), result.overdue, result.overdue_count),
-            ("today", self.tr("Today"), result.today, result.today_count),
-            ("upcoming", self.tr("Next 7 days"), result.upcoming, result.upcoming_count),
+            ("overdue", result.overdue, result.overdue_count),
+            ("today", result.today, result.today_count),
+            ("upcoming", result.upcoming, result.upcoming_count),
         )
-        for key, label, items, total in sections:
+        for key, items, total in sections:
             if items or key == "today":
-                self._add_section(layout, key, label, items, total)
+                self._add_section(layout, key, titles[key], items, total)
         layout.addStretch(1)
         scrolled = self.scroll.verticalScrollBar().value()
         old = self.scroll.takeWidget()
@@ -373,18 +374,20 @@ class TodayView(QWidget):
         if 0 <= index < len(self._rows):
             self._rows[index].setFocus(Qt.FocusReason.TabFocusReason)
 
+    def _section_labels(self) -> dict[str, str]:
+        return {"overdue": self.tr("Overdue"), "today": self.tr("Today"), "upcoming": self.tr("Next 7 days")}
+
     def export_tasks(self) -> None:
         """Exactly the tasks on the page, in its order, with the section each is shown under."""
         from solocrm.ui import export_actions, labels
 
-        sections = {"overdue": self.tr("Overdue"), "today": self.tr("Today"), "upcoming": self.tr("Next 7 days")}
+        sections = self._section_labels()
         headers = (self.tr("Section"), self.tr("Due"), self.tr("Task"), self.tr("Customer"), self.tr("Repeats"),
                    self.tr("Notes"))
         rows = [(sections[row.section], to_local(row.item.due_at), task_title(row.item),
                  row.item.customer_name or "", labels.recurrence(row.item.recurrence), row.item.notes or "")
                 for row in self._rows]
-        export_actions.export_rows(self._ctx, self.tr("Tasks"), headers, rows, self,
-                                   export_actions.window_status(self))
+        export_actions.export_rows(self._ctx, self.tr("Tasks"), headers, rows, self)
 
     # queries for the window and tests ----------------------------------------------------
 
