@@ -88,43 +88,45 @@ def test_clicking_a_card_or_a_bar_shows_exactly_those_customers(qtbot, ctx) -> N
     assert shown.args[0] == frozenset({ids["D"]})
 
     # the "Low value" bar of the RFM tier chart: A and D
-    box = page.charts["tiers"]
+    canvas = _shown_chart(qtbot, page, "tiers")
+    chart = page.result.charts["tiers"]
+    bar = next(artist for artist, key in chart.targets.items() if key == "tier:low")
+    extent = bar.get_window_extent()
+    assert _click_chart(qtbot, page, canvas, extent.x0 + extent.width / 2,
+                        extent.y0 + extent.height / 2) == frozenset({ids["A"], ids["D"]})
+
+
+def _shown_chart(qtbot, page: AnalyticsPage, name: str):  # noqa: ANN001, ANN202 - FigureCanvas
+    """Scroll chart ``name`` into view and draw it, so its artists have their places on screen."""
+    box = page.charts[name]
     canvas = box.canvas
     page.scroll_area.ensureWidgetVisible(box)
     qtbot.waitUntil(lambda: canvas.isVisible())
     QApplication.processEvents()
     canvas.draw()
-    chart = page.result.charts["tiers"]
-    bar = next(artist for artist, key in chart.targets.items() if key == "tier:low")
-    extent = bar.get_window_extent()
-    x, y = extent.x0 + extent.width / 2, extent.y0 + extent.height / 2
+    return canvas
+
+
+def _click_chart(qtbot, page: AnalyticsPage, canvas, x: float, y: float) -> frozenset[int]:  # noqa: ANN001
+    """Click the chart at display point (x, y), matplotlib's pixels from the bottom left; the customers shown."""
     ratio = canvas.device_pixel_ratio
     point = QPoint(int(x / ratio), int(canvas.height() - y / ratio))
     with qtbot.waitSignal(page.show_customers) as shown:
         qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point)
-    assert shown.args[0] == frozenset({ids["A"], ids["D"]})
+    return shown.args[0]
 
 
 def test_clicking_a_cohort_cell_shows_the_customers_it_counts(qtbot, ctx) -> None:  # noqa: ANN001
     build_shop(ctx.db)
     page = _page(qtbot, ctx)
     _ask_shop_period(qtbot, page)
-    box = page.charts["cohorts"]
-    canvas = box.canvas
-    page.scroll_area.ensureWidgetVisible(box)
-    qtbot.waitUntil(lambda: canvas.isVisible())
-    QApplication.processEvents()
-    canvas.draw()
+    canvas = _shown_chart(qtbot, page, "cohorts")
     groups = page.result.panel.groups
     key = next(k for k in groups if k.startswith("cohort:") and len(groups[k]))
     _kind, row, month = key.split(":")
     ax = page.result.charts["cohorts"].figure.axes[0]
     x, y = ax.transData.transform((int(month), int(row)))
-    ratio = canvas.device_pixel_ratio
-    point = QPoint(int(x / ratio), int(canvas.height() - y / ratio))
-    with qtbot.waitSignal(page.show_customers) as shown:
-        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point)
-    assert shown.args[0] == frozenset(int(i) for i in groups[key])
+    assert _click_chart(qtbot, page, canvas, x, y) == frozenset(int(i) for i in groups[key])
 
 
 def test_segment_picker_narrows_the_figures(qtbot, ctx) -> None:  # noqa: ANN001
