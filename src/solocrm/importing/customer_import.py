@@ -452,7 +452,7 @@ class CustomerImport:
         photo = "photo" in self.mapped
         columns = ["id", *keys, *(["photo"] if photo else []), "search_text"]
         consent = keys.index("consent_marketing") + 1 if "consent_marketing" in keys else None
-        constants: dict[str, object] = {"kind": "person", "archived": 0, "created_at": at, "updated_at": at,
+        constants: dict[str, object] = {"kind": "person", "archived": 0, "updated_at": at,
                                         "order_count": 0, "total_spent_minor": 0, "stage": "prospect"}
         if consent is None:
             constants["consent_marketing"] = 0
@@ -464,7 +464,7 @@ class CustomerImport:
         refs: list[tuple] = []
         customs: list[tuple] = []
         changes: list[tuple] = []
-        writer = CustomerWriter(self.conn, len(new))
+        writer = CustomerWriter(self.conn, len(new), at)
         try:
             # Each chunk is indexed for search in the background while Python prepares the next one; only
             # Python runs here until writer.wait(): the connection belongs to the background meanwhile.
@@ -497,7 +497,6 @@ class CustomerImport:
                        for s in stored]
             phones, emails, refs = (self._numbered("customer_phone", phones), self._numbered("customer_email", emails),
                                     self._numbered("customer_ref", refs))
-            created = [(s.id, s.scalars.get("name")) for s in new]
             writer.wait()
         finally:
             writer.join()
@@ -506,8 +505,6 @@ class CustomerImport:
         insert_rows(self.conn, "customer_phone", ("id", "customer_id", "number", "position"), phones)
         insert_rows(self.conn, "customer_email", ("id", "customer_id", "address", "position"), emails)
         insert_rows(self.conn, "customer_ref", ("id", "customer_id", "ref"), refs)
-        insert_rows(self.conn, "customer_change", ("customer_id", "new_value"), created,
-                    {"changed_at": at, "field": "created", "old_value": None})
         insert_rows(self.conn, "customer_change", ("customer_id", "changed_at", "field", "old_value", "new_value"),
                     changes)
         insert_rows(self.conn, "customer_tag", ("customer_id", "tag_id"), tags)

@@ -329,23 +329,29 @@ def last_change_id(conn: sqlite3.Connection) -> int:
 _FTS_INSERT_TRIGGER = "customer_fts_ai"
 _FTS_RANGE = ("INSERT INTO customer_fts (rowid, search_text) SELECT id, search_text FROM customer "
               "WHERE id BETWEEN ? AND ?")
+# Each new customer's "created" history entry, named as it was created.
+_CREATED_RANGE = ("INSERT INTO customer_change (customer_id, changed_at, field, old_value, new_value) "
+                  "SELECT id, ?, 'created', NULL, name FROM customer WHERE id BETWEEN ? AND ?")
 
 
 class CustomerWriter:
-    """Inserts new customers (ids ascending, a chunk at a time) and indexes them for search.
+    """Inserts new customers (ids ascending, a chunk at a time), indexes them for search and notes their creation.
 
     The search index's insert trigger indexes row by row, five times slower
     than one INSERT ... SELECT into the index; for many rows the trigger and
     the customer indexes are set aside inside the transaction, and each chunk
-    is indexed for search in the background while the caller prepares the
-    next one.  The last chunk's background work also rebuilds the indexes and
-    puts the trigger back, so a rollback (dry run, cancel, error) or a commit
-    both find the schema as it was.  Call ``wait`` before using the connection
-    after ``add``; ``join`` when giving up after an error.
+    is indexed for search (and given its "created" history entries, one
+    INSERT ... SELECT instead of a Python row each) in the background while
+    the caller prepares the next one.  The last chunk's background work also
+    rebuilds the indexes and puts the trigger back, so a rollback (dry run,
+    cancel, error) or a commit both find the schema as it was.  Call ``wait``
+    before using the connection after ``add``; ``join`` when giving up after
+    an error.
     """
 
-    def __init__(self, conn: sqlite3.Connection, total: int) -> None:
+    def __init__(self, conn: sqlite3.Connection, total: int, at: str | None) -> None:
         self.conn = conn
+        self.at = at
         self.background = Background(conn)
         trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                                (_FTS_INSERT_TRIGGER,)).fetchone()
@@ -359,10 +365,15 @@ class CustomerWriter:
             last: bool) -> None:
         """Insert ``rows`` (``id`` first); ``last`` for the final chunk."""
         self.background.wait()
-        insert_rows(self.conn, "customer", columns, rows, constants)
+        insert_rows(self.conn, "customer", columns, rows, {**constants, "created_at": self.at})
+        span = (rows[0][0], rows[-1][0]) if rows else None
+        created = [(_CREATED_RANGE, (self.at, *span))] if span else []
         if self.bulk:
-            indexed = [(_FTS_RANGE, (rows[0][0], rows[-1][0]))] if rows else []
-            self.background.start(*indexed, *(self.restore if last else []))
+            indexed = [(_FTS_RANGE, span)] if span else []
+            self.background.start(*indexed, *created, *(self.restore if last else []))
+        else:
+            for sql, params in created:
+                self.conn.execute(sql, params)
 
     def wait(self) -> None:
         self.background.wait()
@@ -372,9 +383,9 @@ class CustomerWriter:
 
 
 def insert_customers(conn: sqlite3.Connection, columns: Sequence[str], rows: list[Sequence],
-                     constants: Mapping[str, object]) -> None:
-    """Insert customer rows (id first, ascending) and index them for search, all before returning."""
-    writer = CustomerWriter(conn, len(rows))
+                     constants: Mapping[str, object], at: str | None) -> None:
+    """Insert customer rows (id first, ascending) created at ``at``, all indexed and noted before returning."""
+    writer = CustomerWriter(conn, len(rows), at)
     try:
         writer.add(columns, rows, constants, last=True)
     finally:

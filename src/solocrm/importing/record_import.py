@@ -154,17 +154,14 @@ class RecordImport:
                 refs.append((cid, row.ref))
         at = self.at_text
         insert_customers(self.conn, ("id", "name", "search_text"), rows,
-                         {"kind": "person", "consent_marketing": 0, "archived": 0, "created_at": at, "updated_at": at,
-                          "order_count": 0, "total_spent_minor": 0, "stage": "prospect"})
+                         {"kind": "person", "consent_marketing": 0, "archived": 0, "updated_at": at,
+                          "order_count": 0, "total_spent_minor": 0, "stage": "prospect"}, at)
         for table, columns, items in (("customer_phone", ("customer_id", "number", "position"), phones),
                                       ("customer_email", ("customer_id", "address", "position"), emails),
                                       ("customer_ref", ("customer_id", "ref"), refs)):
             if items:
                 first = self.ids.take(table, len(items))
                 insert_rows(self.conn, table, ("id", *columns), [(first + i, *item) for i, item in enumerate(items)])
-        insert_rows(self.conn, "customer_change", ("customer_id", "new_value"),
-                    [(cid, name) for cid, _r, name in created],
-                    {"changed_at": at, "field": "created", "old_value": None})
 
     # --- cleaning ------------------------------------------------------------------------
 

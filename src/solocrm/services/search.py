@@ -30,8 +30,13 @@ def _char_pinyin(char: str) -> str:
     return lazy_pinyin(char, style=Style.NORMAL)[0]
 
 
+@lru_cache(maxsize=1 << 17)
 def pinyin_keys(value: str) -> str:
-    """"zhangsan zs" for 张三; "" when ``value`` has no Chinese characters."""
+    """"zhangsan zs" for 张三; "" when ``value`` has no Chinese characters.
+
+    Remembered per text: names, companies and cities repeat across a customer
+    file, and an import asks for each twice (search text and duplicate keys).
+    """
     if not value or not _HAN.search(value):
         return ""
     syllables = [_char_pinyin(ch) for ch in value if _HAN.match(ch)]
