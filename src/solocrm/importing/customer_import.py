@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -99,6 +99,18 @@ class State:
     changed: set[str] = field(default_factory=set)
     before: dict[str, object] = field(default_factory=dict)
     updated_at: str | None = None
+    written: bool = False  # a new customer already inserted; ``changed`` then holds what came after
+
+
+@dataclass
+class Owned:
+    """Rows of the tables a customer owns, gathered for one executemany each."""
+
+    phones: list[tuple] = field(default_factory=list)
+    emails: list[tuple] = field(default_factory=list)
+    tags: list[tuple] = field(default_factory=list)
+    refs: list[tuple] = field(default_factory=list)
+    customs: list[tuple] = field(default_factory=list)
 
 
 def _shown(key: str, value: object) -> str:
@@ -135,6 +147,10 @@ class CustomerImport:
         self.scalar_keys = [k for k in SCALARS
                             if k in self.mapped or (k == "name" and self.mapped & {"family_name", "given_name"})]
         self.new: dict[int, State] = {}
+        self.unwritten: list[State] = []  # new customers not inserted yet
+        self.new_tags: list[tuple[int, str]] = []
+        self.new_fields: list[tuple[int, str, int]] = []
+        self.rewrite: set[int] = set()  # new customers inserted, then changed by a later row of the file
         self.pending: dict[int, list[Incoming]] = {}
         self.by_phone: dict[str, int] = {}
         self.by_email: dict[str, int] = {}
@@ -153,27 +169,50 @@ class CustomerImport:
         self.by_ref = dict(self.conn.execute("SELECT ref, customer_id FROM customer_ref"))
         for cid, name, company, city in self.conn.execute("SELECT id, name, company, city FROM customer ORDER BY id"):
             self.near.add(cid, name, company, city)
+        self.tag_ids = dict(self.conn.execute("SELECT name, id FROM tag"))
+        self.field_ids = dict(self.conn.execute("SELECT name, id FROM custom_field"))
+        self.field_position = self.conn.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM custom_field").fetchone()[0]
+        for table in ("customer", "tag", "custom_field", "customer_phone", "customer_email", "customer_ref"):
+            self.ids.take(table, 0)  # reads each top id now: later ids are handed out without SQL
 
     def run(self) -> None:
+        """Read, clean and place every row, inserting new customers a chunk at a time as they come.
+
+        Inserting early lets the search indexing of one chunk (in the
+        background, see CustomerWriter) run while the next rows are read and
+        cleaned.  A later row of the file may still add to a customer already
+        inserted; those few are written again at the end (``rewrite``).
+        """
         self._load_indexes()
         birthday_columns = [h for h, k, _i in self.columns if k == "birthday"]
         self.date_order = column_date_order(self.source, birthday_columns, self.options.date_order)
         total = self.source.estimated_rows
         report = self.report
         progress = self.progress
-        for number, cells in self.source.rows():
-            report.rows_read += 1
-            if progress is not None and report.rows_read % 1000 == 0:
-                progress(report.rows_read, max(total, report.rows_read))
-            shifted = overflow(self.source, cells)
-            if shifted:
-                self.report.rejects.append(Reject(number, "", "", shifted, cell_texts(cells)))
-                continue
-            incoming = self._clean(number, cells)
-            if incoming is not None:
-                self._place(incoming, cells)
+        self._prepare_columns()
+        self.writer = CustomerWriter(self.conn, total, dt_text(self.at))
+        try:
+            for number, cells in self.source.rows():
+                report.rows_read += 1
+                if progress is not None and report.rows_read % 1000 == 0:
+                    progress(report.rows_read, max(total, report.rows_read))
+                shifted = overflow(self.source, cells)
+                if shifted:
+                    self.report.rejects.append(Reject(number, "", "", shifted, cell_texts(cells)))
+                    continue
+                incoming = self._clean(number, cells)
+                if incoming is not None:
+                    self._place(incoming, cells)
+                    if len(self.unwritten) >= WRITE_CHUNK:
+                        self._insert_new(last=False)
+            self._insert_new(last=True)
+            owned = self._owned(self.new.values())  # Python only: runs while the last chunk is indexed
+            self.writer.wait()
+        finally:
+            self.writer.join()
         self._update_stored()
-        self._write()
+        self._write(owned)
         if progress is not None:
             progress(report.rows_read, report.rows_read)
 
@@ -295,8 +334,10 @@ class CustomerImport:
                 return
             # a new customer is the row itself: its lists are already free of repeats
             cid = self.ids.take("customer")
-            self.new[cid] = State(cid, True, inc.scalars, list(inc.phones), list(inc.emails), list(inc.tags),
-                                  list(inc.refs), inc.custom or {}, inc.photo)
+            state = State(cid, True, inc.scalars, list(inc.phones), list(inc.emails), list(inc.tags),
+                          list(inc.refs), inc.custom or {}, inc.photo)
+            self.new[cid] = state
+            self.unwritten.append(state)
             self._register(cid, inc)
             similar = self.near.add(cid, str(name), inc.scalars.get("company"),  # type: ignore[arg-type]
                                     inc.scalars.get("city"))  # type: ignore[arg-type]
@@ -304,7 +345,10 @@ class CustomerImport:
                 self.report.duplicates.append(PossibleDuplicate(inc.row, str(name), *similar))
             self.report.created += 1
         elif target in self.new:
-            self._merge(self.new[target], inc)
+            state = self.new[target]
+            self._merge(state, inc)
+            if state.written and state.changed:
+                self.rewrite.add(target)
             self._register(target, inc)
             self.report.merged += 1
         else:
@@ -414,104 +458,105 @@ class CustomerImport:
                                         [phone_digits(p) for p in state.phones], state.emails,
                                         s.get("wechat_id"), sorted(state.tags))  # type: ignore[arg-type]
 
-    def _tag_ids(self, wanted: set[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        listed = sorted(wanted)
-        for start in range(0, len(listed), 500):
-            chunk = listed[start:start + 500]
-            found.update(self.conn.execute(
-                f"SELECT name, id FROM tag WHERE name IN ({', '.join('?' * len(chunk))})", chunk))
-        missing = [n for n in listed if n not in found]
-        if missing:
-            first = self.ids.take("tag", len(missing))
-            insert_rows(self.conn, "tag", ("id", "name"), [(first + i, n) for i, n in enumerate(missing)])
-            found.update({n: first + i for i, n in enumerate(missing)})
+    def _tag_id(self, name: str) -> int:
+        """The tag's id, a new one (inserted by ``_write``) for a tag not seen before."""
+        found = self.tag_ids.get(name)
+        if found is None:
+            found = self.tag_ids[name] = self.ids.take("tag")
+            self.new_tags.append((found, name))
         return found
 
-    def _field_ids(self, wanted: set[str]) -> dict[str, int]:
-        found = dict(self.conn.execute("SELECT name, id FROM custom_field"))
-        position = self.conn.execute("SELECT coalesce(max(position), -1) + 1 FROM custom_field").fetchone()[0]
-        missing = sorted(n for n in wanted if n not in found)
-        if missing:
-            first = self.ids.take("custom_field", len(missing))
-            insert_rows(self.conn, "custom_field", ("id", "name", "position"),
-                        [(first + i, n, position + i) for i, n in enumerate(missing)])
-            found.update({n: first + i for i, n in enumerate(missing)})
+    def _field_id(self, name: str) -> int:
+        """The custom field's id, a new one (inserted by ``_write``) for a field not seen before."""
+        found = self.field_ids.get(name)
+        if found is None:
+            found = self.field_ids[name] = self.ids.take("custom_field")
+            self.new_fields.append((found, name, self.field_position + len(self.new_fields)))
         return found
 
-    def _write(self) -> None:
+    def _prepare_columns(self) -> None:
+        """The customer columns new rows fill, and the values every new row shares (written as SQL literals)."""
         at = dt_text(self.at)
-        new = list(self.new.values())
-        stored = self.stored
-        tag_names = {t for s in new for t in s.tags} | {t for s in stored for t in s.tags}
-        tag_ids = self._tag_ids(tag_names) if tag_names else {}
-        field_names = {n for s in new for n in s.custom} | {n for s in stored for n in s.custom}
-        field_ids = self._field_ids(field_names) if field_names else {}
-
         keys = self.scalar_keys
-        photo = "photo" in self.mapped
-        columns = ["id", *keys, *(["photo"] if photo else []), "search_text"]
-        consent = keys.index("consent_marketing") + 1 if "consent_marketing" in keys else None
-        constants: dict[str, object] = {"kind": "person", "archived": 0, "updated_at": at,
-                                        "order_count": 0, "total_spent_minor": 0, "stage": "prospect"}
-        if consent is None:
-            constants["consent_marketing"] = 0
-        for table in ("customer_phone", "customer_email", "customer_ref"):
-            self.ids.take(table, 0)  # reads the table's top id now: later ids are handed out without SQL
-        phones: list[tuple] = []
-        emails: list[tuple] = []
-        tags: list[tuple] = []
-        refs: list[tuple] = []
-        customs: list[tuple] = []
+        self.photo = "photo" in self.mapped
+        self.new_columns = ["id", *keys, *(["photo"] if self.photo else []), "search_text"]
+        self.consent = keys.index("consent_marketing") + 1 if "consent_marketing" in keys else None
+        self.constants: dict[str, object] = {"kind": "person", "archived": 0, "updated_at": at, "order_count": 0,
+                                             "total_spent_minor": 0, "stage": "prospect"}
+        if self.consent is None:
+            self.constants["consent_marketing"] = 0
+
+    def _new_row(self, s: State) -> list[object]:
+        get = s.scalars.get
+        row = [s.id, *[get(k) for k in self.scalar_keys]]
+        if self.consent is not None:
+            row[self.consent] = row[self.consent] or 0
+        if self.photo:
+            row.append(s.photo)
+        row.append(self._search_text(s))
+        return row
+
+    def _insert_new(self, last: bool) -> None:
+        """Insert the new customers placed since the last call; ``last`` once the file is read."""
+        chunk, self.unwritten = self.unwritten, []
+        self.writer.add(self.new_columns, [self._new_row(s) for s in chunk], self.constants, last)
+        for s in chunk:
+            s.written = True
+            s.changed.clear()
+
+    def _rewrites(self) -> list[tuple[str, list[object]]]:
+        """UPDATEs for new customers a later row added to after they were inserted (their lists are written after)."""
+        names = self.new_columns[1:]
+        sets = ", ".join(f"{n} = ?" for n in names)
+        statements = []
+        for cid in sorted(self.rewrite):
+            row = self._new_row(self.new[cid])
+            statements.append((f"UPDATE customer SET {sets} WHERE id = ?", [*row[1:], cid]))
+            statements.append(("UPDATE customer_change SET new_value = ? WHERE customer_id = ? AND field = 'created'",
+                               [self.new[cid].scalars.get("name"), cid]))
+        return statements
+
+    def _owned(self, states: Iterable[State]) -> Owned:
+        """The phone, email, tag, ID and custom field rows of new customers."""
+        owned = Owned()
+        tag_id, field_id = self._tag_id, self._field_id
+        for s in states:
+            cid = s.id
+            if s.phones:
+                owned.phones.extend([(cid, n, i) for i, n in enumerate(s.phones)])
+            if s.emails:
+                owned.emails.extend([(cid, e, i) for i, e in enumerate(s.emails)])
+            if s.tags:
+                owned.tags.extend([(cid, tag_id(t)) for t in s.tags])
+            if s.refs:
+                owned.refs.extend([(cid, r) for r in s.refs])
+            if s.custom:
+                owned.customs.extend([(cid, field_id(n), value) for n, value in s.custom.items()])
+        return owned
+
+    def _write(self, owned: Owned) -> None:
+        """Write what the new customers own, and every change to stored customers."""
+        at = dt_text(self.at)
+        stored = self.stored
         changes: list[tuple] = []
-        writer = CustomerWriter(self.conn, len(new), at)
-        try:
-            # Each chunk is indexed for search in the background while Python prepares the next one; only
-            # Python runs here until writer.wait(): the connection belongs to the background meanwhile.
-            for start in range(0, len(new), WRITE_CHUNK):
-                chunk = new[start:start + WRITE_CHUNK]
-                rows = []
-                for s in chunk:
-                    get = s.scalars.get
-                    row = [s.id, *[get(k) for k in keys]]
-                    if consent is not None:
-                        row[consent] = row[consent] or 0
-                    if photo:
-                        row.append(s.photo)
-                    row.append(self._search_text(s))
-                    rows.append(row)
-                writer.add(columns, rows, constants, last=start + WRITE_CHUNK >= len(new))
-                for s in chunk:
-                    cid = s.id
-                    if s.phones:
-                        phones.extend([(cid, n, i) for i, n in enumerate(s.phones)])
-                    if s.emails:
-                        emails.extend([(cid, e, i) for i, e in enumerate(s.emails)])
-                    if s.tags:
-                        tags.extend([(cid, tag_ids[t]) for t in s.tags])
-                    if s.refs:
-                        refs.extend([(cid, r) for r in s.refs])
-                    if s.custom:
-                        customs.extend([(cid, field_ids[n], value) for n, value in s.custom.items()])
-            updates = [self._stored_rows(s, at, phones, emails, tags, refs, customs, changes, tag_ids, field_ids)
-                       for s in stored]
-            phones, emails, refs = (self._numbered("customer_phone", phones), self._numbered("customer_email", emails),
-                                    self._numbered("customer_ref", refs))
-            writer.wait()
-        finally:
-            writer.join()
+        updates = self._rewrites() + [self._stored_rows(s, at, owned, changes) for s in stored]
+        insert_rows(self.conn, "tag", ("id", "name"), self.new_tags)
+        insert_rows(self.conn, "custom_field", ("id", "name", "position"), self.new_fields)
         for sql, params in updates:
             self.conn.execute(sql, params)
-        insert_rows(self.conn, "customer_phone", ("id", "customer_id", "number", "position"), phones)
-        insert_rows(self.conn, "customer_email", ("id", "customer_id", "address", "position"), emails)
-        insert_rows(self.conn, "customer_ref", ("id", "customer_id", "ref"), refs)
+        insert_rows(self.conn, "customer_phone", ("id", "customer_id", "number", "position"),
+                    self._numbered("customer_phone", owned.phones))
+        insert_rows(self.conn, "customer_email", ("id", "customer_id", "address", "position"),
+                    self._numbered("customer_email", owned.emails))
+        insert_rows(self.conn, "customer_ref", ("id", "customer_id", "ref"),
+                    self._numbered("customer_ref", owned.refs))
         insert_rows(self.conn, "customer_change", ("customer_id", "changed_at", "field", "old_value", "new_value"),
                     changes)
-        insert_rows(self.conn, "customer_tag", ("customer_id", "tag_id"), tags)
-        if customs:
+        insert_rows(self.conn, "customer_tag", ("customer_id", "tag_id"), owned.tags)
+        if owned.customs:
             self.conn.executemany(
                 "INSERT INTO custom_field_value (customer_id, field_id, value) VALUES (?, ?, ?) "
-                "ON CONFLICT (customer_id, field_id) DO UPDATE SET value = excluded.value", customs)
+                "ON CONFLICT (customer_id, field_id) DO UPDATE SET value = excluded.value", owned.customs)
         self.report.customer_ids = set(self.new) | {s.id for s in stored}
 
     def _numbered(self, table: str, rows: list[tuple]) -> list[tuple]:
@@ -519,10 +564,8 @@ class CustomerImport:
         first = self.ids.take(table, len(rows))
         return [(first + i, *r) for i, r in enumerate(rows)]
 
-    def _stored_rows(self, s: State, at: str | None, phones: list, emails: list, tags: list, refs: list,
-                     customs: list, changes: list, tag_ids: dict[str, int], field_ids: dict[str, int]
-                     ) -> tuple[str, list[object]]:
-        """Add what a stored customer gains to the lists; returns the UPDATE of its own columns."""
+    def _stored_rows(self, s: State, at: str | None, owned: Owned, changes: list) -> tuple[str, list[object]]:
+        """Add what a stored customer gains to ``owned`` and ``changes``; returns the UPDATE of its own columns."""
         before = s.before
         sets: dict[str, object] = {}
         for key in sorted(s.changed):
@@ -539,20 +582,20 @@ class CustomerImport:
                                      json.dumps(now_list, ensure_ascii=False)))
                 added = [x for x in now_list if x not in old_list]
                 if key == "phones":
-                    phones.extend((s.id, n, len(old_list) + i) for i, n in enumerate(added))
+                    owned.phones.extend((s.id, n, len(old_list) + i) for i, n in enumerate(added))
                 elif key == "emails":
-                    emails.extend((s.id, e, len(old_list) + i) for i, e in enumerate(added))
+                    owned.emails.extend((s.id, e, len(old_list) + i) for i, e in enumerate(added))
                 elif key == "tags":
-                    tags.extend((s.id, tag_ids[t]) for t in added)
+                    owned.tags.extend((s.id, self._tag_id(t)) for t in added)
                 else:
-                    refs.extend((s.id, r) for r in added)
+                    owned.refs.extend((s.id, r) for r in added)
                 if key != "refs":
                     shown = sorted(now_list) if key == "tags" else now_list
                     changes.append((s.id, at, key, ", ".join(sorted(old_list) if key == "tags" else old_list) or None,
                                     ", ".join(shown)))
             elif key.startswith("custom:"):
                 name = key[7:]
-                customs.append((s.id, field_ids[name], s.custom[name]))
+                owned.customs.append((s.id, self._field_id(name), s.custom[name]))
                 self.journal.append(("customer", s.id, key, json.dumps(before.get(key), ensure_ascii=False),
                                      json.dumps(s.custom[name], ensure_ascii=False)))
                 changes.append((s.id, at, key, before.get(key), s.custom[name]))
