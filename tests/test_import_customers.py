@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from solocrm.db.database import Database
-from solocrm.importing import batches, mapping
-from solocrm.importing.engine import ImportOptions, run_import
+from solocrm.importing import batches, customer_import, mapping
+from solocrm.importing.engine import BULK_ROWS, ImportOptions, run_import
 from solocrm.importing.errors import MappingError
 from solocrm.importing.sources import open_source
 from solocrm.services import customers, timeline
@@ -145,6 +145,40 @@ def test_duplicate_rows_in_one_file_merge_and_near_identical_names_are_flagged(d
     reasons = {d.row: d.reason for d in report.duplicates}
     assert reasons[2] == "traditional/simplified"
     assert reasons[5] == "name in another order"
+
+
+def test_later_rows_that_add_to_customers_already_written_in_a_big_file_keep_every_value(
+        db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Big files insert new customers a chunk at a time while reading; a small chunk makes rows 1..10 written long
+    # before the file's last rows repeat them with an email, a company and another tag.
+    monkeypatch.setattr(customer_import, "WRITE_CHUNK", 100)
+    before = _dump(db)
+    count = BULK_ROWS + 200
+    lines = [f"客户{i},1380000{i:04d},,老客,\n" for i in range(count)]
+    lines += [f"客户{i},1380000{i:04d},k{i}@qq.com,回头客,青禾\n" for i in range(10)]
+    path = tmp_path / "big.csv"
+    path.write_text("姓名,手机,邮箱,标签,公司\n" + "".join(lines), encoding="utf-8")
+    report = _import(db, path)
+    assert (report.rows_read, report.created, report.merged) == (count + 10, count, 10)
+
+    first = customers.load_input(db, _find(db, "13800000003")[0])
+    assert (first.name, first.emails, first.company, sorted(first.tags)) == (
+        "客户3", ["k3@qq.com"], "青禾", ["回头客", "老客"])
+    assert _find(db, "k3@qq.com") == _find(db, "13800000003")  # the search index follows the rewrite
+    assert len(_find(db, "qinghe")) == 10
+    conn = sqlite3.connect(db.path)
+    try:
+        conn.execute("INSERT INTO customer_fts (customer_fts) VALUES ('integrity-check')")
+        assert conn.execute("SELECT count(*), count(DISTINCT customer_id) FROM customer_change "
+                            "WHERE field = 'created'").fetchone() == (count, count)
+        assert conn.execute("SELECT count(*), count(DISTINCT name) FROM customer").fetchone() == (count, count)
+        assert conn.execute("SELECT count(*) FROM customer_phone").fetchone()[0] == count
+        assert conn.execute("SELECT count(*) FROM customer_tag").fetchone()[0] == count + 10
+    finally:
+        conn.close()
+
+    batches.undo_batch(db, report.batch_id, now=NOW)
+    assert _dump(db)[:-1] == before[:-1]
 
 
 def test_undo_restores_the_database_exactly(db: Database, tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ from solocrm.importing.engine import (
     dt_text,
     CustomerWriter,
     insert_rows,
+    packed_insert,
     overflow,
 )
 from solocrm.importing.sources import Source
@@ -207,12 +208,11 @@ class CustomerImport:
                     if len(self.unwritten) >= WRITE_CHUNK:
                         self._insert_new(last=False)
             self._insert_new(last=True)
-            owned = self._owned(self.new.values())  # Python only: runs while the last chunk is indexed
             self.writer.wait()
         finally:
             self.writer.join()
         self._update_stored()
-        self._write(owned)
+        self._write()
         if progress is not None:
             progress(report.rows_read, report.rows_read)
 
@@ -497,29 +497,62 @@ class CustomerImport:
         return row
 
     def _insert_new(self, last: bool) -> None:
-        """Insert the new customers placed since the last call; ``last`` once the file is read."""
+        """Insert the new customers placed since the last call, with their phones, emails, tags and IDs.
+
+        ``last`` once the file is read.  Custom field values wait for the end
+        (a later row of the file may still change them; they are few).
+        """
         chunk, self.unwritten = self.unwritten, []
-        self.writer.add(self.new_columns, [self._new_row(s) for s in chunk], self.constants, last)
+        owned = self._owned(chunk)
+        tags, self.new_tags = self.new_tags, []
+        self.writer.add(self.new_columns, [self._new_row(s) for s in chunk], self.constants, last,
+                        then=self._owned_inserts(owned, tags))
         for s in chunk:
             s.written = True
             s.changed.clear()
 
-    def _rewrites(self) -> list[tuple[str, list[object]]]:
-        """UPDATEs for new customers a later row added to after they were inserted (their lists are written after)."""
+    def _owned_inserts(self, owned: Owned, tags: list[tuple[int, str]]) -> list[tuple[str, tuple[str]]]:
+        """The statements inserting new tags and ``owned`` (without custom values), each one packed statement."""
+        tables = (("tag", ("id", "name"), tags),
+                  ("customer_phone", ("id", "customer_id", "number", "position"),
+                   self._numbered("customer_phone", owned.phones)),
+                  ("customer_email", ("id", "customer_id", "address", "position"),
+                   self._numbered("customer_email", owned.emails)),
+                  ("customer_ref", ("id", "customer_id", "ref"), self._numbered("customer_ref", owned.refs)),
+                  ("customer_tag", ("customer_id", "tag_id"), owned.tags))
+        return [packed_insert(table, columns, rows) for table, columns, rows in tables if rows]
+
+    def _rewrite(self, owned: Owned) -> None:
+        """Write again the new customers a later row added to after they were inserted.
+
+        Their own columns are updated (the search index follows by trigger);
+        their phones, emails, tags and IDs are deleted and gathered into ``owned``
+        afresh, to be inserted with the rest.
+        """
+        ids = sorted(self.rewrite)
         names = self.new_columns[1:]
         sets = ", ".join(f"{n} = ?" for n in names)
-        statements = []
-        for cid in sorted(self.rewrite):
-            row = self._new_row(self.new[cid])
-            statements.append((f"UPDATE customer SET {sets} WHERE id = ?", [*row[1:], cid]))
-            statements.append(("UPDATE customer_change SET new_value = ? WHERE customer_id = ? AND field = 'created'",
-                               [self.new[cid].scalars.get("name"), cid]))
-        return statements
+        for cid in ids:
+            state = self.new[cid]
+            row = self._new_row(state)
+            self.conn.execute(f"UPDATE customer SET {sets} WHERE id = ?", [*row[1:], cid])
+            self.conn.execute("UPDATE customer_change SET new_value = ? WHERE customer_id = ? AND field = 'created'",
+                              (state.scalars.get("name"), cid))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for table in ("customer_phone", "customer_email", "customer_ref", "customer_tag"):
+                self.conn.execute(f"DELETE FROM {table} WHERE customer_id IN ({marks})", chunk)
+        fresh = self._owned(self.new[cid] for cid in ids)
+        owned.phones += fresh.phones
+        owned.emails += fresh.emails
+        owned.tags += fresh.tags
+        owned.refs += fresh.refs
 
     def _owned(self, states: Iterable[State]) -> Owned:
-        """The phone, email, tag, ID and custom field rows of new customers."""
+        """The phone, email, tag and ID rows of new customers (custom values: ``_new_custom_values``)."""
         owned = Owned()
-        tag_id, field_id = self._tag_id, self._field_id
+        tag_id = self._tag_id
         for s in states:
             cid = s.id
             if s.phones:
@@ -530,16 +563,20 @@ class CustomerImport:
                 owned.tags.extend([(cid, tag_id(t)) for t in s.tags])
             if s.refs:
                 owned.refs.extend([(cid, r) for r in s.refs])
-            if s.custom:
-                owned.customs.extend([(cid, field_id(n), value) for n, value in s.custom.items()])
         return owned
 
-    def _write(self, owned: Owned) -> None:
-        """Write what the new customers own, and every change to stored customers."""
+    def _write(self) -> None:
+        """Write the new customers' custom values, those written again, and every change to stored customers."""
         at = dt_text(self.at)
         stored = self.stored
+        owned = Owned()
+        field_id = self._field_id
+        for s in self.new.values():
+            if s.custom:
+                owned.customs.extend([(s.id, field_id(n), value) for n, value in s.custom.items()])
+        self._rewrite(owned)
         changes: list[tuple] = []
-        updates = self._rewrites() + [self._stored_rows(s, at, owned, changes) for s in stored]
+        updates = [self._stored_rows(s, at, owned, changes) for s in stored]
         insert_rows(self.conn, "tag", ("id", "name"), self.new_tags)
         insert_rows(self.conn, "custom_field", ("id", "name", "position"), self.new_fields)
         for sql, params in updates:
