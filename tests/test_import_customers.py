@@ -16,8 +16,13 @@ from solocrm.importing.sources import open_source
 from solocrm.services import customers, timeline
 from solocrm.services.customers import CustomerInput
 from solocrm.services.search import CustomerQuery, customer_ids_statement
-from tests.import_files import PNG_1PX, android_vcf, gbk_csv_from_chinese_excel, iphone_vcf, \
-    xlsx_with_title_and_merged_cells
+from tests.import_files import (
+    PNG_1PX,
+    android_vcf,
+    gbk_csv_from_chinese_excel,
+    iphone_vcf,
+    xlsx_with_title_and_merged_cells,
+)
 
 NOW = datetime(2026, 6, 15, 9, 0)
 

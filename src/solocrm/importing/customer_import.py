@@ -1,4 +1,4 @@
-"""Importing customers: clean each row, find who it already is, then write everything in bulk.
+"""Importing customers: clean each row, find who it already is, and write new customers in chunks as they come.
 
 A row matching a stored customer by normalised phone, email or customer ID
 updates that customer: empty fields are filled, new phones/emails/tags added,
@@ -21,21 +21,21 @@ from sqlalchemy.orm import Session
 
 from solocrm.importing import names, values
 from solocrm.importing.engine import (
+    Conflict,
+    CustomerWriter,
     IdAllocator,
     ImportOptions,
     ImportReport,
+    PossibleDuplicate,
     ProgressFn,
     Reject,
-    Conflict,
-    PossibleDuplicate,
     cell_texts,
     column_date_order,
+    counted_rows,
     driver,
     dt_text,
-    CustomerWriter,
     insert_rows,
     packed_insert,
-    overflow,
 )
 from solocrm.importing.sources import Source
 from solocrm.services import contact_values, search
@@ -105,7 +105,7 @@ class State:
 
 @dataclass
 class Owned:
-    """Rows of the tables a customer owns, gathered for one executemany each."""
+    """Rows of the tables customers own, gathered to be inserted table by table."""
 
     phones: list[tuple] = field(default_factory=list)
     emails: list[tuple] = field(default_factory=list)
@@ -194,14 +194,7 @@ class CustomerImport:
         self._prepare_columns()
         self.writer = CustomerWriter(self.conn, total, dt_text(self.at))
         try:
-            for number, cells in self.source.rows():
-                report.rows_read += 1
-                if progress is not None and report.rows_read % 1000 == 0:
-                    progress(report.rows_read, max(total, report.rows_read))
-                shifted = overflow(self.source, cells)
-                if shifted:
-                    self.report.rejects.append(Reject(number, "", "", shifted, cell_texts(cells)))
-                    continue
+            for number, cells in counted_rows(self.source, report, progress):
                 incoming = self._clean(number, cells)
                 if incoming is not None:
                     self._place(incoming, cells)
@@ -550,7 +543,7 @@ class CustomerImport:
         owned.refs += fresh.refs
 
     def _owned(self, states: Iterable[State]) -> Owned:
-        """The phone, email, tag and ID rows of new customers (custom values: ``_new_custom_values``)."""
+        """The phone, email, tag and ID rows of new customers (their custom values are written by ``_write``)."""
         owned = Owned()
         tag_id = self._tag_id
         for s in states:

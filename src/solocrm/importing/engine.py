@@ -507,5 +507,19 @@ def overflow(source: Source, cells: Sequence[object]) -> str | None:
     return None
 
 
+def counted_rows(source: Source, report: ImportReport, progress: ProgressFn | None) -> Iterator[tuple[int, list]]:
+    """The file's rows, counted in ``report`` with progress every 1,000; rows shifted by a stray comma are rejected."""
+    total = source.estimated_rows
+    for number, cells in source.rows():
+        report.rows_read += 1
+        if progress is not None and report.rows_read % 1000 == 0:
+            progress(report.rows_read, max(total, report.rows_read))
+        shifted = overflow(source, cells)
+        if shifted:
+            report.rejects.append(Reject(number, "", "", shifted, cell_texts(cells)))
+            continue
+        yield number, cells
+
+
 def cell_texts(cells: Sequence[object]) -> tuple[str, ...]:
     return tuple(mapping_mod.values.text(c) for c in cells)

@@ -35,11 +35,11 @@ from solocrm.importing.engine import (
     bulk_load,
     cell_texts,
     column_date_order,
+    counted_rows,
     driver,
     dt_text,
     insert_customers,
     insert_rows,
-    overflow,
 )
 from solocrm.importing.sources import Source
 from solocrm.services import contact_values, lifecycle, search
@@ -279,14 +279,7 @@ class RecordImport:
         chunk: list[Row] = []
         # a big file's rows are indexed in bulk at the end; order numbers stay indexed, they are looked up
         with bulk_load(self.conn, _TABLE[self.kind], total, keep=("ix_order_order_no",)):
-            for number, cells in self.source.rows():
-                report.rows_read += 1
-                if progress is not None and report.rows_read % 1000 == 0:
-                    progress(report.rows_read, max(total, report.rows_read))
-                shifted = overflow(self.source, cells)
-                if shifted:
-                    report.rejects.append(Reject(number, "", "", shifted, cell_texts(cells)))
-                    continue
+            for number, cells in counted_rows(self.source, report, progress):
                 row = self._clean(number, cells)
                 if row is None:
                     continue
