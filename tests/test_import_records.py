@@ -127,6 +127,14 @@ def test_a_big_file_checked_or_cancelled_leaves_schema_and_rows_exactly_as_they_
         _import(db, people, "customers", progress=cancel)
     assert _everything(db) == before
 
+    def cancel_midway(done: int, total: int) -> None:
+        if done == 1000:  # two chunks written, the second perhaps still being indexed in the background
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        _import(db, people, "customers", progress=cancel_midway)
+    assert _everything(db) == before
+
     report = _import(db, people, "customers")
     assert report.created == BULK_ROWS + 200
     assert _everything(db)[0] == before[0]  # triggers and indexes are back, as they were
