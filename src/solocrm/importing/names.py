@@ -24,44 +24,38 @@ def _converter():  # noqa: ANN202 - opencc.OpenCC
 
 
 @lru_cache(maxsize=50000)
-def simplified_char(char: str) -> str:
-    if char.isascii():
-        return char.lower()
-    return _converter().convert(char)
+def _char_parts(char: str) -> tuple[str, str]:
+    """One character simplified (lower case for Latin), and the pinyin of what it became ("" if not Chinese)."""
+    simple = char.lower() if char.isascii() else _converter().convert(char)
+    return simple, pinyin_keys(simple).split(" ", 1)[0]
 
 
 @lru_cache(maxsize=1 << 17)
 def simplified(text: str) -> str:
-    return "".join(simplified_char(ch) for ch in _IGNORED.sub("", text))
-
-
-@lru_cache(maxsize=1 << 17)
-def char_key(name: str) -> str:
-    """The name's characters, simplified and sorted: equal for 张伟, 伟张 and 張偉."""
-    return "".join(sorted(simplified(name)))
-
-
-@lru_cache(maxsize=1 << 17)
-def pinyin_key(name: str) -> str:
-    """The simplified name read aloud (zhangwei for 张伟 and 章伟); "" for names without Chinese."""
-    keys = pinyin_keys(simplified(name))
-    return keys.split(" ", 1)[0] if keys else ""
-
-
-def same_place(company_a: str | None, city_a: str | None, company_b: str | None, city_b: str | None) -> bool:
-    """Shared company or city, compared simplified (北京 = 北京市 is not assumed)."""
-    if company_a and company_b and simplified(company_a) == simplified(company_b):
-        return True
-    return bool(city_a and city_b and simplified(city_a) == simplified(city_b))
-
-
+    return "".join([_char_parts(ch)[0] for ch in _IGNORED.sub("", text)])
 
 
 @lru_cache(maxsize=1 << 17)
 def _name_keys(name: str) -> tuple[str, ...]:
-    """The keys a name is found by, strongest first: its characters, then its pinyin (when it has one)."""
-    pinyin = pinyin_key(name)
-    return ("c" + char_key(name), "p" + pinyin) if pinyin else ("c" + char_key(name),)
+    """The keys a name is found by, strongest first: its characters, then its pinyin (when it has one).
+
+    Built in one pass over the characters: an import keys every distinct name of the file.
+    """
+    parts = [_char_parts(ch) for ch in _IGNORED.sub("", name)]
+    chars = "c" + "".join(sorted("".join([simple for simple, _pinyin in parts])))
+    pinyin = "".join([syllables for _simple, syllables in parts])
+    return (chars, "p" + pinyin) if pinyin else (chars,)
+
+
+def char_key(name: str) -> str:
+    """The name's characters, simplified and sorted: equal for 张伟, 伟张 and 張偉."""
+    return _name_keys(name)[0][1:]
+
+
+def pinyin_key(name: str) -> str:
+    """The simplified name read aloud (zhangwei for 张伟 and 章伟); "" for names without Chinese."""
+    keys = _name_keys(name)
+    return keys[1][1:] if len(keys) > 1 else ""
 
 
 class NameIndex:

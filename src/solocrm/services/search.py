@@ -55,7 +55,7 @@ def build_search_text(
     parts.extend(phone_digits)
     parts.extend(emails)
     parts.extend(tags)
-    return " | ".join(p for p in parts if p).lower()
+    return " | ".join([p for p in parts if p]).lower()
 
 
 SORT_COLUMNS = {
