@@ -238,16 +238,21 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str], ro
         conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
 
 
-def packed_insert(table: str, columns: Sequence[str], rows: Sequence[Sequence]) -> tuple[str, tuple[str]]:
+def packed_insert(table: str, columns: Sequence[str], rows: Sequence[Sequence],
+                  constants: Mapping[str, object] | None = None) -> tuple[str, tuple[str]]:
     """An INSERT of ``rows`` (text, numbers, None) as one statement over one JSON parameter.
+
+    ``constants`` as in ``insert_rows``.
 
     For the background thread: executemany there would need the GIL for every
     row, and while the import's own thread holds it the writer waits a whole
     switch interval per row (100,000 rows took minutes).  One statement runs
     inside SQLite from start to end without it.
     """
-    picks = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(columns)))
-    return (f'INSERT INTO "{table}" ({", ".join(columns)}) SELECT {picks} FROM json_each(?)',
+    fixed = constants or {}
+    picks = ", ".join([*(f"json_extract(value, '$[{i}]')" for i in range(len(columns))),
+                       *(sql_literal(v) for v in fixed.values())])
+    return (f'INSERT INTO "{table}" ({", ".join([*columns, *fixed])}) SELECT {picks} FROM json_each(?)',
             (json.dumps(rows, ensure_ascii=False),))
 
 
@@ -399,16 +404,22 @@ class CustomerWriter:
             last: bool, then: Sequence[tuple[str, Sequence[object]]] = ()) -> None:
         """Insert ``rows`` (``id`` first), then run ``then`` (statements for the rows the customers own).
 
-        ``last`` for the final chunk.  In bulk, ``then`` runs in the background
-        too (see ``packed_insert``).
+        ``last`` for the final chunk.  In bulk, all of it runs in the background
+        (see ``packed_insert``), but photos (bytes, which JSON cannot carry) are
+        inserted here.
         """
         self.background.wait()
-        insert_rows(self.conn, "customer", columns, rows, {**constants, "created_at": self.at})
+        fixed = {**constants, "created_at": self.at}
+        inserted = []
+        if self.bulk and rows and "photo" not in columns:
+            inserted = [packed_insert("customer", columns, rows, fixed)]
+        else:
+            insert_rows(self.conn, "customer", columns, rows, fixed)
         span = (rows[0][0], rows[-1][0]) if rows else None
         created = [(_CREATED_RANGE, (self.at, *span))] if span else []
         if self.bulk:
             indexed = [(_FTS_RANGE, span)] if span else []
-            self.background.start(*indexed, *created, *then, *(self.restore if last else []))
+            self.background.start(*inserted, *indexed, *created, *then, *(self.restore if last else []))
         else:
             for sql, params in (*created, *then):
                 self.conn.execute(sql, params)
