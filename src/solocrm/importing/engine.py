@@ -372,15 +372,16 @@ class CustomerWriter:
     """Inserts new customers (ids ascending, a chunk at a time), indexes them for search and notes their creation.
 
     The search index's insert trigger indexes row by row, five times slower
-    than one INSERT ... SELECT into the index; for many rows the trigger and
-    the customer indexes are set aside inside the transaction, and each chunk
-    is indexed for search (and given its "created" history entries, one
-    INSERT ... SELECT instead of a Python row each) in the background while
-    the caller prepares the next one.  The last chunk's background work also
-    rebuilds the indexes and puts the trigger back, so a rollback (dry run,
-    cancel, error) or a commit both find the schema as it was.  Call ``wait``
-    before using the connection after ``add``; ``join`` when giving up after
-    an error.
+    than one INSERT ... SELECT into the index; for many rows the trigger is
+    set aside inside the transaction, and each chunk is inserted, indexed for
+    search and given its "created" history entries (one INSERT ... SELECT
+    instead of a Python row each) in the background while the caller
+    prepares the next one.  The customer table's own indexes stay: kept up
+    in the background they cost less than rebuilding them once the last chunk
+    is in, which nothing could overlap.  The last chunk's background work puts
+    the trigger back, so a rollback (dry run, cancel, error) or a commit both
+    find the schema as it was.  Call ``wait`` before using the connection
+    after ``add``; ``join`` when giving up after an error.
     """
 
     def __init__(self, conn: sqlite3.Connection, total: int, at: str | None) -> None:
@@ -397,8 +398,8 @@ class CustomerWriter:
             # a fifth of the indexing.  Merges resume (as set before) from the next write on.
             automerge = conn.execute("SELECT v FROM customer_fts_config WHERE k = 'automerge'").fetchone()
             conn.execute(_FTS_AUTOMERGE, (0,))
-            self.restore = [(sql, ()) for sql in set_indexes_aside(conn, "customer", total)] + [
-                (trigger[0], ()), (_FTS_AUTOMERGE, (automerge[0] if automerge else _FTS_DEFAULT_AUTOMERGE,))]
+            self.restore = [(trigger[0], ()),
+                            (_FTS_AUTOMERGE, (automerge[0] if automerge else _FTS_DEFAULT_AUTOMERGE,))]
 
     def add(self, columns: Sequence[str], rows: list[Sequence], constants: Mapping[str, object],
             last: bool, then: Sequence[tuple[str, Sequence[object]]] = ()) -> None:
