@@ -43,6 +43,8 @@ def test_wizard_imports_a_gbk_csv_end_to_end_and_undoes_it(ctx, qtbot, tmp_path:
 
     assert wizard.stack.currentIndex() == 3
     assert customer_rows.count(ctx.db) == 4
+    assert wizard.done_summary.text().startswith("Imported 会员.csv in ")
+    assert not wizard.save_done.isHidden()  # one row was rejected: it can be saved, fixed and imported again
     zhang = customers.load_input(ctx.db, customer_rows.find_ids(ctx.db, CustomerQuery(text="张伟"))[0])
     assert zhang.gender is None and zhang.phones == ["138 1234 5678"]
     assert published and published[-1].customers
@@ -57,6 +59,44 @@ def test_wizard_imports_a_gbk_csv_end_to_end_and_undoes_it(ctx, qtbot, tmp_path:
     qtbot.mouseClick(again.next, Qt.MouseButton.LeftButton)
     assert again.current_mapping()["性别"] is None  # the confirmed mapping was saved as a preset
     assert "saved mapping" in again.file_info.text()
+
+
+def test_conflicts_ticked_in_the_review_are_taken_and_the_summary_says_so(ctx, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    customers.create(ctx.db, CustomerInput(name="张伟", phones=["13812345678"], city="宁波", company="青禾"))
+    path = tmp_path / "c.csv"
+    path.write_text("姓名,手机,城市,公司\n张伟,13812345678,杭州,星辰\n", encoding="utf-8")
+    wizard = ImportWizard(ctx, path=str(path))
+    qtbot.addWidget(wizard)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.conflict_table.rowCount() == 2 and wizard.save_checked.isHidden()  # nothing rejected
+    assert wizard.conflict_table.columnWidth(0) >= wizard.conflict_table.horizontalHeader().sectionSizeHint(0)
+    city = next(i for i in range(2) if wizard.conflict_table.item(i, 3).text() == "City")
+    wizard.conflict_table.item(city, 0).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+
+    assert "2 values differed from what was stored: 1 taken from the file, the others kept." \
+        in wizard.done_summary.text()
+    stored = customers.load_input(ctx.db, customer_rows.find_ids(ctx.db, CustomerQuery(text="张伟"))[0])
+    assert (stored.city, stored.company) == ("杭州", "青禾")
+    assert wizard.save_done.isHidden()
+
+
+def test_a_big_file_lists_its_first_cleaned_values_and_says_how_many_there_were(ctx, qtbot, tmp_path: Path,  # noqa: ANN001
+                                                                                 monkeypatch) -> None:
+    from solocrm.importing import engine
+
+    monkeypatch.setattr(engine, "MAX_NOTES", 2)  # a big file keeps the first 1,000; the user must not think that is all
+    path = tmp_path / "c.csv"
+    path.write_text("姓名,手机,生日\n" + "".join(f"客户{i},138 0000 {i:04d},1990-1-{i + 1}\n" for i in range(3)),
+                    encoding="utf-8")
+    wizard = ImportWizard(ctx, path=str(path))
+    qtbot.addWidget(wizard)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.note_table.rowCount() == 2
+    assert wizard.tabs.tabText(3) == "Cleaned values (6)"  # three phones and three birthdays
+    assert "6 values were cleaned; the first 2 are listed under “Cleaned values”." in wizard.summary.text()
 
 
 def test_unreadable_file_shows_a_message_and_stays_on_the_first_step(ctx, qtbot, tmp_path: Path,  # noqa: ANN001

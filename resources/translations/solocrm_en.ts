@@ -4,7 +4,7 @@
 <context>
     <name>AnalyticsPage</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="613"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="628"/>
         <source>mean %1 · %n answer(s)</source>
         <translation>
             <numerusform>mean %1 · %n answer</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="616"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="631"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>CustomerListView</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="335"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="332"/>
         <source>Within %n days</source>
         <translation>
             <numerusform>Within %n day</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="391"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="388"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>GoalDialog</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="178"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="208"/>
         <source>Last %n day(s)</source>
         <translation>
             <numerusform>Last %n day</numerusform>

@@ -78,153 +78,153 @@
 <context>
     <name>AnalyticsPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="131"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="132"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="131"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="132"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="131"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="132"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="132"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="133"/>
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="132"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="133"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="140"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="141"/>
         <source>Analyse as if today were this date: later orders and answers are ignored.</source>
         <translation>以这一天作为“今天”来分析：之后的订单和调查回复不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="143"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="143"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="143"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
         <source>RFM tier</source>
         <translation>RFM 分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="150"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="151"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="151"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="152"/>
         <source>Compute again (F5)</source>
         <translation>重新计算 (F5)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="161"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="162"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="168"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="169"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="171"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="212"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="86"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="172"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="214"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="87"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="178"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="179"/>
         <source>No data yet. Record orders and survey answers (or open the demo) and this page shows how your business is doing: who is worth your time, who is slipping away, and whether your customers are happy.</source>
         <translation>还没有数据。记录订单和调查回复（或打开演示数据）后，这里会显示您的经营状况：哪些客户最值得投入，哪些客户正在流失，客户是否满意。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="212"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="214"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="212"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="214"/>
         <source>Share of revenue</source>
         <translation>营收占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="213"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="215"/>
         <source>Suggested action</source>
         <translation>建议行动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="216"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="218"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="349"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="219"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="348"/>
         <source>RFM tiers</source>
         <translation>RFM 客户分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="219"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="220"/>
         <source>Recency, frequency and monetary scores (1-5 each, over the 12 months before the as-of date) add up to a tier: 12-15 high value, 8-11 medium, 4-7 low, 3 churned. Double-click a tier to see its customers, best first.</source>
         <translation>最近消费（R）、消费频率（F）、消费金额（M）各评 1-5 分（统计截至日前 12 个月），总分决定分层：12-15 高价值，8-11 中价值，4-7 低价值，3 流失。双击某一层查看其中的客户，价值高的在前。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
         <source>P(alive)</source>
         <translation>存活概率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
         <source>Predicted CLV</source>
         <translation>预测终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
         <source>Value at risk</source>
         <translation>风险价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="227"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="228"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="237"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
@@ -276,23 +276,23 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="261"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="260"/>
         <source>Add goal…</source>
         <translation>添加目标…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="263"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="266"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="265"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="259"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="272"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="271"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
@@ -307,564 +307,564 @@
         <translation>将当前显示的流失风险名单保存为 Excel 或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="273"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="272"/>
         <source>A goal tracks one metric from a baseline to a target by a deadline, measured over the last 30, 90, 180 or 365 days. It is on track when it has come at least as far as the time that has gone.</source>
         <translation>目标跟踪一项指标在截止日期前从基准值达到目标值，按最近 30、90、180 或 365 天计算。完成进度不低于已过去的时间比例，即为进展正常。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="340"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="339"/>
         <source>Click a bar, slice or cell to see exactly those customers.</source>
         <translation>点击柱形、扇区或单元格，查看对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="342"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="341"/>
         <source>Revenue and orders</source>
         <translation>营收与订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="342"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="341"/>
         <source>Paid orders per day, week or month of the period. </source>
         <translation>期间内每天、每周或每月的已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="344"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="343"/>
         <source>CSAT and NPS over time</source>
         <translation>满意度与净推荐值趋势</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="345"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="344"/>
         <source>CSAT (% scoring 4-5) and NPS per bucket, with the number of answers. </source>
         <translation>各时间段的满意度（4-5 分占比）和净推荐值，以及回复数量。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="347"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="346"/>
         <source>NPS: detractors, passives, promoters</source>
         <translation>净推荐值：贬损者、中立者、推荐者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="348"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="347"/>
         <source>NPS answers in the period: 0-6 detractors, 7-8 passives, 9-10 promoters. </source>
         <translation>期间内的 NPS 回复：0-6 分为贬损者，7-8 分为中立者，9-10 分为推荐者。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="349"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="348"/>
         <source>Customers per tier as of the as-of date, with their share of the period&apos;s revenue. </source>
         <translation>截至日各分层的客户数，以及各层在期间营收中的占比。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="351"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="350"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="351"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="350"/>
         <source>Prospect (no order), new (one order), repeat (two or more), loyal (high value, or a promoter buying four or more times a year), churned. </source>
         <translation>潜在客户（未下单）、新客户（一单）、老客户（两单及以上）、忠诚客户（高价值，或每年购买四次以上的推荐者）、流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="354"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="353"/>
         <source>CLV distribution</source>
         <translation>客户终身价值分布</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="354"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="353"/>
         <source>Customers by predicted value over the horizon (simple CLV when the models cannot be fitted). </source>
         <translation>按预测期内预测价值划分的客户（模型无法拟合时使用简单终身价值）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="356"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="355"/>
         <source>Retention by month of first order</source>
         <translation>按首单月份的留存</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="357"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="356"/>
         <source>Share of each month&apos;s new customers who bought again k months later. </source>
         <translation>每个月的新客户在 k 个月后再次购买的比例。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="357"/>
         <source>What customers say</source>
         <translation>客户在说什么</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="357"/>
         <source>Most frequent words and phrases in survey comments of the period (Chinese segmented with jieba). </source>
         <translation>期间内调查评价中出现最多的词语和短语（中文用 jieba 分词）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="367"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="366"/>
         <source>1000000:M;1000:k</source>
         <translation>100000000:亿;10000:万</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="733"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="90"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="370"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="748"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="91"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="370"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="370"/>
         <source>CSAT (% satisfied)</source>
         <translation>满意度（满意占比 %）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="733"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="748"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
         <source>NPS</source>
         <translation>净推荐值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
         <source>Answers</source>
         <translation>回复数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
         <source>Detractors (0-6)</source>
         <translation>贬损者（0-6）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
         <source>Passives (7-8)</source>
         <translation>中立者（7-8）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
         <source>Promoters (9-10)</source>
         <translation>推荐者（9-10）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="374"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
         <source>{share:.0%} of revenue</source>
         <translation>占营收 {share:.0%}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="374"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
         <source>Months after first order</source>
         <translation>首单后月数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="375"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="374"/>
         <source>Month of first order</source>
         <translation>首单月份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="375"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="374"/>
         <source>Comments</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="376"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="375"/>
         <source>No data for this period</source>
         <translation>此期间没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="376"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="375"/>
         <source>Predicted CLV (next 12 months)</source>
         <translation>预测终身价值（未来 12 个月）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="377"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="376"/>
         <source>Simple CLV</source>
         <translation>简单终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="459"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="474"/>
         <source>The period starts after it ends. Choose another start date.</source>
         <translation>期间的开始日期晚于结束日期，请选择其他开始日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="466"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="481"/>
         <source>Computing analytics…</source>
         <translation>正在计算分析…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="499"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="514"/>
         <source>Stopped. Press Refresh (F5) to compute again.</source>
         <translation>已停止。按“刷新”(F5) 重新计算。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="514"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="529"/>
         <source>As of %1 · period %2 to %3 · compared with %4 to %5</source>
         <translation>截至 %1 · 期间 %2 至 %3 · 对比 %4 至 %5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="544"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="559"/>
         <source>no earlier data</source>
         <translation>没有更早的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="547"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="562"/>
         <source> pp</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="549"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="564"/>
         <source>up from 0</source>
         <translation>从 0 上升</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="549"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="554"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="564"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="569"/>
         <source>unchanged</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="561"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="576"/>
         <source>Customers in your file at the end of the period (archived ones too: their orders are part of your history). Click to see them.</source>
         <translation>期末客户档案中的客户数（包括已归档的：他们的订单也是您的历史）。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="563"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="578"/>
         <source>Customers whose last paid order is at most %1 days before the end of the period (churn days, in Settings).</source>
         <translation>最近一笔已付款订单在期末前 %1 天以内的客户（流失判定天数，见“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="565"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="580"/>
         <source>Customers whose first paid order falls in the period.</source>
         <translation>首笔已付款订单在此期间的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="566"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="581"/>
         <source>Customers active at the start of the period whose last paid order is more than %1 days old at its end.</source>
         <translation>期初活跃、但到期末时最近一笔已付款订单已超过 %1 天的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="568"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="583"/>
         <source>Sum of paid orders in the period. Refunded orders are not counted.</source>
         <translation>期间内已付款订单的总额，退款订单不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="569"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="584"/>
         <source>Revenue divided by the number of paid orders in the period.</source>
         <translation>营收除以期间内已付款订单数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="570"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="585"/>
         <source>Share of CSAT answers (1-5) in the period scoring 4 or 5, in %. The mean score is shown below.</source>
         <translation>期间内满意度回复（1-5 分）中 4 分或 5 分所占的百分比。平均分显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="572"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="587"/>
         <source>% promoters (9-10) minus % detractors (0-6) among NPS answers in the period, from -100 to 100; 7-8 are passives. 50 or more is excellent.</source>
         <translation>期间内 NPS 回复中推荐者（9-10 分）占比减去贬损者（0-6 分）占比，范围 -100 到 100；7-8 分为中立者。50 及以上为优秀。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="574"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="589"/>
         <source>Customers with 2 or more paid orders in the period divided by customers with at least 1.</source>
         <translation>期间内有 2 笔及以上已付款订单的客户数，除以至少有 1 笔的客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="576"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="591"/>
         <source>Customers active at the start of the period who churned by its end, divided by the customers active at the start.</source>
         <translation>期初活跃、期末已流失的客户数，除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="578"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="593"/>
         <source>(Customers active at the end − new customers in the period) divided by the customers active at the start.</source>
         <translation>（期末活跃客户数 − 期间新客户数）除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="580"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="595"/>
         <source>Customers who referred at least one customer who became new in the period, divided by all customers.</source>
         <translation>在期间内推荐了至少一位新客户的客户数，除以全部客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="582"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="597"/>
         <source>Average order value × orders per year (both over the 12 months before the end of the period) × expected lifetime × gross margin (%1%). Lifetime is 1 ÷ the annual churn rate, at most %2 years. Averaged over customers who bought in those 12 months.</source>
         <translation>平均客单价 × 每年订单数（均按期末前 12 个月计算）× 预期生命周期 × 毛利率（%1%）。生命周期 = 1 ÷ 年流失率，最多 %2 年。按这 12 个月内有购买的客户取平均。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="586"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="601"/>
         <source>BG/NBD (Fader, Hardie &amp; Lee 2005) predicts each customer&apos;s purchases and the chance they are still a customer; Gamma-Gamma their spend per purchase. Discounted at %1% a year over the next %2 days, averaged over customers who have bought. Fitted by maximum likelihood on all your customers.</source>
         <translation>BG/NBD 模型（Fader、Hardie 和 Lee，2005）预测每位客户的购买次数及其仍是客户的概率；Gamma-Gamma 模型预测每次购买的金额。按每年 %1% 折现，计算未来 %2 天，按有过购买的客户取平均。用全部客户数据以最大似然法拟合。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="596"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="742"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="611"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="757"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="597"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="612"/>
         <source>Change against %1 to %2, the period of the same length before.</source>
         <translation>与前一个同样长度的期间（%1 至 %2）相比的变化。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="606"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="621"/>
         <source>next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="613"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="628"/>
         <source>mean %1 · %n answer(s)</source>
         <translation>
             <numerusform>平均 %1 · %n 条回复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="616"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="631"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n 条回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="622"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="637"/>
         <source>Click to see these customers</source>
         <translation>点击查看这些客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="626"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="641"/>
         <source>No survey answers in this period.</source>
         <translation>此期间没有调查回复。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="628"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="643"/>
         <source>Nobody was an active customer at the start of the period.</source>
         <translation>期初没有活跃客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="630"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="645"/>
         <source>No paid orders in this period.</source>
         <translation>此期间没有已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="632"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="647"/>
         <source>No customer was active a year before, so there is no annual churn rate to estimate a lifetime from.</source>
         <translation>一年前没有活跃客户，因此无法用年流失率估算生命周期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="634"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="649"/>
         <source>Nobody bought in the last 12 months.</source>
         <translation>最近 12 个月没有人购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="635"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="650"/>
         <source>No customers in this period.</source>
         <translation>此期间没有客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="639"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="654"/>
         <source>Too few customers have bought for the models to learn from (at least 20 are needed).</source>
         <translation>有过购买的客户太少，模型无法学习（至少需要 20 位）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="641"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="656"/>
         <source>Too few customers have bought on more than one day for the models to learn how often people come back.</source>
         <translation>在不止一天有过购买的客户太少，模型无法学习客户多久回购一次。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="643"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="658"/>
         <source>The model fit did not converge on this data, so it shows no predictions.</source>
         <translation>模型在这些数据上拟合未收敛，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="644"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="659"/>
         <source>The data do not pin the models down (the fit drifts to an extreme), so they show no predictions. More history usually fixes this.</source>
         <translation>数据不足以确定模型（拟合结果趋于极端），因此不显示预测。积累更多历史数据通常可以解决。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="646"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="661"/>
         <source>A few very large orders dominate spending, so the spend model finds no finite average and shows no predictions.</source>
         <translation>少数特大订单主导了消费金额，消费模型无法得出有限的平均值，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="654"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="669"/>
         <source>Models fitted on %1 customers: BG/NBD r = %2, α = %3 days, a = %4, b = %5 · Gamma-Gamma p = %6, q = %7, v = %8</source>
         <translation>模型基于 %1 位客户拟合：BG/NBD r = %2，α = %3 天，a = %4，b = %5 · Gamma-Gamma p = %6，q = %7，v = %8</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="660"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="675"/>
         <source>No predictions: %1</source>
         <translation>没有预测：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="687"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="702"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="687"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="702"/>
         <source>Personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="688"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="703"/>
         <source>Promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="689"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="704"/>
         <source>Ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="720"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
         <source>Highest value at risk first. Select a customer, then open them or plan a win-back.</source>
         <translation>风险价值最高的排在前面。选择一位客户，然后打开其档案或安排召回。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="725"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="740"/>
         <source>No customer at risk in this segment.</source>
         <translation>这个分群中没有流失风险客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="731"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="746"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="731"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="746"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
         <source>Churn rate</source>
         <translation>流失率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="732"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="747"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
         <source>Retention rate</source>
         <translation>客户保持率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="732"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="747"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
         <source>Referral rate</source>
         <translation>推荐率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="733"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="748"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
         <source>CSAT</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="734"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="91"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="749"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
         <source>Average order value</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="734"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="749"/>
         <source>Active customers</source>
         <translation>活跃客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="750"/>
         <source>New customers</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="750"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="99"/>
         <source>Average CLV (simple)</source>
         <translation>平均 CLV（简单）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="736"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="751"/>
         <source>Share of customers with CLV at least</source>
         <translation>终身价值不低于此值的客户占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="753"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
         <source>Achieved</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="753"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
         <source>On track</source>
         <translation>进展正常</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="753"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
         <source>Behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="754"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="769"/>
         <source>Missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="754"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="769"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="770"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="785"/>
         <source>Time gone: %1</source>
         <translation>已过时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="797"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="812"/>
         <source>Select a customer in the churn-risk list first.</source>
         <translation>请先在流失风险列表中选择一位客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="801"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="816"/>
         <source>Win back %1: ask why they stopped buying and make a comeback offer</source>
         <translation>召回 %1：了解不再购买的原因，提供回归优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="803"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="818"/>
         <source>Churn risk: P(alive) %1, value at risk %2.</source>
         <translation>流失风险：存活概率 %1，风险价值 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="809"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="824"/>
         <source>Undo win-back task</source>
         <translation>撤销召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="810"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="825"/>
         <source>Win-back task for %1 added to Today (due tomorrow).</source>
         <translation>已为 %1 添加召回任务到“今日”（明天到期）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="833"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="848"/>
         <source>Goal added.</source>
         <translation>目标已添加。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="847"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="862"/>
         <source>Goal saved.</source>
         <translation>目标已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="858"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="873"/>
         <source>Undo delete goal</source>
         <translation>撤销删除目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="859"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="874"/>
         <source>Goal deleted. Press Ctrl+Z to undo.</source>
         <translation>目标已删除。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="87"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="88"/>
         <source>Active</source>
         <translation>活跃</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="88"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="89"/>
         <source>New</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="89"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="90"/>
         <source>Churned</source>
         <translation>流失客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="99"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="100"/>
         <source>Average CLV (predicted)</source>
         <translation>平均 CLV（预测）</translation>
     </message>
@@ -1873,124 +1873,124 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="227"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="224"/>
         <source>Search name, company, pinyin, phone, email or tag…</source>
         <translation>搜索名字、公司、拼音、电话、邮箱或标签…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="248"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="245"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="250"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="247"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="251"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="248"/>
         <source>Save exactly the customers and columns shown to Excel, CSV or vCard.</source>
         <translation>将当前显示的客户和列导出为 Excel、CSV 或 vCard 文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="272"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="269"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="276"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="273"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="295"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="292"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="295"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="292"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="296"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="293"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="296"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="293"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="297"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="294"/>
         <source>Spent</source>
         <translation>消费</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="297"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="294"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="330"/>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="349"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="327"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="346"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="333"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="330"/>
         <source>Any time</source>
         <translation>不限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="335"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="332"/>
         <source>Within %n days</source>
         <translation>
             <numerusform>%n 天内</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="336"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="333"/>
         <source>Over 180 days ago</source>
         <translation>180 天以前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="337"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="334"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="339"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="336"/>
         <source>≥ %1</source>
         <translation>≥ %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="340"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="337"/>
         <source>Active customers</source>
         <translation>当前客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="341"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="338"/>
         <source>Including archived</source>
         <translation>包括已归档</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="391"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="388"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="396"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="393"/>
         <source>No customer matches “%1”.
 Try part of the name, pinyin initials (zs for 张三) or a few digits of the phone.</source>
         <translation>没有与“%1”匹配的客户。
 可以试试名字的一部分、拼音首字母（zs 代表 张三）或电话号码中的几位数字。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="399"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="396"/>
         <source>No customers match these filters.</source>
         <translation>没有符合这些筛选条件的客户。</translation>
     </message>
@@ -2445,33 +2445,33 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="36"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="35"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="51"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="50"/>
         <source>%1 rows exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="53"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="52"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="61"/>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="76"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="60"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="75"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="76"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="75"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="131"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="126"/>
         <source>Export to Excel / CSV…</source>
         <translation>导出到 Excel / CSV…</translation>
     </message>
@@ -2479,59 +2479,59 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="161"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="191"/>
         <source>New goal</source>
         <translation>新建目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="161"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="191"/>
         <source>Edit goal</source>
         <translation>编辑目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="169"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="199"/>
         <source>e.g. 10,000</source>
         <translation>例如 10,000</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="178"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="208"/>
         <source>Last %n day(s)</source>
         <translation>
             <numerusform>最近 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="193"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="223"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="194"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="224"/>
         <source>CLV at least</source>
         <translation>终身价值至少</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="196"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="226"/>
         <source>Baseline (now)</source>
         <translation>基准值（当前）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="197"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="227"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="198"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="228"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="199"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="229"/>
         <source>Measured over</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="200"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="230"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2539,42 +2539,42 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="503"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="507"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="523"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="509"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="525"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="515"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="543"/>
         <source>%1  %2 (%3): %4 rows, %5 new, %6 updated, %7 merged, %8 rejected</source>
         <translation>%1  %2（%3）：%4 行，新增 %5，更新 %6，合并 %7，拒绝 %8</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="549"/>
         <source>(undone)</source>
         <translation>（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="549"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="565"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="550"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="566"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2582,390 +2582,400 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="119"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="120"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="127"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="128"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="129"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="492"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="130"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="508"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="133"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="134"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="156"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="157"/>
         <source>A CSV, Excel (.xlsx, .xls) or vCard (.vcf) file</source>
         <translation>CSV、Excel（.xlsx、.xls）或 vCard（.vcf）文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="158"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="159"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="165"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="170"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="178"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="166"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="179"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
         <source>Comma ,</source>
         <translation>逗号 ,</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
         <source>Semicolon ;</source>
         <translation>分号 ;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
         <source>Bar |</source>
         <translation>竖线 |</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="175"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="211"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="176"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="212"/>
         <source>First sheet with data</source>
         <translation>第一个有数据的工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="180"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="181"/>
         <source>Bring in customers from Excel, a CSV export, your phone&apos;s contacts (vCard) or a cash register. Nothing is written until you confirm in step 3, and every import can be undone.</source>
         <translation>从 Excel、CSV 导出文件、手机通讯录（vCard）或收银系统导入客户。在第 3 步确认之前不会写入任何数据，每次导入都可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="185"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="186"/>
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="186"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="190"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="190"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="191"/>
         <source>Header row</source>
         <translation>标题行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="194"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="195"/>
         <source>Choose a file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="204"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="205"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="226"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="227"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="226"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="227"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="226"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="227"/>
         <source>Example values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="231"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="232"/>
         <source>Year first (2024-01-05) or settle from the file</source>
         <translation>年份在前（2024-01-05），或根据文件判断</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="232"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="233"/>
         <source>Day first (05/01/2024 = 5 January)</source>
         <translation>日在前（05/01/2024 = 1 月 5 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="233"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="234"/>
         <source>Month first (05/01/2024 = May 1)</source>
         <translation>月在前（05/01/2024 = 5 月 1 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="239"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="240"/>
         <source>Dates like 05/01/2024:</source>
         <translation>类似 05/01/2024 的日期：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="242"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="243"/>
         <source>The file as read:</source>
         <translation>读取到的文件内容：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="247"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="248"/>
         <source>— ignore this column —</source>
         <translation>— 忽略此列 —</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="250"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="251"/>
         <source>Custom field…</source>
         <translation>自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="258"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="259"/>
         <source>header on row %1</source>
         <translation>标题在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="262"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="263"/>
         <source>sheet “%1”</source>
         <translation>工作表“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="263"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="264"/>
         <source>The saved mapping for this layout was applied.</source>
         <translation>已套用为这种表格格式保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="264"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="265"/>
         <source>Columns were matched by their names and values; change any that is wrong.</source>
         <translation>已根据列名和内容自动匹配各列；如有不对请修改。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="277"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="300"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="278"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="301"/>
         <source>Custom field: %1</source>
         <translation>自定义字段：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="291"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="292"/>
         <source>Custom field</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="292"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="293"/>
         <source>Store this column in the custom field named:</source>
         <translation>将此列保存到以下自定义字段：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="325"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="327"/>
         <source>Checking… %1 rows (%2 rows/s)</source>
         <translation>正在检查… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="325"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="327"/>
         <source>Importing… %1 rows (%2 rows/s)</source>
         <translation>正在导入… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="337"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="339"/>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="337"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="339"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
         <source>Use the file&apos;s value</source>
         <translation>采用文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Stored</source>
         <translation>已保存的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>In the file</source>
         <translation>文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>Looks like</source>
         <translation>疑似</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>Because</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="408"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="422"/>
         <source>Rejected rows</source>
         <translation>未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="356"/>
         <source>Possible duplicates</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="357"/>
         <source>Cleaned values</source>
         <translation>已清洗的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="357"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="433"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="359"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="447"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="371"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="373"/>
         <source>If you import now:</source>
         <translation>如果现在导入：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="393"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="394"/>
+        <source>%1 values were cleaned; the first %2 are listed under “Cleaned values”.</source>
+        <translation>共清洗了 %1 个值；“已清洗的值”中列出前 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="403"/>
         <source>%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, %6 rejected.</source>
         <translation>共读取 %1 行：新增 %2，更新 %3，合并到其他行 %4，已存在 %5，未导入 %6。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="399"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="409"/>
         <source>%1 customers not found are created.</source>
         <translation>将新建 %1 位找不到的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="401"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="411"/>
         <source>%1 values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>%1 个值与已保存的不同：除非勾选“采用文件中的值”，否则保留已保存的值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="408"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="415"/>
+        <source>%1 values differed from what was stored: %2 taken from the file, the others kept.</source>
+        <translation>%1 个值与已保存的不同：%2 个采用了文件中的值，其余保留原值。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="422"/>
         <source>No row was rejected.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="411"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="425"/>
         <source>Save rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="412"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="426"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="418"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="432"/>
         <source>%1 rejected rows saved to %2. Fix them and import that file.</source>
         <translation>已将 %1 行未导入的数据保存到 %2。修改后再导入该文件即可。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="430"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="444"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="450"/>
-        <source>Imported %1.</source>
-        <translation>已导入 %1。</translation>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="464"/>
+        <source>Imported %1 in %2 s.</source>
+        <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="464"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="480"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="468"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="484"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="492"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="508"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="492"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="508"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="492"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="508"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3206,7 +3216,7 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="545"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -3336,8 +3346,8 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
     </message>
     <message>
         <location filename="../../src/solocrm/ui/main_window.py" line="93"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="109"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="258"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="138"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="269"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
@@ -3347,115 +3357,115 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="140"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="151"/>
         <source>You are exploring demo data. Nothing here is yours.</source>
         <translation>您正在浏览演示数据，这里没有您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="142"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="153"/>
         <source>Back to my data</source>
         <translation>返回我的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="148"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="149"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="160"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="152"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="163"/>
         <source>New &amp;task…</source>
         <translation>新建任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="155"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="158"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="169"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="161"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="172"/>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="163"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="174"/>
         <source>&amp;Export all customers…</source>
         <translation>导出全部客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="165"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="176"/>
         <source>Export all &amp;orders…</source>
         <translation>导出全部订单(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="173"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="184"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="174"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="387"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="185"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="398"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="178"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="189"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="183"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="194"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="189"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="200"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="194"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="205"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="195"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="206"/>
         <source>&amp;About SoloCRM</source>
         <translation>关于 SoloCRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="324"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="335"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="325"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="336"/>
         <source>Delete %1 with all their orders, interactions, surveys and tasks?
 You can undo this with Ctrl+Z.</source>
         <translation>删除 %1 及其所有订单、互动记录、调查和任务？
 可以按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="333"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="344"/>
         <source>Undo delete %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="339"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="350"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="378"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="389"/>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>
@@ -4347,8 +4357,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/ui/today_view.py" line="181"/>
-        <location filename="../../src/solocrm/ui/today_view.py" line="312"/>
-        <location filename="../../src/solocrm/ui/today_view.py" line="380"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="378"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -4388,79 +4397,77 @@ You can undo this with Ctrl+Z.</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="311"/>
-        <location filename="../../src/solocrm/ui/today_view.py" line="380"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="378"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="313"/>
-        <location filename="../../src/solocrm/ui/today_view.py" line="380"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="378"/>
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="345"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="346"/>
         <source>Nothing else due today.</source>
         <translation>今天没有其他待办。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="358"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="359"/>
         <source>Showing the first {shown} of {total}.</source>
         <translation>显示前 {shown} 项，共 {total} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="381"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="385"/>
         <source>Section</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="381"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="385"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="381"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="385"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="381"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="385"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="381"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="385"/>
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="382"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="386"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="386"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="390"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="421"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="424"/>
         <source>Done: {title}</source>
         <translation>已完成：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="422"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="425"/>
         <source>Undo completing “{title}”</source>
         <translation>撤销完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="440"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="443"/>
         <source>Deleted: {title}</source>
         <translation>已删除：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="441"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="444"/>
         <source>Undo deleting “{title}”</source>
         <translation>撤销删除“{title}”</translation>
     </message>

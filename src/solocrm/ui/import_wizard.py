@@ -116,6 +116,7 @@ class ImportWizard(QDialog):
         self.source: Source | None = None
         self.report: ImportReport | None = None
         self.final: ImportReport | None = None
+        self.taken: frozenset[tuple[int, str]] = frozenset()  # conflicts the import was told to resolve to the file
         self.setWindowTitle(self.tr("Import data"))
         self.resize(980, 640)
         self.stack = QStackedWidget()
@@ -322,6 +323,7 @@ class ImportWizard(QDialog):
     def _run(self, dry_run: bool) -> None:
         assert self.source is not None
         source, options, db = self.source, self._options(), self.ctx.db
+        self.taken = options.take_incoming
         template = self.tr("Checking… %1 rows (%2 rows/s)") if dry_run else self.tr("Importing… %1 rows (%2 rows/s)")
 
         def work(progress: Progress) -> ImportReport:
@@ -354,14 +356,14 @@ class ImportWizard(QDialog):
                              (self.duplicate_table, self.tr("Possible duplicates")),
                              (self.note_table, self.tr("Cleaned values"))):
             self.tabs.addTab(table, title)
-        save = QPushButton(self.tr("Save rejected rows…"))
-        save.setObjectName("saveRejects")
-        save.clicked.connect(self.save_rejects)
+        self.save_checked = QPushButton(self.tr("Save rejected rows…"))
+        self.save_checked.setObjectName("saveRejects")
+        self.save_checked.clicked.connect(self.save_rejects)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         row = QHBoxLayout()
-        row.addWidget(save)
+        row.addWidget(self.save_checked)
         row.addStretch(1)
         layout.addLayout(row)
         return page
@@ -376,20 +378,28 @@ class ImportWizard(QDialog):
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             check.setCheckState(Qt.CheckState.Unchecked)
             self.conflict_table.setItem(i, 0, check)
-            for col, value in enumerate((str(c.row), c.customer_name, c.field, c.existing, c.incoming), start=1):
+            shown = c.field[7:] if c.field.startswith("custom:") else field_label(c.field)
+            for col, value in enumerate((str(c.row), c.customer_name, shown, c.existing, c.incoming), start=1):
                 self.conflict_table.setItem(i, col, QTableWidgetItem(value))
+        self.conflict_table.resizeColumnToContents(0)  # the tick column's title is wider than a tick
+        self.save_checked.setVisible(bool(report.rejects))
         _fill(self.duplicate_table, [[str(d.row), d.name, f"{d.other_name} (#{d.other_id})", reason_label(d.reason)]
                                      for d in report.duplicates])
         _fill(self.note_table, [[str(n.row), n.column, n.raw, n.cleaned] for n in report.notes])
-        for index, count in enumerate((report.rejected, len(report.conflicts), len(report.duplicates),
-                                       len(report.notes))):
-            self.tabs.setTabText(index, self.tabs.tabText(index).split(" (")[0] + f" ({count})")
+        cleaned = sum(report.cleaned_counts.values())
+        for index, count in enumerate((report.rejected, len(report.conflicts), len(report.duplicates), cleaned)):
+            self.tabs.setTabText(index, self.tabs.tabText(index).split(" (")[0] + f" ({count:,})")
+        if cleaned > len(report.notes):
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "%1 values were cleaned; the first %2 are listed under “Cleaned values”.")
+                .replace("%1", f"{cleaned:,}").replace("%2", f"{len(report.notes):,}"))
         first = next((i for i, n in enumerate((report.rejected, len(report.conflicts), len(report.duplicates))) if n), 3)
         self.tabs.setCurrentIndex(first)
         self.stack.setCurrentIndex(2)
         self._update_buttons()
 
-    def _counts(self, report: ImportReport, lead: str) -> str:
+    def _counts(self, report: ImportReport, lead: str, taken: frozenset[tuple[int, str]] | None = None) -> str:
+        """The counts under ``lead``; ``taken`` (the conflicts resolved to the file) once the import is done."""
         lines = [lead, self.tr("%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, "
                                "%6 rejected.")
                  .replace("%1", f"{report.rows_read:,}").replace("%2", f"{report.created:,}")
@@ -397,9 +407,13 @@ class ImportWizard(QDialog):
                  .replace("%5", f"{report.skipped:,}").replace("%6", f"{report.rejected:,}")]
         if report.customers_created:
             lines.append(self.tr("%1 customers not found are created.").replace("%1", f"{report.customers_created:,}"))
-        if report.conflicts:
+        if report.conflicts and taken is None:
             lines.append(self.tr("%1 values differ from what is stored: the stored value is kept unless you tick "
                                  "“Use the file's value”.").replace("%1", str(len(report.conflicts))))
+        elif report.conflicts:
+            used = sum((c.row, c.field) in taken for c in report.conflicts)
+            lines.append(self.tr("%1 values differed from what was stored: %2 taken from the file, the others kept.")
+                         .replace("%1", str(len(report.conflicts))).replace("%2", str(used)))
         return "\n".join(lines)
 
     def save_rejects(self) -> None:
@@ -430,13 +444,13 @@ class ImportWizard(QDialog):
         self.undo_button = QPushButton(self.tr("Undo this import"))
         self.undo_button.setObjectName("undoImport")
         self.undo_button.clicked.connect(self.undo)
-        save = QPushButton(self.tr("Save rejected rows…"))
-        save.clicked.connect(self.save_rejects)
+        self.save_done = QPushButton(self.tr("Save rejected rows…"))
+        self.save_done.clicked.connect(self.save_rejects)
         layout = QVBoxLayout(page)
         layout.addWidget(self.done_summary)
         row = QHBoxLayout()
         row.addWidget(self.undo_button)
-        row.addWidget(save)
+        row.addWidget(self.save_done)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.status)
@@ -447,7 +461,9 @@ class ImportWizard(QDialog):
         self.final = report
         assert self.source is not None
         mapping.save_preset(self.ctx.db, report.kind, self.source.headers, self.current_mapping())
-        self.done_summary.setText(self._counts(report, self.tr("Imported %1.").replace("%1", report.file_name)))
+        self.done_summary.setText(self._counts(report, self.tr("Imported %1 in %2 s.").replace(
+            "%1", report.file_name).replace("%2", f"{report.seconds:.1f}"), self.taken))
+        self.save_done.setVisible(bool(report.rejects))
         self.ctx.bus.publish(report.changes(), self)
         self.imported.emit(report)
         self.stack.setCurrentIndex(3)
