@@ -5,11 +5,12 @@ conflicts and possible duplicates the wizard shows before "Import" are exactly
 what the import will do.  Cancel (the progress callback raising) and any error
 roll back the same way: the database is left as it was.
 
-Rows are written with executemany on the session's own connection and ids
-assigned here, above every id an earlier batch recorded, so a batch's rows
-are a few id ranges and undo can remove exactly those.  Big imports set
-indexes and the search trigger aside and rebuild them in bulk, inside the
-same transaction.
+Rows are written on the session's own connection with ids assigned here,
+above every id an earlier batch recorded, so a batch's rows are a few id
+ranges and undo can remove exactly those.  Big imports set the search
+trigger (orders also their indexes) aside and rebuild in bulk, inside the
+same transaction; big customer imports write from a second thread while the
+file is still being read (``CustomerWriter``, ``Background``).
 """
 
 from __future__ import annotations
