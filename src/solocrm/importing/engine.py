@@ -412,7 +412,7 @@ class CustomerWriter:
         """
         self.background.wait()
         fixed = {**constants, "created_at": self.at}
-        inserted = []
+        inserted: list[tuple[str, tuple[str]]] = []
         if self.bulk and rows and "photo" not in columns:
             inserted = [packed_insert("customer", columns, rows, fixed)]
         else:
