@@ -61,6 +61,34 @@ def test_wizard_imports_a_gbk_csv_end_to_end_and_undoes_it(ctx, qtbot, tmp_path:
     assert "saved mapping" in again.file_info.text()
 
 
+def test_duplicates_page_merges_only_the_ticked_namesakes_and_keeps_the_rest_listed(ctx, qtbot,  # noqa: ANN001
+                                                                                      monkeypatch) -> None:
+    first, _ = customers.create(ctx.db, CustomerInput(name="王芳", city="杭州", phones=["13800000001"]))
+    same, _ = customers.create(ctx.db, CustomerInput(name="王芳", city="杭州", emails=["wf@qq.com"]))
+    namesake, _ = customers.create(ctx.db, CustomerInput(name="王芳", city="杭州", company="星辰"))
+    page = DuplicatesPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    assert page.table.rowCount() == 1 and page.ticked() == [first, same, namesake]
+    page.members.item(2, 0).setCheckState(Qt.CheckState.Unchecked)  # another 王芳, at another company
+    assert page.ticked() == [first, same] and page.merge_button.isEnabled()
+    page.members.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
+    assert not page.merge_button.isEnabled()  # one customer is nothing to merge
+    page.members.item(1, 0).setCheckState(Qt.CheckState.Checked)
+
+    def run_dialog(dialog: MergeDialog) -> int:
+        assert dialog.plan.customer_ids == (first, same)
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MergeDialog, "exec", run_dialog)
+    qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+    assert customer_rows.count(ctx.db) == 2
+    merged = customers.load_input(ctx.db, first)
+    assert merged.phones == ["138 0000 0001"] and merged.emails == ["wf@qq.com"]
+    assert page.table.rowCount() == 1 and page.ticked() == [first, namesake]  # still alike: still listed
+
+
 def test_conflicts_ticked_in_the_review_are_taken_and_the_summary_says_so(ctx, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     customers.create(ctx.db, CustomerInput(name="张伟", phones=["13812345678"], city="宁波", company="青禾"))
     path = tmp_path / "c.csv"
@@ -132,6 +160,8 @@ def test_duplicates_page_finds_and_merges_with_a_field_choice(ctx, qtbot, monkey
     qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
     assert page.table.rowCount() == 1
     assert page.table.item(0, 1).text() == "Same phone number"
+    assert page.ticked() == [keep, other]  # both shown, with their phones and cities, and ticked
+    assert page.members.item(1, 1).text() == "138 1234 5678" and page.members.item(1, 4).text() == "宁波"
 
     def run_dialog(dialog: MergeDialog) -> int:
         dialog.choices["city"].setCurrentIndex(dialog.choices["city"].findData(other))

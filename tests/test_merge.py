@@ -37,6 +37,18 @@ def test_groups_by_phone_email_and_similar_names_in_the_same_place(db: Database)
     assert groups == {(a, b): "same phone", (c, d): "same email", (e, f): "similar name, same city"}
 
 
+def test_namesakes_in_a_city_do_not_join_a_pair_that_shares_an_email(db: Database) -> None:
+    a, _ = customers.create(db, CustomerInput(name="王欣", emails=["wx@qq.com"], city="杭州"))
+    b, _ = customers.create(db, CustomerInput(name="王欣", emails=["WX@qq.com"], city="杭州"))
+    c, _ = customers.create(db, CustomerInput(name="王鑫", city="杭州"))
+    d, _ = customers.create(db, CustomerInput(name="王馨", city="杭州"))
+    e, _ = customers.create(db, CustomerInput(name="王欣", city="杭州", phones=["13700000000"]))
+    groups = [(g.customer_ids, g.reason) for g in dedupe.find_groups(db)]
+    assert groups == [((a, b), "same email"),  # strong evidence, and only the two who share it
+                      ((a, b, e), "similar name, same city"),  # the same characters: smaller, so first
+                      ((a, b, c, d, e), "similar name, same city")]  # the same pinyin
+
+
 def test_merge_keeps_every_record_and_undo_restores_everything(db: Database) -> None:
     keep, _ = customers.create(db, CustomerInput(name="张伟", phones=["13812345678"], city="杭州", tags=["VIP"]))
     other, _ = customers.create(db, CustomerInput(name="張偉", phones=["13900000000"], emails=["zw@qq.com"],

@@ -2367,77 +2367,112 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="110"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="111"/>
         <source>Duplicates</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="112"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="113"/>
         <source>Customers who share a phone number or email, or whose names look alike (张伟 / 張偉 / 伟张, same pinyin) with the same company or city.</source>
         <translation>电话或邮箱相同的客户，或名字相似（张伟 / 張偉 / 伟张，拼音相同）且公司或城市相同的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="115"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="116"/>
         <source>Find duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="118"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="119"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="122"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="123"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="122"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="123"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="122"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="123"/>
         <source>How many</source>
         <translation>数量</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/ui/duplicates_page.py" line="132"/>
+        <source>Tick the customers who are one person: only they are merged.</source>
+        <translation>勾选其实是同一个人的客户：只合并勾选的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="136"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="136"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="136"/>
+        <source>Emails</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="137"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="137"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="137"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="160"/>
         <source>Press “Find duplicates” to check your customers.</source>
         <translation>点击“查找重复”检查您的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="151"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="179"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复客户…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="164"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="195"/>
         <source>No duplicates found. Your customer file is clean.</source>
         <translation>没有发现重复，您的客户档案很整洁。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="185"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="243"/>
         <source>Undo merge of %1</source>
         <translation>撤销合并 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="40"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="41"/>
         <source>Same phone number</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="40"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="41"/>
         <source>Same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="41"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="42"/>
         <source>Similar name, same company</source>
         <translation>名字相似，公司相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="42"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="43"/>
         <source>Similar name, same city</source>
         <translation>名字相似，城市相同</translation>
     </message>
@@ -3473,47 +3508,47 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="53"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="54"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="59"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="60"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="68"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="69"/>
         <source>Phones: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="69"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="70"/>
         <source>Emails: %1</source>
         <translation>邮箱：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="70"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="71"/>
         <source>Tags: %1</source>
         <translation>标签：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="71"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="72"/>
         <source>Moved to the kept customer: %1 orders, %2 interactions, %3 survey answers, %4 tasks.</source>
         <translation>将转到保留的客户名下：%1 个订单、%2 条互动记录、%3 份调查回复、%4 个任务。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="74"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="75"/>
         <source>You can undo the merge afterwards.</source>
         <translation>合并后可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="77"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="78"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="97"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="98"/>
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>

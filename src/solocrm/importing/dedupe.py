@@ -1,15 +1,18 @@
 """Finding customers who are probably the same person already in the database (the Duplicates tool).
 
-Two customers are linked when they share a normalised phone number or email,
-or when their names are near-identical (same characters in another order,
-traditional vs simplified, same pinyin) and they share a company or a city.
-Linked customers form a group (union-find), so A-B by phone and B-C by email
-is one group of three.
+Customers who share a normalised phone number or email are the same person
+by strong evidence, and such links chain: A-B by phone and B-C by email is
+one group of three (union-find).  Near-identical names (same characters in
+another order, traditional vs simplified, same pinyin) in the same company
+or city are weak evidence and do not chain: each such set is a group of its
+own, so two customers who share an email never pull in every 王欣 of their
+city.  Groups come strongest reason first, smallest first within a reason
+(a pair is likelier one person than a crowd of namesakes).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -18,8 +21,29 @@ from solocrm.db.database import Database
 from solocrm.db.models import Customer, CustomerEmail, CustomerPhone
 from solocrm.importing import names
 
-# Strongest first: a group's reason is the strongest link inside it.
+# Strongest first.
 REASONS = ("same phone", "same email", "similar name, same company", "similar name, same city")
+
+
+@dataclass(frozen=True)
+class Member:
+    """What the user compares to decide whether two customers are one person."""
+
+    id: int
+    name: str
+    phones: tuple[str, ...]  # E.164
+    emails: tuple[str, ...]
+    company: str | None
+    city: str | None
+    order_count: int
+
+
+def members(db: Database, customer_ids: Sequence[int]) -> list[Member]:
+    """The customers of a group, in the group's order."""
+    with db.session() as session:
+        rows = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(customer_ids)))}
+        return [Member(c.id, c.name, tuple(p.number for p in c.phones), tuple(e.address for e in c.emails),
+                       c.company, c.city, c.order_count) for cid in customer_ids if (c := rows.get(cid))]
 
 
 @dataclass(frozen=True)
@@ -49,9 +73,21 @@ class _Links:
                 self.parent[max(a, b)] = min(a, b)
             self.reason[(ids[0], other)] = reason
 
+    def groups(self) -> dict[tuple[int, ...], int]:
+        """Each group's members (ascending) and its strongest link."""
+        members: dict[int, list[int]] = {}
+        for cid in list(self.parent):
+            members.setdefault(self.find(cid), []).append(cid)
+        strongest: dict[int, int] = {}
+        for (a, _b), reason in self.reason.items():
+            root = self.find(a)
+            strongest[root] = min(strongest.get(root, reason), reason)
+        return {tuple(sorted(set(ids) | {root})): strongest[root] for root, ids in members.items()
+                if len(set(ids) | {root}) > 1}
+
 
 def find_groups(db: Database, progress: Callable[[int, int], None] | None = None) -> list[DuplicateGroup]:
-    links = _Links()
+    strong = _Links()
     with db.session() as session:
         people = session.execute(select(Customer.id, Customer.name, Customer.company, Customer.city)
                                  .where(Customer.archived.is_(False)).order_by(Customer.id)).all()
@@ -66,7 +102,9 @@ def find_groups(db: Database, progress: Callable[[int, int], None] | None = None
             for ids in grouped.values():
                 ids = sorted(set(ids))
                 if len(ids) > 1:
-                    links.link(ids, reason)
+                    strong.link(ids, reason)
+    found = strong.groups()
+    within = {cid: members for members in found for cid in members}
     buckets: dict[str, list] = {}
     for index, person in enumerate(people):
         buckets.setdefault("c" + names.char_key(person.name), []).append(person)
@@ -85,23 +123,13 @@ def find_groups(db: Database, progress: Callable[[int, int], None] | None = None
                 if place:
                     by_place.setdefault(names.simplified(place), []).append(person.id)
             for ids in by_place.values():
-                if len(ids) > 1:
-                    links.link(sorted(ids), reason)
-    members: dict[int, list[int]] = {}
-    for cid in list(links.parent):
-        members.setdefault(links.find(cid), []).append(cid)
+                members = tuple(sorted(ids))
+                if len(members) > 1 and not set(members) <= set(within.get(members[0], ())):
+                    found[members] = min(found.get(members, reason), reason)
     by_id = {p.id: p for p in people}
-    strongest: dict[int, int] = {}
-    for (a, _b), reason in links.reason.items():
-        root = links.find(a)
-        strongest[root] = min(strongest.get(root, reason), reason)
-    groups = []
-    for root, ids in members.items():
-        ids = sorted(set(ids) | {root})
-        if len(ids) < 2:
-            continue
-        groups.append(DuplicateGroup(tuple(ids), tuple(by_id[i].name for i in ids), REASONS[strongest[root]]))
     if progress is not None:
         progress(len(people), len(people))
-    groups.sort(key=lambda g: (REASONS.index(g.reason), -len(g.customer_ids), g.customer_ids[0]))
+    groups = [DuplicateGroup(ids, tuple(by_id[i].name for i in ids), REASONS[reason])
+              for ids, reason in found.items()]
+    groups.sort(key=lambda g: (REASONS.index(g.reason), len(g.customer_ids), g.customer_ids[0]))
     return groups

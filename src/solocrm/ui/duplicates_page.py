@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -127,14 +128,43 @@ class DuplicatesPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 420)
         self.table.setColumnWidth(1, 220)
-        self.table.doubleClicked.connect(lambda _i: self.merge_selected())
-        self.table.itemSelectionChanged.connect(self._update)
+        self.table.itemSelectionChanged.connect(self._group_chosen)
+        self.members_hint = QLabel(self.tr("Tick the customers who are one person: only they are merged."))
+        self.members_hint.setWordWrap(True)
+        self.members = QTableWidget(0, 6)
+        self.members.setObjectName("duplicateMembers")
+        self.members.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Phones"), self.tr("Emails"),
+                                                self.tr("Company"), self.tr("City"), self.tr("Orders")])
+        self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members.verticalHeader().setVisible(False)
+        self.members.horizontalHeader().setStretchLastSection(True)
+        self.members.setColumnWidth(0, 200)
+        self.members.setColumnWidth(1, 260)
+        self.members.setColumnWidth(2, 200)
+        self.members.setColumnWidth(3, 200)
+        self.members.itemChanged.connect(lambda _item: self._update())
+        self.members.doubleClicked.connect(lambda index: self.open_customer.emit(
+            self.members.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)))
+        found = QWidget()
+        found_layout = QVBoxLayout(found)
+        found_layout.setContentsMargins(0, 0, 0, 0)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.members_hint)
+        below_layout.addWidget(self.members, 1)
+        split.addWidget(below)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        found_layout.addWidget(split)
         self.empty = QLabel(self.tr("Press “Find duplicates” to check your customers."))
         self.empty.setObjectName("duplicatesEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.table)
+        self.stack.addWidget(found)
         top = QHBoxLayout()
         top.addWidget(self.find_button)
         top.addWidget(self.merge_button)
@@ -158,25 +188,55 @@ class DuplicatesPage(QWidget):
             for col, value in enumerate((text, reason_label(group.reason), str(len(group.customer_ids)))):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         if self.groups:
-            self.stack.setCurrentWidget(self.table)
+            self.stack.setCurrentIndex(1)
+            self.table.blockSignals(True)  # the first row may be selected already; its members changed anyway
             self.table.selectRow(0)
+            self.table.blockSignals(False)
+            self._group_chosen()
         else:
             self.empty.setText(self.tr("No duplicates found. Your customer file is clean."))
             self.stack.setCurrentWidget(self.empty)
         self._update()
 
-    def _update(self) -> None:
-        self.merge_button.setEnabled(bool(self.groups) and self.table.currentRow() >= 0)
-
-    def merge_selected(self) -> None:
+    def _group_chosen(self) -> None:
         row = self.table.currentRow()
         if not 0 <= row < len(self.groups):
+            self.members.setRowCount(0)
+            self._update()
             return
-        group = self.groups[row]
-        self.ctx.runner.run(lambda _p: merge.plan(self.ctx.db, group.customer_ids), parent=self,
-                            on_success=lambda plan: self._ask(plan, row))
+        ids = self.groups[row].customer_ids
+        self.ctx.runner.run(lambda _p: dedupe.members(self.ctx.db, ids), parent=self, on_success=self._show_members)
 
-    def _ask(self, plan: merge.MergePlan, row: int) -> None:
+    def _show_members(self, found: Sequence[dedupe.Member]) -> None:
+        self.members.blockSignals(True)
+        self.members.setRowCount(len(found))
+        for row, member in enumerate(found):
+            first = QTableWidgetItem(f"{member.name} (#{member.id})")
+            first.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            first.setCheckState(Qt.CheckState.Checked)
+            first.setData(Qt.ItemDataRole.UserRole, member.id)
+            self.members.setItem(row, 0, first)
+            for col, value in enumerate((", ".join(display_phone(p) for p in member.phones), ", ".join(member.emails),
+                                         member.company or "", member.city or "", str(member.order_count)), start=1):
+                self.members.setItem(row, col, QTableWidgetItem(value))
+        self.members.blockSignals(False)
+        self._update()
+
+    def ticked(self) -> list[int]:
+        """The group's customers the user keeps ticked: the ones a merge takes."""
+        return [self.members.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in range(self.members.rowCount())
+                if self.members.item(row, 0).checkState() == Qt.CheckState.Checked]
+
+    def _update(self) -> None:
+        self.merge_button.setEnabled(bool(self.groups) and self.table.currentRow() >= 0 and len(self.ticked()) > 1)
+
+    def merge_selected(self) -> None:
+        ids = self.ticked()
+        if len(ids) < 2:
+            return
+        self.ctx.runner.run(lambda _p: merge.plan(self.ctx.db, ids), parent=self, on_success=self._ask)
+
+    def _ask(self, plan: merge.MergePlan) -> None:
         dialog = MergeDialog(self.ctx, plan, self)
         if not dialog.exec() or dialog.batch_id is None:
             return
@@ -184,5 +244,11 @@ class DuplicatesPage(QWidget):
         db, clock = self.ctx.db, self.ctx.clock
         self.undoable.emit(self.tr("Undo merge of %1").replace("%1", " + ".join(plan.names)),
                            lambda: batches.undo_batch(db, batch_id, now=clock()))
-        del self.groups[row]
-        self._show(self.groups)
+        gone = set(plan.customer_ids) - {dialog.keep.currentData()}
+        remaining = []
+        for group in self.groups:  # merged-away customers leave every group; a group of one is no group
+            kept = [(cid, name) for cid, name in zip(group.customer_ids, group.names) if cid not in gone]
+            if len(kept) > 1:
+                remaining.append(dedupe.DuplicateGroup(tuple(c for c, _n in kept), tuple(n for _c, n in kept),
+                                                       group.reason))
+        self._show(remaining)
