@@ -24,14 +24,14 @@ SIZE = (1280, 800)
 
 
 def _busiest_customer(db) -> int:  # noqa: ANN001 - solocrm.db.database.Database
-    """The customer with the most orders: the fullest customer page."""
+    """The customer with the most orders: the fullest customer page (the first customer of a file without orders)."""
     from sqlalchemy import func, select
 
-    from solocrm.db.models import Order
+    from solocrm.db.models import Customer, Order
 
     with db.session() as session:
         return session.scalar(select(Order.customer_id).group_by(Order.customer_id)
-                              .order_by(func.count().desc()).limit(1))
+                              .order_by(func.count().desc()).limit(1)) or session.scalar(select(func.min(Customer.id)))
 
 
 def shoot(db_path: Path, out: Path, language: str) -> list[Path]:

@@ -13,10 +13,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/solocrm/ui/analytics_page.py" line="631"/>
-        <source>%n answer(s)</source>
+        <source>%Ln answer(s)</source>
         <translation>
-            <numerusform>%n answer</numerusform>
-            <numerusform>%n answers</numerusform>
+            <numerusform>%Ln answer</numerusform>
+            <numerusform>%Ln answers</numerusform>
         </translation>
     </message>
 </context>
@@ -32,10 +32,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/solocrm/ui/customer_list.py" line="388"/>
-        <source>%n customer(s)</source>
+        <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>%n customer</numerusform>
-            <numerusform>%n customers</numerusform>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
         </translation>
     </message>
 </context>

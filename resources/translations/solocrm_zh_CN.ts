@@ -611,9 +611,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/solocrm/ui/analytics_page.py" line="631"/>
-        <source>%n answer(s)</source>
+        <source>%Ln answer(s)</source>
         <translation>
-            <numerusform>%n 条回复</numerusform>
+            <numerusform>%Ln 条回复</numerusform>
         </translation>
     </message>
     <message>
@@ -1977,9 +1977,9 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
     </message>
     <message numerus="yes">
         <location filename="../../src/solocrm/ui/customer_list.py" line="388"/>
-        <source>%n customer(s)</source>
+        <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>%n 位客户</numerusform>
+            <numerusform>%Ln 位客户</numerusform>
         </translation>
     </message>
     <message>
@@ -2437,22 +2437,22 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="160"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="162"/>
         <source>Press “Find duplicates” to check your customers.</source>
         <translation>点击“查找重复”检查您的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="179"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="181"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复客户…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="195"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="197"/>
         <source>No duplicates found. Your customer file is clean.</source>
         <translation>没有发现重复，您的客户档案很整洁。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="243"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="245"/>
         <source>Undo merge of %1</source>
         <translation>撤销合并 %1</translation>
     </message>

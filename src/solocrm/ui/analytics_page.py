@@ -628,7 +628,7 @@ class AnalyticsPage(QWidget):
                 detail = self.tr("mean %1 · %n answer(s)", "", p.current.csat.responses).replace(
                     "%1", f"{p.current.csat.mean:.2f}")
             elif spec.key == "nps" and now is not None:
-                detail = self.tr("%n answer(s)", "", p.current.nps.responses)
+                detail = self.tr("%Ln answer(s)", "", p.current.nps.responses)
             reason = self._no_data_reason(spec.key, p)
             card.show_figure(None if now is None else self._format(spec.kind, now, result.currency), no_data,
                              change, good, reason, detail)

@@ -385,7 +385,7 @@ class CustomerListView(QWidget):
 
     def _update_state(self) -> None:
         shown = self.model.rowCount()
-        self.count_label.setText(self.tr("%n customer(s)", "", shown))
+        self.count_label.setText(self.tr("%Ln customer(s)", "", shown))
         if shown:
             self.stack.setCurrentWidget(self.table)
             return
