@@ -50,8 +50,9 @@ _CODE = re.compile(r"[a-z][a-z0-9_.:-]*")  # "paid", "dmy": item data and object
 _ABBREVIATION = re.compile(r"[A-Z]{1,4}")  # "RFM", "NPS", "R": the same letters in Chinese
 _CJK_ONLY = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")  # sample data: "微信" as a suggestion
 # Translation wrappers called with a variable on purpose: their strings are collected elsewhere
-# (packaging/translations.py reads the SettingSpec declarations in solocrm/settings.py).
-DYNAMIC_WRAPPERS = {("settings_page.py", "_tr_setting")}
+# (packaging/translations.py reads the SettingSpec declarations in solocrm/settings.py; error templates are
+# marked with QT_TRANSLATE_NOOP("errors", ...) where they are raised).
+DYNAMIC_WRAPPERS = {("settings_page.py", "_tr_setting"), ("operations.py", "_tr_error")}
 
 
 def _has_letters(text: str) -> bool:
@@ -310,3 +311,28 @@ def test_the_database_language_setting_applies_when_the_app_opens_it(qapp, db, t
         from solocrm.ui import i18n
 
         i18n.install(qapp, "en")
+
+
+def test_why_a_row_was_rejected_and_why_a_file_cannot_be_read_reach_the_user_in_chinese(
+        chinese, ctx, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from solocrm.ui.import_wizard import ImportWizard
+
+    path = tmp_path / "c.csv"
+    path.write_text("姓名,手机\n张伟,13812345678\n李雷,abc\n", encoding="utf-8")
+    wizard = ImportWizard(ctx, path=str(path))
+    qtbot.addWidget(wizard)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.reject_table.item(0, 3).text() == "手机: “abc”不是电话号码"
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    again = ImportWizard(ctx, path=str(empty))
+    qtbot.addWidget(again)
+    qtbot.mouseClick(again.next, Qt.MouseButton.LeftButton)
+    assert shown == ["empty.csv 是空的。请选择带表头和数据的文件。"]  # the file's own name, in a Chinese sentence

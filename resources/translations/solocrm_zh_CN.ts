@@ -2574,42 +2574,42 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="521"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="523"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="525"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="525"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="543"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="545"/>
         <source>%1  %2 (%3): %4 rows, %5 new, %6 updated, %7 merged, %8 rejected</source>
         <translation>%1  %2（%3）：%4 行，新增 %5，更新 %6，合并 %7，拒绝 %8</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="549"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="551"/>
         <source>(undone)</source>
         <translation>（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="565"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="566"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="568"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2628,7 +2628,7 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="130"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="508"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="510"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
@@ -2904,7 +2904,7 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="422"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="424"/>
         <source>Rejected rows</source>
         <translation>未导入的行</translation>
     </message>
@@ -2925,7 +2925,7 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="359"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="447"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="449"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
@@ -2935,82 +2935,82 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
         <translation>如果现在导入：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="394"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="396"/>
         <source>%1 values were cleaned; the first %2 are listed under “Cleaned values”.</source>
         <translation>共清洗了 %1 个值；“已清洗的值”中列出前 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="403"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="405"/>
         <source>%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, %6 rejected.</source>
         <translation>共读取 %1 行：新增 %2，更新 %3，合并到其他行 %4，已存在 %5，未导入 %6。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="409"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="411"/>
         <source>%1 customers not found are created.</source>
         <translation>将新建 %1 位找不到的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="411"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="413"/>
         <source>%1 values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>%1 个值与已保存的不同：除非勾选“采用文件中的值”，否则保留已保存的值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="415"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="417"/>
         <source>%1 values differed from what was stored: %2 taken from the file, the others kept.</source>
         <translation>%1 个值与已保存的不同：%2 个采用了文件中的值，其余保留原值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="422"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="424"/>
         <source>No row was rejected.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="425"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="427"/>
         <source>Save rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="426"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="428"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="432"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="434"/>
         <source>%1 rejected rows saved to %2. Fix them and import that file.</source>
         <translation>已将 %1 行未导入的数据保存到 %2。修改后再导入该文件即可。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="444"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="446"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="464"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="466"/>
         <source>Imported %1 in %2 s.</source>
         <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="480"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="482"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="484"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="486"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="508"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="510"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="508"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="510"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="508"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="510"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3251,7 +3251,7 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="545"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="547"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -4576,9 +4576,325 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../src/solocrm/ui/operations.py" line="173"/>
+        <location filename="../../src/solocrm/ui/operations.py" line="184"/>
         <source>SoloCRM</source>
         <translation>SoloCRM</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="232"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="266"/>
+        <source>longer than {limit} characters</source>
+        <translation>超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="262"/>
+        <source>a customer ID is at most 80 characters</source>
+        <translation>客户编号最多 80 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="293"/>
+        <source>“{value}” is not a possible birthday</source>
+        <translation>“{value}”不是可能的生日</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="326"/>
+        <source>No name, and no phone, email or customer ID of a known customer</source>
+        <translation>没有姓名，也没有已有客户的电话、邮箱或客户编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/engine.py" line="528"/>
+        <source>Dates in this file, like 05/01/2024, could be day/month or month/day. Choose the order (day first or month first) and import again.</source>
+        <translation>这个文件里的日期（如 05/01/2024）可能是“日/月”也可能是“月/日”。请选择顺序（日在前或月在前）后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/engine.py" line="537"/>
+        <source>this row has {count} values but the header has {width} columns; a value probably contains an unquoted comma</source>
+        <translation>这一行有 {count} 个值，但表头只有 {width} 列；可能某个值里有没加引号的逗号</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="189"/>
+        <source>“{value}” is in the future</source>
+        <translation>“{value}”是将来的日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="220"/>
+        <location filename="../../src/solocrm/importing/values.py" line="183"/>
+        <source>the date is empty</source>
+        <translation>日期为空</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="222"/>
+        <source>no customer ID, name, phone or email</source>
+        <translation>没有客户编号、姓名、电话或邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="224"/>
+        <location filename="../../src/solocrm/importing/values.py" line="232"/>
+        <source>the amount is empty</source>
+        <translation>金额为空</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="226"/>
+        <source>the summary is empty</source>
+        <translation>摘要为空</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="228"/>
+        <source>the score is empty</source>
+        <translation>评分为空</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="235"/>
+        <source>the amount is 0</source>
+        <translation>金额为 0</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="253"/>
+        <source>“{value}” is not a score</source>
+        <translation>“{value}”不是评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="255"/>
+        <source>“{value}” is not a score from 0 to 10</source>
+        <translation>“{value}”不是 0 到 10 的评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="263"/>
+        <source>“{value}” is not a survey kind (CSAT or NPS)</source>
+        <translation>“{value}”不是问卷类型（CSAT 或 NPS）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="309"/>
+        <source>several customers are called {name}; add a phone or customer ID column</source>
+        <translation>有多位客户叫 {name}；请加上电话或客户编号列</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="314"/>
+        <source>no customer matches this row</source>
+        <translation>没有与这一行对应的客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="454"/>
+        <source>a CSAT score is 1 to 5, not {score}</source>
+        <translation>CSAT 评分应为 1 到 5，而不是 {score}</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="82"/>
+        <location filename="../../src/solocrm/importing/values.py" line="104"/>
+        <source>“{value}” is not a phone number</source>
+        <translation>“{value}”不是电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="84"/>
+        <source>“{value}” is not a mobile number (they have 11 digits)</source>
+        <translation>“{value}”不是手机号（手机号有 11 位）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="120"/>
+        <source>“{value}” is not an email address</source>
+        <translation>“{value}”不是邮箱地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="156"/>
+        <source>“{value}” is not a real date</source>
+        <translation>“{value}”不是真实存在的日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="192"/>
+        <source>“{value}”: day and month order unknown</source>
+        <translation>“{value}”：不知道日和月的先后顺序</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="198"/>
+        <source>“{value}” is not a date (write it like 2024-01-05)</source>
+        <translation>“{value}”不是日期（请写成 2024-01-05 这样）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="203"/>
+        <source>“{value}” is not a date</source>
+        <translation>“{value}”不是日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="237"/>
+        <location filename="../../src/solocrm/importing/values.py" line="239"/>
+        <source>“{value}” is not an amount</source>
+        <translation>“{value}”不是金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="242"/>
+        <source>“{value}” has more than 2 decimal places</source>
+        <translation>“{value}”的小数超过 2 位</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="268"/>
+        <source>“{value}”: {why}</source>
+        <translation>“{value}”：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="275"/>
+        <source>“{value}” has too many decimal places</source>
+        <translation>“{value}”的小数位太多</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="278"/>
+        <source>“{value}” is too large</source>
+        <translation>“{value}”太大</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="291"/>
+        <source>“{value}” is not a quantity</source>
+        <translation>“{value}”不是数量</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="293"/>
+        <source>“{value}” is not a whole quantity between 1 and 1,000,000</source>
+        <translation>“{value}”不是 1 到 1,000,000 之间的整数数量</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="312"/>
+        <source>“{value}” is not a gender (男/女)</source>
+        <translation>“{value}”不是性别（男/女）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="321"/>
+        <source>“{value}” is not yes or no (是/否)</source>
+        <translation>“{value}”不是“是”或“否”</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="48"/>
+        <source>The file&apos;s text encoding is not UTF-8, UTF-16 or GBK. Open it in Excel or WPS and save it as “CSV UTF-8”, then import that file.</source>
+        <translation>这个文件的文字编码不是 UTF-8、UTF-16 或 GBK。请用 Excel 或 WPS 打开，另存为“CSV UTF-8”，再导入新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="56"/>
+        <source>This does not look like a text (CSV) file. Choose a CSV, Excel (.xlsx/.xls) or vCard (.vcf) file.</source>
+        <translation>这看起来不是文本（CSV）文件。请选择 CSV、Excel（.xlsx/.xls）或 vCard（.vcf）文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="92"/>
+        <source>Unknown text encoding “{encoding}”. Choose one of {known}.</source>
+        <translation>未知的文字编码“{encoding}”。请从 {known} 中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="97"/>
+        <source>The file cannot be read as {encoding}. Choose another encoding.</source>
+        <translation>无法按 {encoding} 读取这个文件。请换一种编码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="103"/>
+        <source>The delimiter must be one character, such as , ; or a tab.</source>
+        <translation>分隔符必须是一个字符，如 , ; 或制表符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="113"/>
+        <source>Line {line} cannot be read as {encoding}: the file mixes text encodings. Save it again as “CSV UTF-8” in Excel or WPS.</source>
+        <translation>第 {line} 行无法按 {encoding} 读取：文件混用了多种文字编码。请在 Excel 或 WPS 中另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="118"/>
+        <source>Line {line} is not valid CSV ({why}). Check its quotes.</source>
+        <translation>第 {line} 行不是有效的 CSV（{why}）。请检查其中的引号。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="124"/>
+        <source>This does not look like a text (CSV) file.</source>
+        <translation>这看起来不是文本（CSV）文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/mapping.py" line="226"/>
+        <source>No column is mapped to {fields}. Map one in the wizard or the mapping file.</source>
+        <translation>没有任何列对应到 {fields}。请在向导或映射文件中指定一列。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/sources.py" line="78"/>
+        <source>The file has no rows. Choose a file with a header row and data.</source>
+        <translation>文件里没有任何行。请选择带表头和数据的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/sources.py" line="120"/>
+        <source>Row {row} is not in the first {count} rows of the file.</source>
+        <translation>第 {row} 行不在文件的前 {count} 行之内。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/sources.py" line="124"/>
+        <source>The header row is empty. Choose the row that names the columns.</source>
+        <translation>表头行是空的。请选择写有列名的那一行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/sources.py" line="156"/>
+        <source>{path} does not exist. Check the file name.</source>
+        <translation>{path} 不存在。请检查文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/sources.py" line="159"/>
+        <source>{path} is a folder. Choose a file.</source>
+        <translation>{path} 是文件夹。请选择一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/sources.py" line="161"/>
+        <source>{path} cannot be read: {why}.</source>
+        <translation>无法读取 {path}：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/sources.py" line="164"/>
+        <source>{file} is empty. Choose a file with a header row and data.</source>
+        <translation>{file} 是空的。请选择带表头和数据的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/vcard.py" line="65"/>
+        <source>The vCard file mixes text encodings and cannot be read. Export the contacts again.</source>
+        <translation>这个 vCard 文件混用了多种文字编码，无法读取。请重新导出联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/vcard.py" line="201"/>
+        <source>The vCard file ends in the middle of a contact (it may be cut off). Export it again.</source>
+        <translation>这个 vCard 文件在某个联系人中间就结束了（可能不完整）。请重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/vcard.py" line="208"/>
+        <source>This vCard file is larger than 200 MB; export fewer contacts at a time.</source>
+        <translation>这个 vCard 文件超过 200 MB；请每次少导出一些联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/vcard.py" line="215"/>
+        <source>The file cannot be read as {encoding}.</source>
+        <translation>无法按 {encoding} 读取这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/vcard.py" line="221"/>
+        <source>{file} holds no contacts.</source>
+        <translation>{file} 里没有联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/xls_reader.py" line="19"/>
+        <source>{file} is not a readable .xls file (it may be damaged). Open it in Excel or WPS, save it as .xlsx, and import that file.</source>
+        <translation>{file} 不是可读取的 .xls 文件（可能已损坏）。请用 Excel 或 WPS 打开，另存为 .xlsx，再导入新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/xls_reader.py" line="24"/>
+        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="48"/>
+        <source>{file} has no sheet “{sheet}”. Its sheets: {sheets}.</source>
+        <translation>{file} 里没有工作表“{sheet}”。它的工作表：{sheets}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/xls_reader.py" line="31"/>
+        <source>{file} is damaged; save it again in Excel or WPS and retry.</source>
+        <translation>{file} 已损坏；请在 Excel 或 WPS 中重新保存后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="26"/>
+        <source>{file} is not a readable Excel file (it may be damaged or only partly copied). Open it in Excel or WPS, save it again, and import the new file.</source>
+        <translation>{file} 不是可读取的 Excel 文件（可能已损坏或没有复制完整）。请用 Excel 或 WPS 打开并重新保存，再导入新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="39"/>
+        <source>{file} is password-protected. Remove the password in Excel, then import.</source>
+        <translation>{file} 设有密码。请先在 Excel 中取消密码，再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="54"/>
+        <source>{file} has no sheets.</source>
+        <translation>{file} 里没有工作表。</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,28 @@ bug and keeps its traceback.
 from __future__ import annotations
 
 
-class UserError(Exception):
-    """Base of every error whose message is written for the user."""
+class Explained(Exception):
+    """An error whose text is written for the user, in a form the GUI can show in the user's language.
+
+    The text is a template with ``{field}`` places filled from keyword
+    arguments.  Raise sites mark the template with
+    ``QT_TRANSLATE_NOOP("errors", ...)`` so it reaches the translation files;
+    the GUI translates the template and fills it in (``ui.operations.user_text``).
+    ``message`` is the English text, for the CLI, logs and files.
+    """
+
+    def __init__(self, template: str = "", /, **params: object) -> None:
+        super().__init__(template.format(**params) if params else template)
+        self.template = template
+        self.params = params
 
     @property
     def message(self) -> str:
         return str(self.args[0]) if self.args else self.__class__.__name__
+
+
+class UserError(Explained):
+    """Base of every error whose message is written for the user."""
 
 
 class ValidationError(UserError):

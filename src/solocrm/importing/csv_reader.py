@@ -17,6 +17,7 @@ from pathlib import Path
 
 from solocrm.importing import sources
 from solocrm.importing.errors import UnreadableFile
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 SAMPLE_BYTES = 256 * 1024
 DELIMITERS = (",", ";", "\t", "|")
@@ -44,18 +45,17 @@ def detect_encoding(sample: bytes) -> str:
         except UnicodeDecodeError:
             continue
         return name
-    raise UnreadableFile(
-        "The file's text encoding is not UTF-8, UTF-16 or GBK. Open it in Excel or WPS and save it "
-        "as “CSV UTF-8”, then import that file."
-    )
+    raise UnreadableFile(QT_TRANSLATE_NOOP(
+        "errors", "The file's text encoding is not UTF-8, UTF-16 or GBK. Open it in Excel or WPS and save it "
+                  "as “CSV UTF-8”, then import that file."))
 
 
 def _check_text(text: str) -> None:
     controls = sum(1 for ch in text if ch < " " and ch not in "\t\r\n")
     if "\x00" in text or controls > max(len(text) // 100, 2):
-        raise UnreadableFile(
-            "This does not look like a text (CSV) file. Choose a CSV, Excel (.xlsx/.xls) or vCard (.vcf) file."
-        )
+        raise UnreadableFile(QT_TRANSLATE_NOOP(
+            "errors", "This does not look like a text (CSV) file. Choose a CSV, Excel (.xlsx/.xls) or vCard (.vcf) "
+                      "file."))
 
 
 def sniff_delimiter(text: str) -> str:
@@ -89,16 +89,18 @@ def open_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise UnreadableFile(f"Unknown text encoding “{encoding}”. Choose one of {', '.join(ENCODINGS)}.") from None
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "Unknown text encoding “{encoding}”. Choose one of {known}."),
+                             encoding=encoding, known=", ".join(ENCODINGS)) from None
     try:
         text = codecs.getincrementaldecoder(encoding)(errors="strict").decode(sample, final=len(sample) < SAMPLE_BYTES)
     except UnicodeDecodeError:
-        raise UnreadableFile(f"The file cannot be read as {encoding}. Choose another encoding.") from None
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The file cannot be read as {encoding}. Choose another "
+                                                         "encoding."), encoding=encoding) from None
     _check_text(text)
     if delimiter is None:
         delimiter = sniff_delimiter(text)
     elif len(delimiter) != 1:
-        raise UnreadableFile("The delimiter must be one character, such as , ; or a tab.")
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The delimiter must be one character, such as , ; or a tab."))
 
     def reader() -> Iterator[tuple[int, list[str]]]:
         with path.open("r", encoding=encoding, newline="", errors="strict") as fh:
@@ -108,17 +110,18 @@ def open_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
                 for number, row in enumerate(rows, start=1):  # noqa: B007 - number is used after the loop
                     yield number, row
             except UnicodeDecodeError:
-                raise UnreadableFile(
-                    f"Line {number + 1} cannot be read as {encoding}: the file mixes text encodings. "
-                    "Save it again as “CSV UTF-8” in Excel or WPS."
+                raise UnreadableFile(QT_TRANSLATE_NOOP(
+                    "errors", "Line {line} cannot be read as {encoding}: the file mixes text encodings. "
+                              "Save it again as “CSV UTF-8” in Excel or WPS."), line=number + 1, encoding=encoding
                 ) from None
             except csv.Error as exc:
-                raise UnreadableFile(f"Line {number + 1} is not valid CSV ({exc}). Check its quotes.") from None
+                raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "Line {line} is not valid CSV ({why}). Check its "
+                                                                 "quotes."), line=number + 1, why=exc) from None
 
     head = [row for _n, row in sources._take(reader(), sources.HEADER_SCAN_ROWS)]
     for row in head:
         if any("\x00" in cell for cell in row):
-            raise UnreadableFile("This does not look like a text (CSV) file.")
+            raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "This does not look like a text (CSV) file."))
     return sources.build(path, "csv", head, reader, _count_lines(path), header_row=header_row,
                          encoding=encoding, delimiter=delimiter)
 

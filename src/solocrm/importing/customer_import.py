@@ -19,6 +19,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from solocrm.errors import Explained
 from solocrm.importing import names, values
 from solocrm.importing.engine import (
     Conflict,
@@ -39,6 +40,7 @@ from solocrm.importing.engine import (
 )
 from solocrm.importing.sources import Source
 from solocrm.services import contact_values, search
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 # Text columns with the length the schema allows (None: unlimited).
 TEXT_FIELDS: dict[str, int | None] = {
@@ -212,7 +214,7 @@ class CustomerImport:
     def _clean(self, number: int, cells: list[object]) -> Incoming | None:
         scalars: dict[str, object] = {}
         inc = Incoming(number, scalars)
-        errors: list[tuple[str, str, str]] = []
+        errors: list[tuple[str, str, values.CellError]] = []
         family = given = ""
         region = self.options.region or "CN"
         for header, key, index, how, limit in self.plan:
@@ -227,7 +229,7 @@ class CustomerImport:
             try:
                 if how == _TEXT:
                     if limit is not None and len(raw) > limit:
-                        raise values.CellError(f"longer than {limit} characters")
+                        raise values.CellError(QT_TRANSLATE_NOOP("errors", "longer than {limit} characters"), limit=limit)
                     if key not in scalars:
                         scalars[key] = raw
                 elif how == _PHONES:
@@ -257,7 +259,7 @@ class CustomerImport:
                     inc.tags = [*inc.tags, *(t for t in tags if t not in inc.tags)]
                 elif how == _REF:
                     if len(raw) > 80:
-                        raise values.CellError("a customer ID is at most 80 characters")
+                        raise values.CellError(QT_TRANSLATE_NOOP("errors", "a customer ID is at most 80 characters"))
                     if raw not in inc.refs:
                         inc.refs = [*inc.refs, raw]
                 elif how == _GENDER:
@@ -273,14 +275,14 @@ class CustomerImport:
                 else:
                     given = raw
             except values.CellError as exc:
-                errors.append((header, raw, str(exc)))
+                errors.append((header, raw, exc))
         if (family or given) and "name" not in scalars:
             joined = family + given if re.search(r"[\u3400-\u9fff]", family + given) else f"{given} {family}".strip()
             scalars["name"] = joined[:200]
         if errors:
-            header, raw, _reason = errors[0]
-            reason = "; ".join(f"{h}: {r}" for h, _v, r in errors)
-            self.report.rejects.append(Reject(number, header, raw, reason, cell_texts(cells)))
+            header, raw, _why = errors[0]
+            self.report.rejects.append(Reject(number, header, raw, tuple((h, why) for h, _v, why in errors),
+                                              cell_texts(cells)))
             return None
         return inc
 
@@ -288,7 +290,7 @@ class CustomerImport:
         """The stored form of a birthday cell (remembered per spelling: birthdays repeat in a big file)."""
         day = values.parse_date(cell, self.date_order)
         if day > self.at.date() or day.year < 1900:
-            raise values.CellError(f"“{raw}” is not a possible birthday")
+            raise values.CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a possible birthday"), value=raw)
         if type(cell) is str:
             self.birthdays[raw] = day.isoformat()
         return day.isoformat()
@@ -321,9 +323,9 @@ class CustomerImport:
         if target is None:
             name = inc.scalars.get("name")
             if not name:
-                self.report.rejects.append(Reject(
-                    inc.row, self.name_header, "", "No name, and no phone, email or customer ID of a known customer",
-                    cell_texts(cells)))
+                why = Explained(QT_TRANSLATE_NOOP("errors", "No name, and no phone, email or customer ID of a "
+                                                            "known customer"))
+                self.report.rejects.append(Reject(inc.row, self.name_header, "", (("", why),), cell_texts(cells)))
                 return
             # a new customer is the row itself: its lists are already free of repeats
             cid = self.ids.take("customer")

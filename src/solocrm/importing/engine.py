@@ -31,10 +31,12 @@ from sqlalchemy.orm import Session
 from solocrm import settings
 from solocrm.db.database import Database
 from solocrm.db.models import utcnow
+from solocrm.errors import Explained
 from solocrm.importing import mapping as mapping_mod
 from solocrm.importing.errors import MappingError
 from solocrm.importing.sources import Source
 from solocrm.services.changes import Changes
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 ProgressFn = Callable[[int, int], None]
 MAX_NOTES = 1000  # cleaning notes kept for the preview; the counts cover all rows
@@ -47,8 +49,13 @@ class Reject:
     row: int  # as numbered in the file
     column: str
     value: str
-    reason: str
+    causes: tuple[tuple[str, Explained], ...]  # (column, or "" for the row, why), as the GUI translates them
     cells: tuple[str, ...]  # the whole row as read, for the rejects file
+
+    @property
+    def reason(self) -> str:
+        """Every cause, in English: for the CLI and the rejects file."""
+        return "; ".join(f"{column}: {why.message}" if column else why.message for column, why in self.causes)
 
 
 @dataclass(frozen=True)
@@ -518,18 +525,18 @@ def column_date_order(source: Source, columns: Sequence[str], given: str | None)
         order = mapping_mod.values.date_order(cells[i] for i in indexes)
         if order not in (None, "ymd"):
             return order
-    raise MappingError(
-        "Dates in this file, like 05/01/2024, could be day/month or month/day. "
-        "Choose the order (day first or month first) and import again.",
-    )
+    raise MappingError(QT_TRANSLATE_NOOP(
+        "errors", "Dates in this file, like 05/01/2024, could be day/month or month/day. "
+                  "Choose the order (day first or month first) and import again."))
 
 
-def overflow(source: Source, cells: Sequence[object]) -> str | None:
+def overflow(source: Source, cells: Sequence[object]) -> Explained | None:
     """Why a CSV row with more values than headers cannot be trusted (an unquoted comma shifts every value)."""
     width = len(source.headers)
     if source.kind == "csv" and len(cells) > width and any(mapping_mod.values.text(c) for c in cells[width:]):
-        return (f"this row has {len(cells)} values but the header has {width} columns; "
-                "a value probably contains an unquoted comma")
+        return Explained(QT_TRANSLATE_NOOP("errors", "this row has {count} values but the header has {width} "
+                                                     "columns; a value probably contains an unquoted comma"),
+                         count=len(cells), width=width)
     return None
 
 
@@ -542,7 +549,7 @@ def counted_rows(source: Source, report: ImportReport, progress: ProgressFn | No
             progress(report.rows_read, max(total, report.rows_read))
         shifted = overflow(source, cells)
         if shifted:
-            report.rejects.append(Reject(number, "", "", shifted, cell_texts(cells)))
+            report.rejects.append(Reject(number, "", "", (("", shifted),), cell_texts(cells)))
             continue
         yield number, cells
 

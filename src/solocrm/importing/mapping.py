@@ -19,6 +19,7 @@ from solocrm.db.database import Database
 from solocrm.db.models import ImportPreset
 from solocrm.importing import values
 from solocrm.importing.errors import MappingError
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 KINDS = ("customers", "orders", "interactions", "surveys")
 Mapping = dict[str, "str | None"]
@@ -222,7 +223,8 @@ def validate(kind: str, headers: Sequence[str], mapping: Mapping) -> Mapping:
     for group in REQUIRED[kind]:
         if not chosen & set(group):
             names = " or ".join(labels[k] for k in group)
-            raise MappingError(f"No column is mapped to {names}. Map one in the wizard or the mapping file.")
+            raise MappingError(QT_TRANSLATE_NOOP("errors", "No column is mapped to {fields}. Map one in the wizard or "
+                                                           "the mapping file."), fields=names)
     return clean
 
 

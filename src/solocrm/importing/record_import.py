@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from solocrm.errors import Explained
 from solocrm.importing import values
 from solocrm.importing.customer_import import phone_digits
 from solocrm.importing.engine import (
@@ -43,6 +44,7 @@ from solocrm.importing.engine import (
 )
 from solocrm.importing.sources import Source
 from solocrm.services import contact_values, lifecycle, search
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 FUTURE_GRACE = timedelta(days=1)
 REFRESH_CHUNK = 20000
@@ -167,7 +169,7 @@ class RecordImport:
 
     def _clean(self, number: int, cells: list[object]) -> Row | None:
         found: dict[str, object] = {}
-        errors: list[tuple[str, str, str]] = []
+        errors: list[tuple[str, str, Explained]] = []
         region = self.options.region or "CN"
         ref = name = None
         phones: list[str] = []
@@ -184,7 +186,7 @@ class RecordImport:
                     moment, has_time = values.parse_datetime(cell, self.date_order)
                     when = values.local_to_utc(moment, has_time)
                     if when > self.latest:
-                        raise values.CellError(f"“{raw}” is in the future")
+                        raise values.CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is in the future"), value=raw)
                     if not (len(raw) in (10, 16, 19) and raw[4] == "-"):
                         shown = moment.isoformat(" ", "minutes") if has_time else moment.date().isoformat()
                         if shown != raw:
@@ -200,38 +202,37 @@ class RecordImport:
                 else:
                     found[key] = self._field(key, cell, raw, number, header)
             except values.CellError as exc:
-                errors.append((header, raw, str(exc)))
+                errors.append((header, raw, exc))
         if not errors:
             errors.extend(self._missing(found, when, ref, name, phones, emails))
         if errors:
-            header, raw, _r = errors[0]
-            self.report.rejects.append(Reject(number, header, raw, "; ".join(f"{h}: {r}" if h else r
-                                                                             for h, _v, r in errors),
+            header, raw, _why = errors[0]
+            self.report.rejects.append(Reject(number, header, raw, tuple((h, why) for h, _v, why in errors),
                                               cell_texts(cells)))
             return None
         ident = ref or (phones[0] if phones else "") or (emails[0].lower() if emails else "") or name or ""
         return Row(number, cells, ident, ref, name, phones, emails, when, found)  # type: ignore[arg-type]
 
     def _missing(self, found: dict[str, object], when: datetime | None, ref: str | None, name: str | None,
-                 phones: list[str], emails: list[str]) -> list[tuple[str, str, str]]:
+                 phones: list[str], emails: list[str]) -> list[tuple[str, str, Explained]]:
         problems = []
         if when is None:
-            problems.append(("", "", "the date is empty"))
+            problems.append(("", "", Explained(QT_TRANSLATE_NOOP("errors", "the date is empty"))))
         if not (ref or name or phones or emails):
-            problems.append(("", "", "no customer ID, name, phone or email"))
+            problems.append(("", "", Explained(QT_TRANSLATE_NOOP("errors", "no customer ID, name, phone or email"))))
         if self.kind == "orders" and "amount" not in found:
-            problems.append(("", "", "the amount is empty"))
+            problems.append(("", "", Explained(QT_TRANSLATE_NOOP("errors", "the amount is empty"))))
         if self.kind == "interactions" and not found.get("summary"):
-            problems.append(("", "", "the summary is empty"))
+            problems.append(("", "", Explained(QT_TRANSLATE_NOOP("errors", "the summary is empty"))))
         if self.kind == "surveys" and "score" not in found:
-            problems.append(("", "", "the score is empty"))
+            problems.append(("", "", Explained(QT_TRANSLATE_NOOP("errors", "the score is empty"))))
         return problems
 
     def _field(self, key: str, cell: object, raw: str, number: int, header: str) -> object:
         if key == "amount":
             minor = values.amount(cell)
             if minor == 0:
-                raise values.CellError("the amount is 0")
+                raise values.CellError(QT_TRANSLATE_NOOP("errors", "the amount is 0"))
             return minor
         if key == "quantity":
             return values.quantity(cell)
@@ -249,9 +250,9 @@ class RecordImport:
             try:
                 score = int(float(raw))
             except ValueError:
-                raise values.CellError(f"“{raw}” is not a score") from None
+                raise values.CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a score"), value=raw) from None
             if score != float(raw) or not 0 <= score <= 10:
-                raise values.CellError(f"“{raw}” is not a score from 0 to 10")
+                raise values.CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a score from 0 to 10"), value=raw)
             return score
         if key == "survey_kind":
             lowered = raw.lower()
@@ -259,10 +260,10 @@ class RecordImport:
                 return "nps"
             if "csat" in lowered or "满意" in raw:
                 return "csat"
-            raise values.CellError(f"“{raw}” is not a survey kind (CSAT or NPS)")
+            raise values.CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a survey kind (CSAT or NPS)"), value=raw)
         limit = _TEXT_LIMITS.get(key)
         if limit is not None and len(raw) > limit:
-            raise values.CellError(f"longer than {limit} characters")
+            raise values.CellError(QT_TRANSLATE_NOOP("errors", "longer than {limit} characters"), limit=limit)
         return raw
 
     # --- running -------------------------------------------------------------------------
@@ -305,10 +306,12 @@ class RecordImport:
             if cid is None:
                 if row.name and not (row.ref or row.phones or row.emails) and \
                         self.by_name.get(row.name) == _AMBIGUOUS:
-                    self._reject(row, f"several customers are called {row.name}; add a phone or customer ID column")
+                    self._reject(row, Explained(QT_TRANSLATE_NOOP(
+                        "errors", "several customers are called {name}; add a phone or customer ID column"),
+                        name=row.name))
                     continue
                 if not self.options.create_missing:
-                    self._reject(row, "no customer matches this row")
+                    self._reject(row, Explained(QT_TRANSLATE_NOOP("errors", "no customer matches this row")))
                     continue
                 cid = self._create(row)
             row.customer_id = cid
@@ -317,8 +320,8 @@ class RecordImport:
         self._write_customers()
         return kept
 
-    def _reject(self, row: Row, reason: str) -> None:
-        self.report.rejects.append(Reject(row.number, "", "", reason, cell_texts(row.cells)))
+    def _reject(self, row: Row, why: Explained) -> None:
+        self.report.rejects.append(Reject(row.number, "", "", (("", why),), cell_texts(row.cells)))
 
     def _flush(self, chunk: list[Row]) -> None:
         if not chunk:
@@ -448,7 +451,8 @@ class RecordImport:
             kind = str(row.data.get("survey_kind") or self.survey_default)
             score = int(row.data["score"])  # type: ignore[arg-type]
             if kind == "csat" and not 1 <= score <= 5:
-                self._reject(row, f"a CSAT score is 1 to 5, not {score}")
+                self._reject(row, Explained(QT_TRANSLATE_NOOP("errors", "a CSAT score is 1 to 5, not {score}"),
+                                            score=score))
                 continue
             comment = row.data.get("comment")
             digest = hashlib.sha1(str(comment or "").encode()).hexdigest()

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from solocrm.importing.errors import UnreadableFile
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 PREVIEW_ROWS = 50
 HEADER_SCAN_ROWS = 30
@@ -74,7 +75,8 @@ def find_header_row(rows: Sequence[Sequence[Cell]]) -> int:
     widths = [sum(_filled(c) for c in row) for row in rows]
     widest = max(widths, default=0)
     if widest == 0:
-        raise UnreadableFile("The file has no rows. Choose a file with a header row and data.")
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The file has no rows. Choose a file with a header row and "
+                                                         "data."))
     need = max(min(2, widest), (widest * 6 + 9) // 10)
     for index, row in enumerate(rows):
         filled = [c for c in row if _filled(c)]
@@ -115,10 +117,12 @@ def build(path: Path, kind: str, head: list[list[Cell]], reader: object, estimat
     """A Source from the first rows of a table; ``header_row`` (1-based) overrides detection."""
     index = find_header_row(head) if header_row is None else header_row - 1
     if not 0 <= index < len(head):
-        raise UnreadableFile(f"Row {header_row} is not in the first {len(head)} rows of the file.")
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "Row {row} is not in the first {count} rows of the file."),
+                             row=header_row, count=len(head))
     headers = header_names(head[index])
     if not headers:
-        raise UnreadableFile("The header row is empty. Choose the row that names the columns.")
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The header row is empty. Choose the row that names the "
+                                                         "columns."))
     skip = index + 1
 
     def data_rows() -> Iterator[tuple[int, list[Cell]]]:
@@ -149,13 +153,16 @@ def open_source(path: Path | str, *, encoding: str | None = None, delimiter: str
         with path.open("rb") as fh:
             head = fh.read(4096)
     except FileNotFoundError:
-        raise UnreadableFile(f"{path} does not exist. Check the file name.") from None
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "{path} does not exist. Check the file name."),
+                             path=path) from None
     except IsADirectoryError:
-        raise UnreadableFile(f"{path} is a folder. Choose a file.") from None
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "{path} is a folder. Choose a file."), path=path) from None
     except OSError as exc:
-        raise UnreadableFile(f"{path} cannot be read: {exc.strerror}.") from None
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "{path} cannot be read: {why}."), path=path,
+                             why=exc.strerror) from None
     if not head:
-        raise UnreadableFile(f"{path.name} is empty. Choose a file with a header row and data.")
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "{file} is empty. Choose a file with a header row and "
+                                                         "data."), file=path.name)
     if head.startswith(b"PK\x03\x04"):
         from solocrm.importing import xlsx_reader
 

@@ -14,8 +14,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from solocrm.errors import ValidationError
+from solocrm.errors import Explained, ValidationError
 from solocrm.services import contact_values, money
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 DATE_ORDERS = ("ymd", "dmy", "mdy")
 EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -42,8 +43,8 @@ _UNIT = re.compile(r"\s*(?:件|个|份|盒|只|杯|pcs|x)$", re.I)
 _TEN_THOUSAND = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*万\s*元?$")
 
 
-class CellError(ValueError):
-    """Why one cell cannot be taken; the message is shown in the rejects list."""
+class CellError(Explained, ValueError):
+    """Why one cell cannot be taken; shown in the rejects list (a template, see ``Explained``)."""
 
 
 def text(cell: object) -> str:
@@ -78,9 +79,9 @@ def _one_phone(part: str, region: str) -> str:
     try:
         number = contact_values.normalise_phone(part, region)
     except ValidationError:
-        raise CellError(f"“{part}” is not a phone number") from None
+        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a phone number"), value=part) from None
     if number.startswith("+861") and len(number) != 14:
-        raise CellError(f"“{part}” is not a mobile number (they have 11 digits)")
+        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a mobile number (they have 11 digits)"), value=part)
     return number
 
 
@@ -100,7 +101,7 @@ def phones(cell: object, region: str) -> list[str]:
         if number not in found:
             found.append(number)
     if raw.strip() and not found:
-        raise CellError(f"“{raw.strip()}” is not a phone number")
+        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a phone number"), value=raw.strip())
     return found
 
 
@@ -116,7 +117,7 @@ def emails(cell: object) -> list[str]:
         try:
             address = contact_values.normalise_email(part)
         except ValidationError:
-            raise CellError(f"“{part}” is not an email address") from None
+            raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not an email address"), value=part) from None
         if address.lower() not in (e.lower() for e in found):
             found.append(address)
     return found
@@ -152,7 +153,7 @@ def _build(y: int, mo: int, d: int, h: str | None, mi: str | None, s: str | None
     try:
         return datetime(y, mo, d, int(h or 0), int(mi or 0), int(s or 0))
     except ValueError:
-        raise CellError(f"“{raw}” is not a real date") from None
+        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a real date"), value=raw) from None
 
 
 def parse_datetime(cell: object, order: str = "ymd") -> tuple[datetime, bool]:
@@ -179,7 +180,7 @@ def _parse_text(raw: str, order: str) -> tuple[datetime, bool]:
     """Dates written by hand repeat (birthdays, order days): each spelling is parsed once."""
     value = raw.translate(_FULLWIDTH).strip()
     if not value:
-        raise CellError("the date is empty")
+        raise CellError(QT_TRANSLATE_NOOP("errors", "the date is empty"))
     match = _YMD.match(value) or _COMPACT.match(value)
     if match:
         return _build(int(match[1]), int(match[2]), int(match[3]), match[4], match[5], match[6], raw), bool(match[4])
@@ -188,18 +189,18 @@ def _parse_text(raw: str, order: str) -> tuple[datetime, bool]:
         a, b = int(match[1]), int(match[2])
         if order == "ymd":
             if a <= 12 and b <= 12:
-                raise CellError(f"“{raw}”: day and month order unknown")
+                raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}”: day and month order unknown"), value=raw)
             order = "dmy" if a > 12 else "mdy"
         day, month = (a, b) if order == "dmy" else (b, a)
         return _build(int(match[3]), month, day, match[4], match[5], match[6], raw), bool(match[4])
     if re.fullmatch(r"\d{5}(?:\.\d+)?", value):
         return _serial(float(value), raw)
-    raise CellError(f"“{raw}” is not a date (write it like 2024-01-05)")
+    raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a date (write it like 2024-01-05)"), value=raw)
 
 
 def _serial(number: float, raw: str) -> tuple[datetime, bool]:
     if not _SERIAL_RANGE[0] <= number <= _SERIAL_RANGE[1]:
-        raise CellError(f"“{raw}” is not a date")
+        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a date"), value=raw)
     value = EXCEL_EPOCH + timedelta(days=number)
     value = value.replace(microsecond=0) + timedelta(seconds=round(value.microsecond / 1e6))
     return value, value.time() != time()
@@ -228,17 +229,17 @@ def _utc_offset(hour: datetime) -> timedelta:
 def amount(cell: object) -> int:
     """Signed minor units: "¥1,280.50", "1280元", "1.2万", "(300)" and "-300" (refunds)."""
     if isinstance(cell, bool) or cell is None:
-        raise CellError("the amount is empty")
+        raise CellError(QT_TRANSLATE_NOOP("errors", "the amount is empty"))
     if isinstance(cell, (int, float)):
         try:
             value = Decimal(repr(cell)) * 100
         except InvalidOperation:
-            raise CellError(f"“{cell}” is not an amount") from None
+            raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not an amount"), value=cell) from None
         if not value.is_finite() or abs(value) > money.MAX_MINOR:
-            raise CellError(f"“{cell}” is not an amount")
+            raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not an amount"), value=cell)
         minor = int(value.quantize(Decimal(1)))
         if abs(value - minor) > Decimal("0.000001"):
-            raise CellError(f"“{cell}” has more than 2 decimal places")
+            raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” has more than 2 decimal places"), value=cell)
         return minor
     raw = text(cell)
     if _PLAIN_AMOUNT.match(raw):
@@ -264,17 +265,17 @@ def amount(cell: object) -> int:
         else:
             minor = money.parse_amount(value)
     except ValidationError as exc:
-        raise CellError(f"“{raw}”: {exc.message}") from None
+        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}”: {why}"), value=raw, why=exc.message) from None
     return -minor if negative else minor
 
 
 def _ten_thousands(number: str, raw: str) -> int:
     whole, _, frac = number.partition(".")
     if len(frac) > 6:
-        raise CellError(f"“{raw}” has too many decimal places")
+        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” has too many decimal places"), value=raw)
     minor = int(whole) * 1_000_000 + int(frac.ljust(6, "0"))
     if minor > money.MAX_MINOR:
-        raise CellError(f"“{raw}” is too large")
+        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is too large"), value=raw)
     return minor
 
 
@@ -287,9 +288,9 @@ def quantity(cell: object) -> int:
     try:
         number = Decimal(value)
     except InvalidOperation:
-        raise CellError(f"“{raw}” is not a quantity") from None
+        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a quantity"), value=raw) from None
     if number != number.to_integral_value() or not 1 <= abs(number) <= 1_000_000:
-        raise CellError(f"“{raw}” is not a whole quantity between 1 and 1,000,000")
+        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a whole quantity between 1 and 1,000,000"), value=raw)
     return abs(int(number))
 
 
@@ -308,7 +309,7 @@ def gender(cell: object) -> str | None:
         return None
     if value in _GENDERS:
         return _GENDERS[value]
-    raise CellError(f"“{text(cell)}” is not a gender (男/女)")
+    raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a gender (男/女)"), value=text(cell))
 
 
 def yes_no(cell: object) -> bool:
@@ -317,7 +318,7 @@ def yes_no(cell: object) -> bool:
         return True
     if value in _NO:
         return False
-    raise CellError(f"“{text(cell)}” is not yes or no (是/否)")
+    raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not yes or no (是/否)"), value=text(cell))
 
 
 def is_refund(cell: object) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from solocrm.importing import sources
 from solocrm.importing.errors import UnreadableFile
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 HEADERS = ["Name", "Phones", "Emails", "Company", "Title", "Address", "City", "Region", "Birthday",
            "Notes", "Tags", "Photo"]
@@ -61,8 +62,8 @@ def _decode_file(data: bytes) -> str:
     try:
         return data.decode(detect_encoding(data[:65536]))
     except UnicodeDecodeError:
-        raise UnreadableFile("The vCard file mixes text encodings and cannot be read. Export the contacts again.") \
-            from None
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The vCard file mixes text encodings and cannot be read. "
+                                                         "Export the contacts again.")) from None
 
 
 def _unfold(text: str) -> list[str]:
@@ -197,24 +198,27 @@ def parse(text: str) -> list[Contact]:
         named, bare = _params(match["params"])
         _apply(current, match["name"].upper(), named, bare, match["value"])
     if current is not None:
-        raise UnreadableFile("The vCard file ends in the middle of a contact (it may be cut off). Export it again.")
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The vCard file ends in the middle of a contact (it may be "
+                                                         "cut off). Export it again."))
     return contacts
 
 
 def open_vcard(path: Path, *, encoding: str | None = None) -> sources.Source:
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise UnreadableFile("This vCard file is larger than 200 MB; export fewer contacts at a time.")
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "This vCard file is larger than 200 MB; export fewer "
+                                                         "contacts at a time."))
     data = path.read_bytes()
     if encoding:
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
-            raise UnreadableFile(f"The file cannot be read as {encoding}.") from None
+            raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The file cannot be read as {encoding}."),
+                                 encoding=encoding) from None
     else:
         text = _decode_file(data)
     contacts = parse(text)
     if not contacts:
-        raise UnreadableFile(f"{path.name} holds no contacts.")
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "{file} holds no contacts."), file=path.name)
     rows = [contact.cells() for contact in contacts]
 
     def reader() -> Iterator[tuple[int, list[object]]]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from solocrm.importing import sources
 from solocrm.importing.errors import UnreadableFile
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 
 def open_xls(path: Path, *, sheet: str | None = None, header_row: int | None = None) -> sources.Source:
@@ -15,19 +16,20 @@ def open_xls(path: Path, *, sheet: str | None = None, header_row: int | None = N
     try:
         book = xlrd.open_workbook(str(path), on_demand=True)
     except Exception:  # noqa: BLE001 - xlrd raises many kinds of errors on damaged files
-        raise UnreadableFile(
-            f"{path.name} is not a readable .xls file (it may be damaged). Open it in Excel or WPS, "
-            "save it as .xlsx, and import that file."
-        ) from None
+        raise UnreadableFile(QT_TRANSLATE_NOOP(
+            "errors", "{file} is not a readable .xls file (it may be damaged). Open it in Excel or WPS, "
+                      "save it as .xlsx, and import that file."), file=path.name) from None
     names = book.sheet_names()
     if sheet is not None and sheet not in names:
-        raise UnreadableFile(f"{path.name} has no sheet “{sheet}”. Its sheets: {', '.join(names)}.")
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "{file} has no sheet “{sheet}”. Its sheets: {sheets}."),
+                             file=path.name, sheet=sheet, sheets=", ".join(names))
     try:
         chosen = sheet or next((n for n in names if book.sheet_by_name(n).nrows), names[0])
         ws = book.sheet_by_name(chosen)
         rows = [[_cell(ws.cell(r, c), book.datemode, xlrd) for c in range(ws.ncols)] for r in range(ws.nrows)]
     except Exception:  # noqa: BLE001 - as above
-        raise UnreadableFile(f"{path.name} is damaged; save it again in Excel or WPS and retry.") from None
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "{file} is damaged; save it again in Excel or WPS and "
+                                                         "retry."), file=path.name) from None
     finally:
         book.release_resources()
 

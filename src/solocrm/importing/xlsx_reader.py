@@ -19,13 +19,13 @@ from pathlib import Path
 
 from solocrm.importing import sources
 from solocrm.importing.errors import UnreadableFile
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 
 def _damaged(path: Path) -> UnreadableFile:
-    return UnreadableFile(
-        f"{path.name} is not a readable Excel file (it may be damaged or only partly copied). "
-        "Open it in Excel or WPS, save it again, and import the new file."
-    )
+    return UnreadableFile(QT_TRANSLATE_NOOP(
+        "errors", "{file} is not a readable Excel file (it may be damaged or only partly copied). "
+                  "Open it in Excel or WPS, save it again, and import the new file."), file=path.name)
 
 
 def _load(path: Path):  # noqa: ANN202 - openpyxl Workbook
@@ -36,7 +36,8 @@ def _load(path: Path):  # noqa: ANN202 - openpyxl Workbook
     except Exception as exc:  # noqa: BLE001 - any failure of the zip/XML layers means a damaged file
         if isinstance(exc, zipfile.BadZipFile) or "encrypt" not in str(exc).lower():
             raise _damaged(path) from None
-        raise UnreadableFile(f"{path.name} is password-protected. Remove the password in Excel, then import.") from None
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "{file} is password-protected. Remove the password in "
+                                                         "Excel, then import."), file=path.name) from None
 
 
 def open_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = None) -> sources.Source:
@@ -44,12 +45,13 @@ def open_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
     try:
         names = list(book.sheetnames)
         if sheet is not None and sheet not in names:
-            raise UnreadableFile(f"{path.name} has no sheet “{sheet}”. Its sheets: {', '.join(names)}.")
+            raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "{file} has no sheet “{sheet}”. Its sheets: {sheets}."),
+                                 file=path.name, sheet=sheet, sheets=", ".join(names))
         chosen = sheet
         if chosen is None:
             chosen = next((n for n in names if _has_rows(book[n])), names[0] if names else None)
         if chosen is None:
-            raise UnreadableFile(f"{path.name} has no sheets.")
+            raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "{file} has no sheets."), file=path.name)
         estimated = book[chosen].max_row or 0
     except UnreadableFile:
         book.close()

@@ -44,7 +44,7 @@ from solocrm.importing.values import text as cell_text
 from solocrm.services.changes import Changes
 from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import to_local
-from solocrm.ui.operations import Progress
+from solocrm.ui.operations import Progress, user_text
 
 FILE_FILTER = "Data files (*.csv *.txt *.tsv *.xlsx *.xls *.vcf);;All files (*)"
 IGNORE = ""
@@ -371,7 +371,9 @@ class ImportWizard(QDialog):
     def _checked(self, report: ImportReport) -> None:
         self.report = report
         self.summary.setText(self._counts(report, self.tr("If you import now:")))
-        _fill(self.reject_table, [[str(r.row), r.column, r.value, r.reason] for r in report.rejects])
+        _fill(self.reject_table, [[str(r.row), r.column, r.value,
+                                   "; ".join(f"{c}: {user_text(why)}" if c else user_text(why) for c, why in r.causes)]
+                                  for r in report.rejects])
         self.conflict_table.setRowCount(len(report.conflicts))
         for i, c in enumerate(report.conflicts):
             check = QTableWidgetItem()

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from solocrm.errors import UserError
+from solocrm.errors import Explained, UserError
 
 
 class Cancelled(Exception):
@@ -168,6 +168,17 @@ class OperationRunner(QObject):
         self.reads.waitForDone()
 
 
+def _tr_error(template: str) -> str:
+    # the templates are collected where they are raised, marked with QT_TRANSLATE_NOOP("errors", ...)
+    return QApplication.translate("errors", template)
+
+
+def user_text(error: Explained) -> str:
+    """An error's text in the user's language (English where no translation exists yet)."""
+    text = _tr_error(error.template) if error.template else error.message
+    return text.format(**error.params) if error.params else text
+
+
 def show_user_error(parent: QWidget | None, exc: UserError) -> None:
     """The one place a UserError becomes a dialog."""
-    QMessageBox.warning(parent, QApplication.translate("errors", "SoloCRM"), exc.message)
+    QMessageBox.warning(parent, QApplication.translate("errors", "SoloCRM"), user_text(exc))
