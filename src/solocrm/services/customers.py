@@ -23,7 +23,6 @@ from solocrm.db.models import (
     CustomerEmail,
     CustomerPhone,
     Tag,
-    customer_tag,
 )
 from solocrm.errors import NotFound, ValidationError
 from solocrm.services import contact_values, search
