@@ -250,3 +250,31 @@ def test_presets_are_reused_for_the_same_header_layout(db: Database) -> None:
     chosen, from_preset = mapping.initial(db, "customers", headers, [])
     assert from_preset and chosen == {"客户": "name", "电话号": "phones", "备注2": "custom:爱好"}
     assert mapping.initial(db, "customers", ["客户", "电话号"], [])[1] is False
+
+
+def test_a_full_disk_stops_an_import_with_what_to_do_and_keeps_everything_stored(db: Database, tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    from solocrm.errors import DiskFull
+
+    customers.create(db, CustomerInput(name="王老板", phones=["13700000000"]))
+    before = _dump(db)
+    conn = sqlite3.connect(db.path)
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+
+    def little_room(dbapi_conn, _record) -> None:  # noqa: ANN001 - the disk fills up a few pages on
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 5}")
+
+    db.engine.dispose()
+    event.listen(db.engine, "connect", little_room)
+    path = tmp_path / "big.csv"
+    path.write_text("姓名,手机,城市\n" + "".join(f"客户{i},1380000{i:04d},杭州\n" for i in range(3000)), encoding="utf-8")
+    try:
+        with pytest.raises(DiskFull, match="The disk is full, so this was not saved"):
+            _import(db, path)
+    finally:
+        event.remove(db.engine, "connect", little_room)
+        db.engine.dispose()
+    assert _dump(db) == before
+    assert _import(db, path).created == 3000  # with room again, the same file goes in

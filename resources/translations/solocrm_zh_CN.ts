@@ -4896,6 +4896,11 @@ You can undo this with Ctrl+Z.</source>
         <source>{file} has no sheets.</source>
         <translation>{file} 里没有工作表。</translation>
     </message>
+    <message>
+        <location filename="../../src/solocrm/db/database.py" line="146"/>
+        <source>The disk is full, so this was not saved; everything saved before is still there. Free some space on the disk that holds {folder} and try again.</source>
+        <translation>磁盘已满，所以这次没有保存；之前保存的内容都还在。请在存放 {folder} 的磁盘上腾出一些空间，然后再试一次。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

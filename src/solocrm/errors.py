@@ -46,3 +46,7 @@ class DatabaseOpenError(UserError):
 
 class NotFound(UserError):
     pass
+
+
+class DiskFull(UserError):
+    """The disk under the database is full: the change was rolled back, nothing stored was lost."""

@@ -15,11 +15,13 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError as SQLAlchemyOperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from solocrm.backup import swap
 from solocrm.db import migrate
-from solocrm.errors import DatabaseOpenError
+from solocrm.errors import DatabaseOpenError, DiskFull
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -129,10 +131,23 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: commits when the block ends, rolls back on any error."""
-        with self._sessions() as session:
-            with session.begin():
-                yield session
+        """A unit of work: commits when the block ends, rolls back on any error.
+
+        A full disk is not a bug but something the user can mend: it becomes a
+        DiskFull with what to do (the rollback already kept what was stored).
+        """
+        try:
+            with self._sessions() as session:
+                with session.begin():
+                    yield session
+        except (sqlite3.OperationalError, SQLAlchemyOperationalError) as exc:
+            cause = getattr(exc, "orig", exc)
+            if getattr(cause, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+                raise DiskFull(QT_TRANSLATE_NOOP(
+                    "errors", "The disk is full, so this was not saved; everything saved before is still there. "
+                              "Free some space on the disk that holds {folder} and try again."),
+                    folder=self.path.parent) from exc
+            raise
 
     def close(self) -> None:
         self._closed = True
