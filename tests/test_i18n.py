@@ -336,3 +336,18 @@ def test_why_a_row_was_rejected_and_why_a_file_cannot_be_read_reach_the_user_in_
     qtbot.addWidget(again)
     qtbot.mouseClick(again.next, Qt.MouseButton.LeftButton)
     assert shown == ["empty.csv 是空的。请选择带表头和数据的文件。"]  # the file's own name, in a Chinese sentence
+
+
+def test_a_form_says_what_is_wrong_in_chinese(chinese, ctx, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from solocrm.ui.customer_dialog import CustomerDialog
+    from tests.conftest import type_text
+
+    dialog = CustomerDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(qtbot, dialog.name, "王五")
+    type_text(qtbot, dialog.emails, "wangwu@")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.errors["emails"].text() == "“wangwu@”不是邮箱地址（应像 name@example.com 这样）。"

@@ -42,7 +42,7 @@
 <context>
     <name>GoalDialog</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="208"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="209"/>
         <source>Last %n day(s)</source>
         <translation>
             <numerusform>Last %n day</numerusform>

@@ -1413,299 +1413,299 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="60"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="61"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="60"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="61"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="65"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="66"/>
         <source>Basic</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="66"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="67"/>
         <source>Address and source</source>
         <translation>地址与来源</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="67"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="68"/>
         <source>Preferences</source>
         <translation>联系偏好</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="68"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="69"/>
         <source>Personal</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="69"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="70"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="113"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="114"/>
         <source>e.g. 张三</source>
         <translation>例如 张三</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="116"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="117"/>
         <source>138 1234 5678, 021-6234 5678</source>
         <translation>138 1234 5678, 021-6234 5678</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="117"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="118"/>
         <source>Several numbers: separate them with commas.</source>
         <translation>多个号码请用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="118"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="119"/>
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="120"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="121"/>
         <source>VIP, 老客</source>
         <translation>VIP, 老客</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="121"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="122"/>
         <source>Separate tags with commas.</source>
         <translation>多个标签请用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="129"/>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="132"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="130"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="133"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="132"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="133"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="132"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="133"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="133"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="134"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="136"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="137"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="137"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="138"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="138"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="139"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="139"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="140"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="140"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="141"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="141"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="142"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="142"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="143"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="143"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="144"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="144"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="145"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="145"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="146"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="151"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="152"/>
         <source>e.g. 广东</source>
         <translation>例如 广东</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="152"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="153"/>
         <source>e.g. 深圳</source>
         <translation>例如 深圳</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="160"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="161"/>
         <source>Type a name to pick a customer</source>
         <translation>输入名字以选择客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="168"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="169"/>
         <source>Province / region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="169"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="170"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="170"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="171"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="171"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="172"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="172"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="173"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="173"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="174"/>
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="174"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="175"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="180"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="181"/>
         <source>Agrees to receive marketing messages</source>
         <translation>同意接收营销信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="182"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="183"/>
         <source>No preference</source>
         <translation>无偏好</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="185"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="186"/>
         <source>e.g. weekdays after 18:00</source>
         <translation>例如 工作日 18:00 以后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="187"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="188"/>
         <source>Consent</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="188"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="189"/>
         <source>Preferred channel</source>
         <translation>首选联系方式</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="189"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="190"/>
         <source>Preferred hours</source>
         <translation>方便联系的时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="195"/>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="292"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="196"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="293"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="199"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="200"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="201"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="202"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="212"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="213"/>
         <source>Family, pets, likes… whatever helps you remember them.</source>
         <translation>家庭、宠物、喜好……任何能帮您记住对方的细节。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="215"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="216"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="216"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="217"/>
         <source>Personal details</source>
         <translation>个人细节</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="217"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="218"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="224"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="225"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="224"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="225"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="229"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="230"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="232"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="233"/>
         <source>Fields you define appear on every customer.</source>
         <translation>您定义的字段会出现在每位客户的档案中。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="268"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="269"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="269"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="270"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="275"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="276"/>
         <source>This photo is larger than 2 MB. Choose a smaller picture.</source>
         <translation>这张照片超过 2 MB，请选择小一些的图片。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="278"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="279"/>
         <source>This file is not a picture SoloCRM can read.</source>
         <translation>这个文件不是 SoloCRM 能读取的图片。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="337"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="338"/>
         <source>Pick the referring customer from the suggestions, or leave it empty.</source>
         <translation>请从建议列表中选择推荐人，或留空。</translation>
     </message>
@@ -2514,59 +2514,59 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="191"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="192"/>
         <source>New goal</source>
         <translation>新建目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="191"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="192"/>
         <source>Edit goal</source>
         <translation>编辑目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="199"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="200"/>
         <source>e.g. 10,000</source>
         <translation>例如 10,000</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="208"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="209"/>
         <source>Last %n day(s)</source>
         <translation>
             <numerusform>最近 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="223"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="224"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="224"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="225"/>
         <source>CLV at least</source>
         <translation>终身价值至少</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="226"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="227"/>
         <source>Baseline (now)</source>
         <translation>基准值（当前）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="227"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="228"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="228"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="229"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="229"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="230"/>
         <source>Measured over</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="230"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="231"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4582,22 +4582,22 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/importing/customer_import.py" line="232"/>
-        <location filename="../../src/solocrm/importing/record_import.py" line="266"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="267"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="262"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="263"/>
         <source>a customer ID is at most 80 characters</source>
         <translation>客户编号最多 80 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="293"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="294"/>
         <source>“{value}” is not a possible birthday</source>
         <translation>“{value}”不是可能的生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="326"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="327"/>
         <source>No name, and no phone, email or customer ID of a known customer</source>
         <translation>没有姓名，也没有已有客户的电话、邮箱或客户编号</translation>
     </message>
@@ -4618,7 +4618,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/importing/record_import.py" line="220"/>
-        <location filename="../../src/solocrm/importing/values.py" line="183"/>
+        <location filename="../../src/solocrm/importing/values.py" line="184"/>
         <source>the date is empty</source>
         <translation>日期为空</translation>
     </message>
@@ -4629,7 +4629,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/importing/record_import.py" line="224"/>
-        <location filename="../../src/solocrm/importing/values.py" line="232"/>
+        <location filename="../../src/solocrm/importing/values.py" line="233"/>
         <source>the amount is empty</source>
         <translation>金额为空</translation>
     </message>
@@ -4664,23 +4664,23 @@ You can undo this with Ctrl+Z.</source>
         <translation>“{value}”不是问卷类型（CSAT 或 NPS）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="309"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="310"/>
         <source>several customers are called {name}; add a phone or customer ID column</source>
         <translation>有多位客户叫 {name}；请加上电话或客户编号列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="314"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="315"/>
         <source>no customer matches this row</source>
         <translation>没有与这一行对应的客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="454"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="455"/>
         <source>a CSAT score is 1 to 5, not {score}</source>
         <translation>CSAT 评分应为 1 到 5，而不是 {score}</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/importing/values.py" line="82"/>
-        <location filename="../../src/solocrm/importing/values.py" line="104"/>
+        <location filename="../../src/solocrm/importing/values.py" line="105"/>
         <source>“{value}” is not a phone number</source>
         <translation>“{value}”不是电话号码</translation>
     </message>
@@ -4690,73 +4690,73 @@ You can undo this with Ctrl+Z.</source>
         <translation>“{value}”不是手机号（手机号有 11 位）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="120"/>
+        <location filename="../../src/solocrm/importing/values.py" line="121"/>
         <source>“{value}” is not an email address</source>
         <translation>“{value}”不是邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="156"/>
+        <location filename="../../src/solocrm/importing/values.py" line="157"/>
         <source>“{value}” is not a real date</source>
         <translation>“{value}”不是真实存在的日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="192"/>
+        <location filename="../../src/solocrm/importing/values.py" line="193"/>
         <source>“{value}”: day and month order unknown</source>
         <translation>“{value}”：不知道日和月的先后顺序</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="198"/>
+        <location filename="../../src/solocrm/importing/values.py" line="199"/>
         <source>“{value}” is not a date (write it like 2024-01-05)</source>
         <translation>“{value}”不是日期（请写成 2024-01-05 这样）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="203"/>
+        <location filename="../../src/solocrm/importing/values.py" line="204"/>
         <source>“{value}” is not a date</source>
         <translation>“{value}”不是日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="237"/>
-        <location filename="../../src/solocrm/importing/values.py" line="239"/>
+        <location filename="../../src/solocrm/importing/values.py" line="238"/>
+        <location filename="../../src/solocrm/importing/values.py" line="240"/>
         <source>“{value}” is not an amount</source>
         <translation>“{value}”不是金额</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="242"/>
+        <location filename="../../src/solocrm/importing/values.py" line="243"/>
         <source>“{value}” has more than 2 decimal places</source>
         <translation>“{value}”的小数超过 2 位</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="268"/>
+        <location filename="../../src/solocrm/importing/values.py" line="269"/>
         <source>“{value}”: {why}</source>
         <translation>“{value}”：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="275"/>
+        <location filename="../../src/solocrm/importing/values.py" line="276"/>
         <source>“{value}” has too many decimal places</source>
         <translation>“{value}”的小数位太多</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="278"/>
+        <location filename="../../src/solocrm/importing/values.py" line="279"/>
         <source>“{value}” is too large</source>
         <translation>“{value}”太大</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="291"/>
+        <location filename="../../src/solocrm/importing/values.py" line="292"/>
         <source>“{value}” is not a quantity</source>
         <translation>“{value}”不是数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="293"/>
+        <location filename="../../src/solocrm/importing/values.py" line="294"/>
         <source>“{value}” is not a whole quantity between 1 and 1,000,000</source>
         <translation>“{value}”不是 1 到 1,000,000 之间的整数数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="312"/>
+        <location filename="../../src/solocrm/importing/values.py" line="314"/>
         <source>“{value}” is not a gender (男/女)</source>
         <translation>“{value}”不是性别（男/女）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="321"/>
+        <location filename="../../src/solocrm/importing/values.py" line="323"/>
         <source>“{value}” is not yes or no (是/否)</source>
         <translation>“{value}”不是“是”或“否”</translation>
     </message>
@@ -4900,6 +4900,121 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../src/solocrm/db/database.py" line="146"/>
         <source>The disk is full, so this was not saved; everything saved before is still there. Free some space on the disk that holds {folder} and try again.</source>
         <translation>磁盘已满，所以这次没有保存；之前保存的内容都还在。请在存放 {folder} 的磁盘上腾出一些空间，然后再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/contact_values.py" line="33"/>
+        <source>“{value}” is not a phone number.</source>
+        <translation>“{value}”不是电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/contact_values.py" line="36"/>
+        <source>“{value}” does not look like a complete phone number. Check the digits.</source>
+        <translation>“{value}”看起来不是完整的电话号码。请检查位数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/contact_values.py" line="79"/>
+        <source>“{value}” is not an email address (like name@example.com).</source>
+        <translation>“{value}”不是邮箱地址（应像 name@example.com 这样）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/customers.py" line="215"/>
+        <location filename="../../src/solocrm/services/customers.py" line="289"/>
+        <location filename="../../src/solocrm/services/interactions.py" line="80"/>
+        <location filename="../../src/solocrm/services/orders.py" line="87"/>
+        <location filename="../../src/solocrm/services/orders.py" line="213"/>
+        <location filename="../../src/solocrm/services/surveys.py" line="76"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="203"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="265"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="420"/>
+        <location filename="../../src/solocrm/services/timeline.py" line="145"/>
+        <source>This customer no longer exists (it may have been deleted).</source>
+        <translation>这位客户已不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/goals.py" line="94"/>
+        <location filename="../../src/solocrm/services/goals.py" line="138"/>
+        <source>This goal no longer exists (it may have been deleted).</source>
+        <translation>这个目标已不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/interactions.py" line="69"/>
+        <location filename="../../src/solocrm/services/interactions.py" line="130"/>
+        <source>This interaction no longer exists (it may have been deleted).</source>
+        <translation>这条跟进记录已不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/money.py" line="38"/>
+        <source>Enter an amount.</source>
+        <translation>请输入金额。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/money.py" line="41"/>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/money.py" line="45"/>
+        <source>“{value}” is not an amount. Write it like 1280 or 1,280.50.</source>
+        <translation>“{value}”不是金额。请写成 1280 或 1,280.50 这样。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/money.py" line="50"/>
+        <source>An amount has at most 2 decimal places (fen).</source>
+        <translation>金额最多两位小数（到分）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/money.py" line="54"/>
+        <source>That amount is too large. Check the number of digits.</source>
+        <translation>金额太大了。请检查位数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/orders.py" line="98"/>
+        <source>Order number {number} is already recorded.</source>
+        <translation>订单号 {number} 已经记录过了。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/orders.py" line="105"/>
+        <location filename="../../src/solocrm/services/orders.py" line="164"/>
+        <source>This order no longer exists (it may have been deleted).</source>
+        <translation>这笔订单已不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/surveys.py" line="69"/>
+        <location filename="../../src/solocrm/services/surveys.py" line="144"/>
+        <source>This survey answer no longer exists (it may have been deleted).</source>
+        <translation>这条问卷回复已不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/surveys.py" line="85"/>
+        <source>That order is not one of this customer&apos;s orders.</source>
+        <translation>那笔订单不是这位客户的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/tasks.py" line="211"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="256"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="274"/>
+        <source>This task no longer exists (it may have been deleted).</source>
+        <translation>这个任务已不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/tasks.py" line="283"/>
+        <source>The task&apos;s customer has been deleted, so the task cannot come back.</source>
+        <translation>这个任务的客户已被删除，所以任务无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/tasks.py" line="414"/>
+        <source>Choose an interval between 1 and {days} days.</source>
+        <translation>请选择 1 到 {days} 天之间的间隔。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/tasks.py" line="428"/>
+        <source>No customer has the tag “{tag}”.</source>
+        <translation>没有客户带有标签“{tag}”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/tasks.py" line="453"/>
+        <source>This stay-in-touch rule no longer exists.</source>
+        <translation>这条保持联系规则已不存在。</translation>
     </message>
 </context>
 <context>

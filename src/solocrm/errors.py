@@ -35,8 +35,8 @@ class UserError(Explained):
 class ValidationError(UserError):
     """Input that cannot be saved; ``field`` names the form field to mark."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, field: str | None = None, **params: object) -> None:
+        super().__init__(message, **params)
         self.field = field
 
 

@@ -229,7 +229,8 @@ class CustomerImport:
             try:
                 if how == _TEXT:
                     if limit is not None and len(raw) > limit:
-                        raise values.CellError(QT_TRANSLATE_NOOP("errors", "longer than {limit} characters"), limit=limit)
+                        raise values.CellError(QT_TRANSLATE_NOOP(
+                            "errors", "longer than {limit} characters"), limit=limit)
                     if key not in scalars:
                         scalars[key] = raw
                 elif how == _PHONES:

@@ -260,7 +260,8 @@ class RecordImport:
                 return "nps"
             if "csat" in lowered or "满意" in raw:
                 return "csat"
-            raise values.CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a survey kind (CSAT or NPS)"), value=raw)
+            raise values.CellError(QT_TRANSLATE_NOOP(
+                "errors", "“{value}” is not a survey kind (CSAT or NPS)"), value=raw)
         limit = _TEXT_LIMITS.get(key)
         if limit is not None and len(raw) > limit:
             raise values.CellError(QT_TRANSLATE_NOOP("errors", "longer than {limit} characters"), limit=limit)

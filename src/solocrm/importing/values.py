@@ -81,7 +81,8 @@ def _one_phone(part: str, region: str) -> str:
     except ValidationError:
         raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a phone number"), value=part) from None
     if number.startswith("+861") and len(number) != 14:
-        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a mobile number (they have 11 digits)"), value=part)
+        raise CellError(QT_TRANSLATE_NOOP(
+            "errors", "“{value}” is not a mobile number (they have 11 digits)"), value=part)
     return number
 
 
@@ -290,7 +291,8 @@ def quantity(cell: object) -> int:
     except InvalidOperation:
         raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a quantity"), value=raw) from None
     if number != number.to_integral_value() or not 1 <= abs(number) <= 1_000_000:
-        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a whole quantity between 1 and 1,000,000"), value=raw)
+        raise CellError(QT_TRANSLATE_NOOP(
+            "errors", "“{value}” is not a whole quantity between 1 and 1,000,000"), value=raw)
     return abs(int(number))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from solocrm.errors import ValidationError
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９＋（）－　", "0123456789+()- ")
@@ -29,11 +30,12 @@ def normalise_phone(raw: str, region: str = "CN") -> str:
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
-        raise ValidationError(f"“{raw}” is not a phone number.", field="phones") from None
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a phone number."), field="phones",
+                              value=raw) from None
     if not phonenumbers.is_possible_number(number):
-        raise ValidationError(
-            f"“{raw}” does not look like a complete phone number. Check the digits.", field="phones"
-        )
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "“{value}” does not look like a complete phone number. Check the digits."), field="phones",
+            value=raw)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -74,6 +76,7 @@ def phone_digits(e164: str) -> str:
 def normalise_email(raw: str) -> str:
     text = raw.strip()
     if not _EMAIL.match(text):
-        raise ValidationError(f"“{raw}” is not an email address (like name@example.com).", field="emails")
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{value}” is not an email address (like "
+                                                          "name@example.com)."), field="emails", value=raw)
     local, _, domain = text.rpartition("@")
     return f"{local}@{domain.lower()}"

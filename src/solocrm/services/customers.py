@@ -27,6 +27,7 @@ from solocrm.db.models import (
 from solocrm.errors import NotFound, ValidationError
 from solocrm.services import contact_values, search
 from solocrm.services.changes import Changes
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 KINDS = ("person", "organization")
 CHANNELS = ("phone", "wechat", "email", "meeting", "store", "douyin", "other")
@@ -211,7 +212,7 @@ def _get(session: Session, customer_id: int) -> Customer:
         ],
     )
     if customer is None:
-        raise NotFound("This customer no longer exists (it may have been deleted).")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists (it may have been deleted)."))
     return customer
 
 
@@ -285,7 +286,7 @@ def delete_customer(db: Database, customer_id: int) -> tuple[DeletedCustomer, Ch
         conn = session.connection()
         own = conn.execute(select(customer_table).where(customer_table.c.id == customer_id)).mappings().first()
         if own is None:
-            raise NotFound("This customer no longer exists (it may have been deleted).")
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists (it may have been deleted)."))
         rows: list[tuple[str, tuple[dict[str, Any], ...]]] = [("customer", (dict(own),))]
         for table in _dependent_tables():
             column = table.c.get("customer_id")

@@ -19,6 +19,7 @@ from solocrm.db.database import Database
 from solocrm.db.models import Goal, utcnow
 from solocrm.errors import NotFound, ValidationError
 from solocrm.services.changes import Changes
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 WINDOWS = (30, 90, 180, 365)  # days a goal's metric is measured over
 _LIMITS = {"pct": (0.0, 100.0), "points": (-100.0, 100.0), "money": (0.0, 1e12), "count": (0.0, 1e9)}
@@ -90,7 +91,7 @@ def _validated(data: GoalInput, today: date | None) -> GoalInput:
 def _get(session: Session, goal_id: int) -> Goal:
     goal = session.get(Goal, goal_id)
     if goal is None:
-        raise NotFound("This goal no longer exists (it may have been deleted).")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This goal no longer exists (it may have been deleted)."))
     return goal
 
 
@@ -134,7 +135,7 @@ def delete_goal(db: Database, goal_id: int) -> tuple[dict[str, Any], Changes]:
     with db.session() as session:
         row = session.execute(select(table).where(table.c.id == goal_id)).mappings().first()
         if row is None:
-            raise NotFound("This goal no longer exists (it may have been deleted).")
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This goal no longer exists (it may have been deleted)."))
         session.execute(delete(Goal).where(Goal.id == goal_id))
         return dict(row), Changes()
 

@@ -19,6 +19,7 @@ from solocrm.db.models import Customer, Interaction, utcnow
 from solocrm.errors import NotFound, ValidationError
 from solocrm.services.changes import Changes
 from solocrm.services.customers import CHANNELS
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 DIRECTIONS = ("in", "out")  # in: the customer reached out; out: we did
 FALLBACK_CHANNEL = "wechat"  # where most of these businesses talk to customers
@@ -65,7 +66,7 @@ def _validated(data: InteractionInput, now: datetime | None) -> InteractionInput
 def _get(session: Session, interaction_id: int) -> Interaction:
     interaction = session.get(Interaction, interaction_id)
     if interaction is None:
-        raise NotFound("This interaction no longer exists (it may have been deleted).")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This interaction no longer exists (it may have been deleted)."))
     return interaction
 
 
@@ -76,7 +77,7 @@ def _as_input(interaction: Interaction) -> InteractionInput:
 def _customer_name(session: Session, customer_id: int) -> str:
     name = session.scalar(select(Customer.name).where(Customer.id == customer_id))
     if name is None:
-        raise NotFound("This customer no longer exists (it may have been deleted).")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists (it may have been deleted)."))
     return name
 
 
@@ -126,7 +127,7 @@ def delete_interaction(db: Database, interaction_id: int) -> tuple[dict[str, Any
     with db.session() as session:
         row = session.execute(select(table).where(table.c.id == interaction_id)).mappings().first()
         if row is None:
-            raise NotFound("This interaction no longer exists (it may have been deleted).")
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This interaction no longer exists (it may have been deleted)."))
         session.execute(delete(Interaction).where(Interaction.id == interaction_id))
         _update_last_contact(session, row["customer_id"])
         return dict(row), _changes(row["customer_id"])

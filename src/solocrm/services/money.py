@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from solocrm.errors import ValidationError
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 # The currencies Settings offers, with the sign shown before the amount.
 SYMBOLS: dict[str, str] = {
@@ -34,22 +35,24 @@ def parse_amount(text: str, field: str = "amount") -> int:
     """
     value = text.translate(_FULLWIDTH).strip()
     if not value:
-        raise ValidationError("Enter an amount.", field=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter an amount."), field=field)
     unsigned = _PREFIX.sub("", value, count=1)
     if value.startswith(_MINUS) or unsigned.startswith(_MINUS):
-        raise ValidationError("An amount cannot be negative.", field=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "An amount cannot be negative."), field=field)
     value = _SUFFIX.sub("", unsigned, count=1)
     match = _NUMBER.match(value)
     if match is None or not (match["whole"] or match["frac"]):
-        raise ValidationError(f"“{text.strip()}” is not an amount. Write it like 1280 or 1,280.50.",
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{value}” is not an amount. Write it like 1280 or "
+                                                          "1,280.50."), value=text.strip(),
                               field=field)
     frac = match["frac"] or ""
     if len(frac) > 2:
-        raise ValidationError("An amount has at most 2 decimal places (fen).", field=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "An amount has at most 2 decimal places (fen)."), field=field)
     whole = int((match["whole"] or "0").replace(",", ""))
     minor = whole * 100 + int(frac.ljust(2, "0"))
     if minor > MAX_MINOR:
-        raise ValidationError("That amount is too large. Check the number of digits.", field=field)
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "That amount is too large. Check the number of digits."), field=field)
     return minor
 
 

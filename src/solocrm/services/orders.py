@@ -21,6 +21,7 @@ from solocrm.errors import NotFound, ValidationError
 from solocrm.services import lifecycle
 from solocrm.services.changes import Changes
 from solocrm.services.money import MAX_MINOR
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 STATUSES = ("paid", "refunded")
 MAX_QUANTITY = 1_000_000
@@ -83,7 +84,7 @@ def _validated(data: OrderInput, now: datetime | None) -> OrderInput:
 
 def _require_customer(session: Session, customer_id: int) -> None:
     if session.get(Customer, customer_id) is None:
-        raise NotFound("This customer no longer exists (it may have been deleted).")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists (it may have been deleted)."))
 
 
 def _check_order_no_free(session: Session, order_no: str | None, own_id: int | None) -> None:
@@ -94,13 +95,14 @@ def _check_order_no_free(session: Session, order_no: str | None, own_id: int | N
     if own_id is not None:
         stmt = stmt.where(Order.id != own_id)
     if session.scalars(stmt.limit(1)).first() is not None:
-        raise ValidationError(f"Order number {order_no} is already recorded.", field="order_no")
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Order number {number} is already recorded."),
+                              field="order_no", number=order_no)
 
 
 def _get(session: Session, order_id: int) -> Order:
     order = session.get(Order, order_id)
     if order is None:
-        raise NotFound("This order no longer exists (it may have been deleted).")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This order no longer exists (it may have been deleted)."))
     return order
 
 
@@ -159,7 +161,7 @@ def delete_order(db: Database, order_id: int, now: datetime | None = None) -> tu
     with db.session() as session:
         row = session.execute(select(table).where(table.c.id == order_id)).mappings().first()
         if row is None:
-            raise NotFound("This order no longer exists (it may have been deleted).")
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This order no longer exists (it may have been deleted)."))
         survey_ids = tuple(session.scalars(select(SurveyResponse.id).where(SurveyResponse.order_id == order_id)))
         session.execute(delete(Order).where(Order.id == order_id))
         lifecycle.refresh(session, churn_days, [row["customer_id"]], as_of=now)
@@ -208,7 +210,7 @@ def order_form(db: Database, customer_id: int, order_id: int | None = None,
     with db.session() as session:
         name = session.scalar(select(Customer.name).where(Customer.id == customer_id))
         if name is None:
-            raise NotFound("This customer no longer exists (it may have been deleted).")
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists (it may have been deleted)."))
         last_channel = session.scalar(
             select(Order.channel).where(Order.customer_id == customer_id, Order.channel.is_not(None))
             .order_by(Order.ordered_at.desc()).limit(1))

@@ -19,6 +19,7 @@ from solocrm.db.models import Customer, Order, SurveyResponse, utcnow
 from solocrm.errors import NotFound, ValidationError
 from solocrm.services import lifecycle
 from solocrm.services.changes import Changes
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 SCORE_RANGES: dict[str, tuple[int, int]] = {"csat": (1, 5), "nps": (0, 10)}
 # Lets "now" in a dialog opened a moment ago pass, while a date typed a day ahead is caught.
@@ -65,14 +66,14 @@ def _validated(data: SurveyInput, now: datetime | None) -> SurveyInput:
 def _get(session: Session, survey_id: int) -> SurveyResponse:
     survey = session.get(SurveyResponse, survey_id)
     if survey is None:
-        raise NotFound("This survey answer no longer exists (it may have been deleted).")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This survey answer no longer exists (it may have been deleted)."))
     return survey
 
 
 def _customer_name(session: Session, customer_id: int) -> str:
     name = session.scalar(select(Customer.name).where(Customer.id == customer_id))
     if name is None:
-        raise NotFound("This customer no longer exists (it may have been deleted).")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists (it may have been deleted)."))
     return name
 
 
@@ -81,7 +82,8 @@ def _check_order(session: Session, customer_id: int, order_id: int | None) -> No
         return
     owner = session.scalar(select(Order.customer_id).where(Order.id == order_id))
     if owner != customer_id:
-        raise ValidationError("That order is not one of this customer's orders.", field="order_id")
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "That order is not one of this customer's orders."), field="order_id")
 
 
 def _as_input(survey: SurveyResponse) -> SurveyInput:
@@ -139,7 +141,8 @@ def delete_survey(db: Database, survey_id: int, now: datetime | None = None) -> 
     with db.session() as session:
         row = session.execute(select(table).where(table.c.id == survey_id)).mappings().first()
         if row is None:
-            raise NotFound("This survey answer no longer exists (it may have been deleted).")
+            raise NotFound(QT_TRANSLATE_NOOP(
+                "errors", "This survey answer no longer exists (it may have been deleted)."))
         session.execute(delete(SurveyResponse).where(SurveyResponse.id == survey_id))
         return dict(row), _refreshed(session, churn_days, row["customer_id"], now)
 

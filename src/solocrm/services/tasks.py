@@ -29,6 +29,7 @@ from solocrm.db.database import Database
 from solocrm.db.models import Cadence, Customer, Tag, Task, customer_tag
 from solocrm.errors import NotFound, ValidationError
 from solocrm.services.changes import Changes
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 RECURRENCES = ("none", "daily", "weekly", "monthly", "yearly")
 
@@ -199,14 +200,15 @@ def _validated(session: Session, data: TaskInput) -> TaskInput:
     if errors:
         raise errors[0]
     if clean.customer_id is not None and session.get(Customer, clean.customer_id) is None:
-        raise ValidationError("This customer no longer exists (it may have been deleted).", field="customer")
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "This customer no longer exists (it may have been deleted)."), field="customer")
     return clean
 
 
 def _get(session: Session, task_id: int) -> Task:
     task = session.get(Task, task_id)
     if task is None:
-        raise NotFound("This task no longer exists (it may have been deleted).")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This task no longer exists (it may have been deleted)."))
     return task
 
 
@@ -251,7 +253,7 @@ def get(db: Database, task_id: int) -> TaskItem:
     with db.session() as session:
         found = _items(session, select(Task).where(Task.id == task_id))
         if not found:
-            raise NotFound("This task no longer exists (it may have been deleted).")
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This task no longer exists (it may have been deleted)."))
         return found[0]
 
 
@@ -260,7 +262,7 @@ def customer_name(db: Database, customer_id: int) -> str:
     with db.session() as session:
         name = session.scalar(select(Customer.name).where(Customer.id == customer_id))
         if name is None:
-            raise NotFound("This customer no longer exists (it may have been deleted).")
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists (it may have been deleted)."))
         return name
 
 
@@ -269,7 +271,7 @@ def delete_task(db: Database, task_id: int) -> tuple[DeletedTask, Changes]:
         conn = session.connection()
         row = conn.execute(select(_task).where(_task.c.id == task_id)).mappings().first()
         if row is None:
-            raise NotFound("This task no longer exists (it may have been deleted).")
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This task no longer exists (it may have been deleted)."))
         conn.execute(delete(_task).where(_task.c.id == task_id))
         return DeletedTask(dict(row)), _changes(row["customer_id"])
 
@@ -278,7 +280,8 @@ def restore_task(db: Database, snapshot: DeletedTask) -> Changes:
     row = dict(snapshot.row)
     with db.session() as session:
         if row["customer_id"] is not None and session.get(Customer, row["customer_id"]) is None:
-            raise NotFound("The task's customer has been deleted, so the task cannot come back.")
+            raise NotFound(QT_TRANSLATE_NOOP(
+                "errors", "The task's customer has been deleted, so the task cannot come back."))
         if row["cadence_id"] is not None and session.get(Cadence, row["cadence_id"]) is None:
             row["cadence_id"] = None
         session.connection().execute(insert(_task), [row])
@@ -408,19 +411,22 @@ def set_cadence(
     if (customer_id is None) == (tag is None):
         raise ValueError("give exactly one of customer_id and tag")
     if not 1 <= interval_days <= INTERVAL_MAX_DAYS:
-        raise ValidationError(f"Choose an interval between 1 and {INTERVAL_MAX_DAYS} days.",
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose an interval between 1 and {days} days."),
+                              days=INTERVAL_MAX_DAYS,
                               field="interval_days")
     with db.session() as session:
         if customer_id is not None:
             if session.get(Customer, customer_id) is None:
-                raise ValidationError("This customer no longer exists (it may have been deleted).",
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "errors", "This customer no longer exists (it may have been deleted)."),
                                       field="customer")
             target = Cadence.customer_id == customer_id
             tag_id = None
         else:
             tag_id = session.scalar(select(Tag.id).where(Tag.name == tag.strip()))
             if tag_id is None:
-                raise ValidationError(f"No customer has the tag “{tag.strip()}”.", field="tag")
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "No customer has the tag “{tag}”."), field="tag",
+                                      tag=tag.strip())
             target = (Cadence.tag_id == tag_id) & Cadence.customer_id.is_(None)
         cadence = session.scalars(select(Cadence).where(target)).first()
         if cadence is None:
@@ -444,7 +450,7 @@ def remove_cadence(db: Database, cadence_id: int) -> Changes:
     with db.session() as session:
         cadence = session.get(Cadence, cadence_id)
         if cadence is None:
-            raise NotFound("This stay-in-touch rule no longer exists.")
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This stay-in-touch rule no longer exists."))
         session.execute(delete(Task).where(Task.cadence_id == cadence_id, Task.done_at.is_(None)))
         session.delete(cadence)
         return _changes(cadence.customer_id)

@@ -39,6 +39,7 @@ from solocrm.db.models import (
 )
 from solocrm.errors import NotFound
 from solocrm.services import contact_values, lifecycle
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 KINDS = ("order", "refund", "interaction", "survey", "task", "change", "stage")
 # At the same moment, show a consequence (a stage change) above what caused it (an order).
@@ -141,7 +142,7 @@ def _header(session: Session, customer_id: int) -> CustomerHeader:
         .where(Customer.id == customer_id)
     ).one_or_none()
     if row is None:
-        raise NotFound("This customer no longer exists (it may have been deleted).")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists (it may have been deleted)."))
     values = dict(zip(_HEADER_COLUMNS, row))
     phones = session.scalars(select(CustomerPhone.number).where(CustomerPhone.customer_id == customer_id)
                              .order_by(CustomerPhone.position))

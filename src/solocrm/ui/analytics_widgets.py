@@ -33,6 +33,7 @@ from solocrm.errors import ValidationError
 from solocrm.services import money
 from solocrm.services.goals import WINDOWS, GoalInput
 from solocrm.ui.context import AppContext
+from solocrm.ui.operations import user_text
 
 GOOD, BAD, MUTED = "#2f7d4f", "#c0392b", "palette(placeholder-text)"
 
@@ -273,7 +274,7 @@ class GoalDialog(QDialog):
         self.accept()
 
     def _show_error(self, error: ValidationError) -> None:
-        self.error.setText(error.message)
+        self.error.setText(user_text(error))
         self.error.show()
         widget = {"baseline": self.baseline, "target": self.target, "deadline": self.deadline,
                   "threshold": self.threshold, "metric": self.metric_box}.get(error.field or "")

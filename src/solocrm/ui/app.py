@@ -20,7 +20,7 @@ from solocrm.locations import AppPaths, shipped_dir
 from solocrm.ui import i18n, style
 from solocrm.ui.bus import ChangeBus
 from solocrm.ui.context import AppContext
-from solocrm.ui.operations import OperationRunner
+from solocrm.ui.operations import OperationRunner, user_text
 
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
              "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans SC")
@@ -81,7 +81,7 @@ class Application(QObject):
         try:
             db = Database.open(path)
         except DatabaseOpenError as exc:
-            QMessageBox.critical(parent, _tr("SoloCRM cannot open this database"), exc.message)
+            QMessageBox.critical(parent, _tr("SoloCRM cannot open this database"), user_text(exc))
             return False
         if self.own_db is None:
             self.own_db = db.path

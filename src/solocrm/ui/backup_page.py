@@ -45,7 +45,7 @@ from solocrm.ui.backup_dialogs import (
 )
 from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import datetime_text
-from solocrm.ui.operations import Progress, show_user_error
+from solocrm.ui.operations import Progress, show_user_error, user_text
 
 
 def size_text(n: int | None) -> str:
@@ -444,7 +444,7 @@ class BackupPage(QWidget):
                         jobs.verify_file(path, have, self.ctx.db, clock=self.ctx.clock)
                         results.append((path, None))
                     except BackupError as exc:
-                        results.append((path, f"{exc.kind}: {exc.message}"))
+                        results.append((path, f"{exc.kind}: {user_text(exc)}"))
                 return results
 
             self.ctx.runner.run(work, write=True, parent=self, label=self.tr("Verifying…"), cancellable=True,

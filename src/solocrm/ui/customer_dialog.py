@@ -37,6 +37,7 @@ from solocrm.services import customers
 from solocrm.services.customers import CHANNELS, CustomerInput
 from solocrm.ui import labels
 from solocrm.ui.context import AppContext
+from solocrm.ui.operations import user_text
 
 NO_DATE = QDate(1900, 1, 1)
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
@@ -396,7 +397,7 @@ class CustomerDialog(QDialog):
         problems.extend(errors)
         if problems:
             for problem in problems:
-                self._show_error(problem.field or "", problem.message)
+                self._show_error(problem.field or "", user_text(problem))
             first = problems[0].field
             for index, field_widget in ((0, "name"), (0, "phones"), (0, "emails"), (0, "birthday"),
                                         (1, "referred_by_id"), (3, "photo")):
@@ -421,6 +422,6 @@ class CustomerDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError):
-            self._show_error(exc.field or "", exc.message)
+            self._show_error(exc.field or "", user_text(exc))
             return
         raise exc

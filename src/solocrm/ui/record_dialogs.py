@@ -44,7 +44,7 @@ from solocrm.services.surveys import SurveyInput
 from solocrm.ui import labels
 from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import date_text, to_local, to_utc
-from solocrm.ui.operations import show_user_error
+from solocrm.ui.operations import show_user_error, user_text
 
 ERROR_COLOUR = "#c0392b"
 # A chosen score must stand out at a glance; the style's own "checked" shade is too faint.
@@ -188,7 +188,7 @@ class _RecordDialog(QDialog):
         for problem in problems:
             label = self.errors.get(problem.field or "", self.general_error)
             if not label.isVisibleTo(self):
-                label.setText(problem.message)
+                label.setText(user_text(problem))
                 label.show()
         if problems and problems[0].field in self._inputs:
             self._inputs[problems[0].field].setFocus()

@@ -31,7 +31,7 @@ from solocrm.services import customers, tasks
 from solocrm.services.changes import Changes
 from solocrm.services.tasks import TaskInput, TaskItem
 from solocrm.ui.context import AppContext
-from solocrm.ui.operations import show_user_error
+from solocrm.ui.operations import show_user_error, user_text
 
 DEFAULT_HOUR = 9  # a new follow-up lands on tomorrow morning, when people make calls
 
@@ -260,7 +260,7 @@ class TaskDialog(QDialog):
     def _message(self, error: ValidationError) -> str:
         # The service writes English; the two checks this form can fail get the user's language.
         own = {"title": self.tr("A task needs a title."), "due_at": self.tr("A task needs a due date.")}
-        return own.get(error.field or "", error.message)
+        return own.get(error.field or "", user_text(error))
 
     def _clear_error(self, name: str) -> None:
         self._fields[name].setStyleSheet("")
