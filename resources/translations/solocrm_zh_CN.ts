@@ -4897,7 +4897,42 @@ You can undo this with Ctrl+Z.</source>
         <translation>{file} 里没有工作表。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="146"/>
+        <location filename="../../src/solocrm/db/database.py" line="60"/>
+        <source>{path} is a folder, not a SoloCRM database file. Choose a file.</source>
+        <translation>{path} 是文件夹，不是 SoloCRM 数据库文件。请选择一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/database.py" line="66"/>
+        <source>{path} is not a SoloCRM database (it is not an SQLite file). Open the right file, or restore it from a backup. The file was not changed.</source>
+        <translation>{path} 不是 SoloCRM 数据库（不是 SQLite 文件）。请打开正确的文件，或从备份恢复。文件没有被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/database.py" line="70"/>
+        <source>{path} is read-only. Copy it to a folder you can write to, or change its permissions, then open it again. The file was not changed.</source>
+        <translation>{path} 是只读的。请把它复制到可写的文件夹，或修改它的权限，然后重新打开。文件没有被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/database.py" line="77"/>
+        <source>Cannot create the folder {folder}: {why}.</source>
+        <translation>无法创建文件夹 {folder}：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/database.py" line="80"/>
+        <source>Cannot create a database in {folder}: the folder is read-only.</source>
+        <translation>无法在 {folder} 中创建数据库：这个文件夹是只读的。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/database.py" line="99"/>
+        <source>{file} was closed; reopen it to continue.</source>
+        <translation>{file} 已关闭；请重新打开后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/database.py" line="117"/>
+        <source>{path} is already open in another SoloCRM window. Switch to that window, or close it and try again.</source>
+        <translation>{path} 已在另一个 SoloCRM 窗口中打开。请切换到那个窗口，或关闭它后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/database.py" line="147"/>
         <source>The disk is full, so this was not saved; everything saved before is still there. Free some space on the disk that holds {folder} and try again.</source>
         <translation>磁盘已满，所以这次没有保存；之前保存的内容都还在。请在存放 {folder} 的磁盘上腾出一些空间，然后再试一次。</translation>
     </message>
@@ -5015,6 +5050,57 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../src/solocrm/services/tasks.py" line="453"/>
         <source>This stay-in-touch rule no longer exists.</source>
         <translation>这条保持联系规则已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/migrate.py" line="105"/>
+        <source>{path} is not a SoloCRM database or is damaged ({why}). Open another file or restore a backup. The file was not changed.</source>
+        <translation>{path} 不是 SoloCRM 数据库，或已损坏（{why}）。请打开其他文件或恢复备份。文件没有被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/migrate.py" line="111"/>
+        <source>{path} is an SQLite database of another program, not SoloCRM. Open a SoloCRM file instead. The file was not changed.</source>
+        <translation>{path} 是其他程序的 SQLite 数据库，不是 SoloCRM 的。请改为打开 SoloCRM 文件。文件没有被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/migrate.py" line="122"/>
+        <source>{path} was written by a newer version of SoloCRM. Install the latest SoloCRM to open it. The file was not changed.</source>
+        <translation>{path} 由更新版本的 SoloCRM 写入。请安装最新的 SoloCRM 再打开。文件没有被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/writers.py" line="50"/>
+        <source>{path} is a folder. Choose a file name.</source>
+        <translation>{path} 是文件夹。请选择一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/writers.py" line="52"/>
+        <source>The folder {folder} does not exist. Choose another place.</source>
+        <translation>文件夹 {folder} 不存在。请选择其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/writers.py" line="62"/>
+        <location filename="../../src/solocrm/exporting/writers.py" line="67"/>
+        <source>Cannot write {path}: {why}.</source>
+        <translation>无法写入 {path}：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/reports/files.py" line="28"/>
+        <source>Cannot write the report to {path}: {why}. Choose a folder that exists and that you may write to.</source>
+        <translation>无法把报告写入 {path}：{why}。请选择一个存在且可写的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/reports/files.py" line="37"/>
+        <source>Cannot write the report to {path}: {why}. Close the file if it is open in another program, or choose another name.</source>
+        <translation>无法把报告写入 {path}：{why}。如果文件正被其他程序打开，请先关闭，或换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/reports/fonts.py" line="23"/>
+        <source>No Chinese (CJK) font was found, so the report cannot show Chinese text. Install one, for example the package fonts-noto-cjk (Debian/Ubuntu: sudo apt install fonts-noto-cjk), then try again.</source>
+        <translation>没有找到中文（CJK）字体，所以报告无法显示中文。请安装一个，例如 fonts-noto-cjk 软件包（Debian/Ubuntu：sudo apt install fonts-noto-cjk），然后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/reports/sections.py" line="273"/>
+        <source>The period starts after it ends. Swap the dates.</source>
+        <translation>开始日期晚于结束日期。请交换两个日期。</translation>
     </message>
 </context>
 <context>

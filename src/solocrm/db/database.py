@@ -57,27 +57,28 @@ def _can_write(path: Path) -> bool:
 
 def _check_file(path: Path) -> None:
     if path.is_dir():
-        raise DatabaseOpenError(f"{path} is a folder, not a SoloCRM database file. Choose a file.")
+        raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+            "errors", "{path} is a folder, not a SoloCRM database file. Choose a file."), path=path)
     if path.exists():
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
         if head and head != SQLITE_MAGIC:
-            raise DatabaseOpenError(
-                f"{path} is not a SoloCRM database (it is not an SQLite file). "
-                "Open the right file, or restore it from a backup. The file was not changed."
-            )
+            raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+                "errors", "{path} is not a SoloCRM database (it is not an SQLite file). "
+                          "Open the right file, or restore it from a backup. The file was not changed."), path=path)
         if not _can_write(path) or not os.access(path.parent, os.W_OK):
-            raise DatabaseOpenError(
-                f"{path} is read-only. Copy it to a folder you can write to, or change its "
-                "permissions, then open it again. The file was not changed."
-            )
+            raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+                "errors", "{path} is read-only. Copy it to a folder you can write to, or change its "
+                          "permissions, then open it again. The file was not changed."), path=path)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseOpenError(f"Cannot create the folder {path.parent}: {exc.strerror}.") from exc
+            raise DatabaseOpenError(QT_TRANSLATE_NOOP("errors", "Cannot create the folder {folder}: {why}."),
+                                    folder=path.parent, why=exc.strerror) from exc
         if not os.access(path.parent, os.W_OK):
-            raise DatabaseOpenError(f"Cannot create a database in {path.parent}: the folder is read-only.")
+            raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+                "errors", "Cannot create a database in {folder}: the folder is read-only."), folder=path.parent)
 
 
 class Database:
@@ -95,7 +96,8 @@ class Database:
         # SQLAlchemy reconnects after dispose(); a timer still holding a closed Database
         # must not reopen a file that a restore is replacing.
         if self._closed:
-            raise DatabaseOpenError(f"{self.path.name} was closed; reopen it to continue.")
+            raise DatabaseOpenError(QT_TRANSLATE_NOOP("errors", "{file} was closed; reopen it to continue."),
+                                    file=self.path.name)
 
     @classmethod
     def open(cls, path: Path | str, *, lock: bool = True) -> "Database":
@@ -112,10 +114,9 @@ class Database:
             try:
                 file_lock.acquire(timeout=0)
             except Timeout:
-                raise DatabaseOpenError(
-                    f"{path} is already open in another SoloCRM window. Switch to that window, "
-                    "or close it and try again."
-                ) from None
+                raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+                    "errors", "{path} is already open in another SoloCRM window. Switch to that window, "
+                              "or close it and try again."), path=path) from None
         engine = make_engine(path)
         try:
             if file_lock is not None:  # only the lock's holder may finish or undo a crashed restore

@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 
 from solocrm.errors import DatabaseOpenError
 from solocrm.locations import shipped_dir
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -101,17 +102,15 @@ def _revision_of_our_file(path: Path) -> list[str]:
             else []
         )
     except sqlite3.DatabaseError as exc:
-        raise DatabaseOpenError(
-            f"{path} is not a SoloCRM database or is damaged ({exc}). "
-            "Open another file or restore a backup. The file was not changed."
-        ) from None
+        raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+            "errors", "{path} is not a SoloCRM database or is damaged ({why}). "
+                      "Open another file or restore a backup. The file was not changed."), path=path, why=exc) from None
     finally:
         conn.close()
     if tables and "alembic_version" not in tables:
-        raise DatabaseOpenError(
-            f"{path} is an SQLite database of another program, not SoloCRM. "
-            "Open a SoloCRM file instead. The file was not changed."
-        )
+        raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+            "errors", "{path} is an SQLite database of another program, not SoloCRM. "
+                      "Open a SoloCRM file instead. The file was not changed."), path=path)
     return revisions
 
 
@@ -120,10 +119,9 @@ def _refuse_unknown(path: Path, revisions: list[str], script: ScriptDirectory) -
         try:
             script.get_revision(revision)
         except Exception:
-            raise DatabaseOpenError(
-                f"{path} was written by a newer version of SoloCRM. Install the latest SoloCRM "
-                "to open it. The file was not changed."
-            ) from None
+            raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+                "errors", "{path} was written by a newer version of SoloCRM. Install the latest SoloCRM "
+                          "to open it. The file was not changed."), path=path) from None
 
 
 def upgrade_to_head(engine: Engine, path: Path) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from solocrm.errors import UserError
 from solocrm.importing.engine import no_cycle_collection
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 FORMATS = ("csv", "xlsx", "vcf")
 Progress = Callable[[int, int], None]
@@ -46,9 +47,10 @@ class _Atomic:
 
     def __enter__(self) -> Path:
         if self.path.is_dir():
-            raise ExportError(f"{self.path} is a folder. Choose a file name.")
+            raise ExportError(QT_TRANSLATE_NOOP("errors", "{path} is a folder. Choose a file name."), path=self.path)
         if not self.path.parent.is_dir():
-            raise ExportError(f"The folder {self.path.parent} does not exist. Choose another place.")
+            raise ExportError(QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist. Choose another place."),
+                              folder=self.path.parent)
         return self.tmp
 
     def __exit__(self, exc_type, exc, tb) -> None:  # noqa: ANN001
@@ -57,11 +59,13 @@ class _Atomic:
                 os.replace(self.tmp, self.path)
             except OSError as error:
                 self.tmp.unlink(missing_ok=True)
-                raise ExportError(f"Cannot write {self.path}: {error.strerror}.") from None
+                raise ExportError(QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {why}."), path=self.path,
+                                  why=error.strerror) from None
         else:
             self.tmp.unlink(missing_ok=True)
             if isinstance(exc, OSError) and not isinstance(exc, UserError):
-                raise ExportError(f"Cannot write {self.path}: {exc.strerror}.") from None
+                raise ExportError(QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {why}."), path=self.path,
+                                  why=exc.strerror) from None
 
 
 def write_table(path: Path, fmt: str, headers: Sequence[str], rows: Iterable[Sequence[object]],

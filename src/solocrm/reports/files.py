@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from solocrm.errors import UserError
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 
 class ReportWriteError(UserError):
@@ -24,15 +25,17 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
     except OSError as error:
-        raise ReportWriteError(f"Cannot write the report to {path}: {error.strerror or error}. Choose a folder "
-                               "that exists and that you may write to.") from error
+        raise ReportWriteError(QT_TRANSLATE_NOOP(
+            "errors", "Cannot write the report to {path}: {why}. Choose a folder that exists and that you may "
+                      "write to."), path=path, why=error.strerror or error) from error
     os.close(handle)
     temporary = Path(name)
     try:
         write(temporary)
         os.replace(temporary, path)
     except OSError as error:
-        raise ReportWriteError(f"Cannot write the report to {path}: {error.strerror or error}. Close the file if "
-                               "it is open in another program, or choose another name.") from error
+        raise ReportWriteError(QT_TRANSLATE_NOOP(
+            "errors", "Cannot write the report to {path}: {why}. Close the file if it is open in another program, "
+                      "or choose another name."), path=path, why=error.strerror or error) from error
     finally:
         temporary.unlink(missing_ok=True)

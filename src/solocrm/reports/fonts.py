@@ -7,6 +7,7 @@ generation stops before writing anything instead.
 from __future__ import annotations
 
 from solocrm.errors import UserError
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 
 class FontMissingError(UserError):
@@ -19,7 +20,8 @@ def families() -> tuple[str, ...]:
 
     found = charts.font_families()
     if len(found) < 2:
-        raise FontMissingError(
-            "No Chinese (CJK) font was found, so the report cannot show Chinese text. Install one, for example "
-            "the package fonts-noto-cjk (Debian/Ubuntu: sudo apt install fonts-noto-cjk), then try again.")
+        raise FontMissingError(QT_TRANSLATE_NOOP(
+            "errors", "No Chinese (CJK) font was found, so the report cannot show Chinese text. Install one, for "
+                      "example the package fonts-noto-cjk (Debian/Ubuntu: sudo apt install fonts-noto-cjk), then "
+                      "try again."))
     return found

@@ -19,6 +19,7 @@ import numpy as np
 from solocrm.db.database import Database
 from solocrm.reports import SECTIONS
 from solocrm.reports.texts import Texts
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 TITLES = {
     "summary": "Summary", "customers": "Customers and lifecycle", "sales": "Sales and revenue trend",
@@ -269,7 +270,7 @@ def build(db: Database, start: date, end: date, lang: str, sections: tuple[str, 
     if unknown:
         raise ValidationError(f"Unknown report section {unknown[0]!r}; choose from {', '.join(SECTIONS)}.")
     if start > end:
-        raise ValidationError("The period starts after it ends. Swap the dates.")
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The period starts after it ends. Swap the dates."))
     now = now or utcnow()
     values = settings.load(db)
     result = panel.compute(db, panel.Query(now, start, end), lambda done, total: report_progress(done, total + 4))
