@@ -351,3 +351,21 @@ def test_a_form_says_what_is_wrong_in_chinese(chinese, ctx, qtbot) -> None:  # n
     type_text(qtbot, dialog.emails, "wangwu@")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.errors["emails"].text() == "“wangwu@”不是邮箱地址（应像 name@example.com 这样）。"
+
+
+def test_translated_error_messages_fill_in_the_same_fields_as_the_english() -> None:
+    """A field the English template does not have would make the message itself fail to show."""
+    import string
+
+    root = ET.parse(translations.TRANSLATIONS / "solocrm_zh_CN.ts").getroot()
+    errors = next(c for c in root.iter("context") if c.findtext("name") == "errors")
+    checked = 0
+    for message in errors.iter("message"):
+        source, translated = message.findtext("source") or "", message.findtext("translation") or ""
+
+        def fields(text: str) -> set[str]:
+            return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+        assert fields(translated) == fields(source), source
+        checked += 1
+    assert checked > 100  # the import, form, database, export, report and backup messages

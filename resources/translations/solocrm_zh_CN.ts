@@ -5102,6 +5102,310 @@ You can undo this with Ctrl+Z.</source>
         <source>The period starts after it ends. Swap the dates.</source>
         <translation>开始日期晚于结束日期。请交换两个日期。</translation>
     </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="124"/>
+        <source>{name} is a damaged SoloCRM backup (its first line is corrupted). Use another backup.</source>
+        <translation>{name} 是损坏的 SoloCRM 备份（第一行已损坏）。请使用其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="127"/>
+        <source>{name} is not a SoloCRM backup. Choose a .crmbak file written by SoloCRM.</source>
+        <translation>{name} 不是 SoloCRM 备份。请选择 SoloCRM 写入的 .crmbak 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="135"/>
+        <source>{name} is a damaged SoloCRM backup (its header is cut or garbled). Use another backup.</source>
+        <translation>{name} 是损坏的 SoloCRM 备份（文件头被截断或错乱）。请使用其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="142"/>
+        <source>{name} is a damaged SoloCRM backup (its header is garbled). Use another backup.</source>
+        <translation>{name} 是损坏的 SoloCRM 备份（文件头错乱）。请使用其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="147"/>
+        <source>{name} is a damaged SoloCRM backup (its header fails its check). Use another backup.</source>
+        <translation>{name} 是损坏的 SoloCRM 备份（文件头校验失败）。请使用其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="154"/>
+        <source>{name} is a damaged SoloCRM backup (its header is incomplete). Use another backup.</source>
+        <translation>{name} 是损坏的 SoloCRM 备份（文件头不完整）。请使用其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="158"/>
+        <source>{name} was written by a newer SoloCRM (backup format {version}). Install the latest SoloCRM to open it.</source>
+        <translation>{name} 由更新版本的 SoloCRM 写入（备份格式 {version}）。请安装最新的 SoloCRM 后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="233"/>
+        <source>The database snapshot changed while it was being encrypted (a disk or memory fault). No backup was written; try again.</source>
+        <translation>数据库快照在加密过程中发生了变化（磁盘或内存故障）。没有写入备份；请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="293"/>
+        <source>{name} holds more data than its manifest says. Use another backup.</source>
+        <translation>{name} 中的数据比清单记录的多。请使用其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="305"/>
+        <source>{name} is encrypted to your key but is not a SoloCRM backup.</source>
+        <translation>{name} 是用你的密钥加密的，但不是 SoloCRM 备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="308"/>
+        <source>{name} was written by a newer SoloCRM (inner format {version}). Install the latest SoloCRM to open it.</source>
+        <translation>{name} 由更新版本的 SoloCRM 写入（内部格式 {version}）。请安装最新的 SoloCRM 后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="312"/>
+        <source>{name} is damaged or tampered (its manifest is impossibly large).</source>
+        <translation>{name} 已损坏或被篡改（清单大得不可能）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="320"/>
+        <source>{name} is damaged or tampered (its manifest cannot be read: {exc}).</source>
+        <translation>{name} 已损坏或被篡改（无法读取清单：{exc}）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="379"/>
+        <source>{name} was made with another key ({detail}). Unlock it with the passphrase or recovery code of the setup that made it.</source>
+        <translation>{name} 是用另一把密钥制作的（{detail}）。请用制作它的那套设置的密码或恢复码解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="385"/>
+        <source>{name} is damaged or tampered (the encrypted part does not start as it should).</source>
+        <translation>{name} 已损坏或被篡改（加密部分的开头不正确）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="403"/>
+        <source>{name} is damaged or tampered (it ends before its manifest).</source>
+        <translation>{name} 已损坏或被篡改（在清单之前就结束了）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="406"/>
+        <source>{name} is tampered or forged: its authentication code does not match your key.</source>
+        <translation>{name} 被篡改或伪造：它的验证码与你的密钥不符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="409"/>
+        <source>{name} is damaged or tampered (its plaintext header was changed).</source>
+        <translation>{name} 已损坏或被篡改（明文文件头被改动过）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="412"/>
+        <source>{name} failed its content check: the database inside does not match the manifest&apos;s size and hash. Use another backup.</source>
+        <translation>{name} 未通过内容校验：其中的数据库与清单记录的大小和哈希不符。请使用其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="416"/>
+        <source>{name} failed its content check: the database was already damaged when it was backed up ({detail}).</source>
+        <translation>{name} 未通过内容校验：备份时数据库就已损坏（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="424"/>
+        <source>{name} is damaged or tampered ({detail}). Use another backup.</source>
+        <translation>{name} 已损坏或被篡改（{detail}）。请使用其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="428"/>
+        <source>{name} is damaged or tampered (an encrypted chunk fails its check, or the file is cut short or extended). Use another backup.</source>
+        <translation>{name} 已损坏或被篡改（某个加密块校验失败，或文件被截短或加长）。请使用其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/files.py" line="92"/>
+        <source>The disk is full: {what} could not be written. Free some space on the backup drive or choose another folder. Older backups were not touched.</source>
+        <translation>磁盘已满：无法写入{what}。请在备份盘上腾出空间，或选择其他文件夹。以前的备份没有被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/files.py" line="95"/>
+        <source>{what} could not be written ({detail}). Check that the backup drive is connected and writable. Older backups were not touched.</source>
+        <translation>无法写入{what}（{detail}）。请检查备份盘已连接且可写。以前的备份没有被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/files.py" line="124"/>
+        <source>{final} already exists; nothing was overwritten.</source>
+        <translation>{final} 已存在；没有覆盖任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="70"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="398"/>
+        <source>Cannot use {destination} for backups: {strerror}.</source>
+        <translation>无法把 {destination} 用于备份：{strerror}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="108"/>
+        <source>Pick the folder that holds your backups and the key file.</source>
+        <translation>请选择存放备份和密钥文件的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="199"/>
+        <source>The backup folder {folder} is not available. Connect the drive or choose another folder on the Backup page.</source>
+        <translation>备份文件夹 {folder} 不可用。请连接该磁盘，或在“备份”页选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="220"/>
+        <source>Your database failed its integrity check, so it was not backed up over your good backups ({detail}). The last good backup is pinned; restore it from the Backup page.</source>
+        <translation>你的数据库未通过完整性检查，所以没有用它覆盖完好的备份（{detail}）。最后一份完好的备份已被固定；请在“备份”页恢复它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="251"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="258"/>
+        <source>The backup read back differs from what was written; the drive may be failing. Nothing was kept.</source>
+        <translation>读回的备份与写入的不一致；磁盘可能有故障。没有保留这份备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="407"/>
+        <source>The key file read back differs from what was written; the drive may be failing.</source>
+        <translation>读回的密钥文件与写入的不一致；磁盘可能有故障。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/keys.py" line="66"/>
+        <source>That recovery code is not valid: a character is missing or mistyped. It starts with AGE-SECRET-KEY-1; check it against your printed copy.</source>
+        <translation>这个恢复码无效：少了字符或有输错。它以 AGE-SECRET-KEY-1 开头；请对照打印的副本检查。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/keys.py" line="149"/>
+        <source>Use a passphrase of at least {count} characters; a few unrelated words are easy to remember and hard to guess.</source>
+        <translation>请使用至少 {count} 个字符的密码；几个互不相关的词容易记住又难以猜到。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/keys.py" line="153"/>
+        <source>This passphrase is too easy to guess. Add words, or mix in digits and symbols.</source>
+        <translation>这个密码太容易被猜到。请多加几个词，或混入数字和符号。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/keys.py" line="172"/>
+        <source>{name} opened but does not hold SoloCRM backup keys. Restore it from another copy.</source>
+        <translation>{name} 能打开，但里面没有 SoloCRM 备份密钥。请从其他副本恢复它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/keys.py" line="185"/>
+        <source>{name} is damaged (its key-stretching parameters are unreadable).</source>
+        <translation>{name} 已损坏（无法读取其密钥加强参数）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/keys.py" line="188"/>
+        <source>{name} is damaged or tampered: it asks for an absurd amount of work to unlock (scrypt 2^{log_n}), so it was refused.</source>
+        <translation>{name} 已损坏或被篡改：解锁它需要的计算量大得离谱（scrypt 2^{log_n}），因此被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/keys.py" line="198"/>
+        <source>There is no key file ({name}) in {parent}. Use the recovery code instead, or pick the folder that holds your backups.</source>
+        <translation>{parent} 中没有密钥文件（{name}）。请改用恢复码，或选择存放备份的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/keys.py" line="202"/>
+        <source>{name} is not a passphrase-protected SoloCRM key file, or it is damaged.</source>
+        <translation>{name} 不是受密码保护的 SoloCRM 密钥文件，或已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/keys.py" line="209"/>
+        <source>Wrong passphrase: it does not unlock the backup key. Check Caps Lock and the keyboard layout, or use the recovery code.</source>
+        <translation>密码错误：无法解锁备份密钥。请检查大写锁定键和键盘布局，或使用恢复码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/keys.py" line="212"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="216"/>
+        <source>{name} is damaged or tampered ({exc}). Use the recovery code instead.</source>
+        <translation>{name} 已损坏或被篡改（{exc}）。请改用恢复码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/keys.py" line="235"/>
+        <source>The key file read back from {folder} differs from what was written; the drive may be failing. Nothing was replaced.</source>
+        <translation>从 {folder} 读回的密钥文件与写入的不一致；磁盘可能有故障。没有替换任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/os_timer.py" line="51"/>
+        <source>Choose an hourly, daily or weekly schedule before turning on backups while the app is closed.</source>
+        <translation>请先选择每小时、每天或每周的计划，再开启“应用关闭时也备份”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/os_timer.py" line="161"/>
+        <source>crontab refused the new schedule: {detail}</source>
+        <translation>crontab 拒绝了新的计划：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/os_timer.py" line="170"/>
+        <source>This system has neither a user systemd nor cron, so backups can only run while SoloCRM is open.</source>
+        <translation>这个系统既没有用户级 systemd 也没有 cron，所以只能在 SoloCRM 打开时备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/os_timer.py" line="192"/>
+        <source>systemctl {detail} failed: {detail2}</source>
+        <translation>systemctl {detail} 失败：{detail2}</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/os_timer.py" line="257"/>
+        <source>launchctl load failed: {detail}</source>
+        <translation>launchctl load 失败：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/os_timer.py" line="272"/>
+        <source>schtasks failed: {detail}</source>
+        <translation>schtasks 失败：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/restore.py" line="77"/>
+        <source>{name} is open in SoloCRM. Close that window (or use the Backup page there) and restore again. Nothing was changed.</source>
+        <translation>{name} 正在 SoloCRM 中打开。请关闭那个窗口（或在那里使用“备份”页）后再恢复。没有做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/restore.py" line="117"/>
+        <source>{name} was made by a newer SoloCRM ({app_version}, schema {revision}). Install the latest SoloCRM to restore it. Nothing was changed.</source>
+        <translation>{name} 由更新版本的 SoloCRM 制作（{app_version}，数据结构 {revision}）。请安装最新的 SoloCRM 后再恢复。没有做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/restore.py" line="124"/>
+        <source>{name} decrypted, but the database inside fails its check ({detail}). Nothing was changed; use another backup.</source>
+        <translation>{name} 已解密，但其中的数据库未通过校验（{detail}）。没有做任何改动；请使用其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/restore.py" line="136"/>
+        <source>{name} could not be brought up to date: {message}</source>
+        <translation>{name} 无法升级到当前版本：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/restore.py" line="202"/>
+        <source>The restored database could not be closed cleanly. Nothing was changed; try again.</source>
+        <translation>恢复的数据库无法正常关闭。没有做任何改动；请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/rotation.py" line="42"/>
+        <source>Keep counts cannot be negative.</source>
+        <translation>保留份数不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/rotation.py" line="45"/>
+        <source>This rotation policy would keep nothing. Keep at least one backup in some rule.</source>
+        <translation>这个轮换策略一份备份也不会保留。请至少在一条规则里保留一份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="100"/>
+        <source>The database stayed busy for {deadline:.0f} seconds (another program or a long change is writing to it), so no backup was taken. It will be tried again.</source>
+        <translation>数据库持续忙碌了 {deadline:.0f} 秒（有其他程序或较长的修改正在写入），所以这次没有备份。稍后会再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="128"/>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="138"/>
+        <source>The database cannot be read for a backup: {exc}.</source>
+        <translation>无法读取数据库进行备份：{exc}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="131"/>
+        <source>The database stayed busy for {deadline:.0f} seconds, so no backup was taken. It will be tried again.</source>
+        <translation>数据库持续忙碌了 {deadline:.0f} 秒，所以这次没有备份。稍后会再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/store.py" line="82"/>
+        <source>Backups are not set up for this database yet. Run `solocrm backup init --to FOLDER` or open the Backup page.</source>
+        <translation>这个数据库还没有设置备份。请运行 `solocrm backup init --to FOLDER`，或打开“备份”页。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/swap.py" line="75"/>
+        <source>The restore was interrupted by a disk error ({detail}). It will be completed the next time SoloCRM opens this database; nothing is lost.</source>
+        <translation>恢复因磁盘错误而中断（{detail}）。下次 SoloCRM 打开这个数据库时会完成恢复；没有丢失任何数据。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

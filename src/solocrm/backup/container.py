@@ -47,6 +47,7 @@ from solocrm.backup.errors import (
     WrongKey,
 )
 from solocrm.backup.keys import mac_key, recipient_of
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 FORMAT_VERSION = 1
 OUTER_MAGIC = b"SOLOCRM-BACKUP\n"
@@ -120,32 +121,43 @@ def read_outer_header(fh: BinaryIO, name: str = "This file") -> OuterHeader:
     head = fh.read(len(OUTER_MAGIC))
     if head != OUTER_MAGIC:
         if _near(head, OUTER_MAGIC):
-            raise Damaged(f"{name} is a damaged SoloCRM backup (its first line is corrupted). Use another backup.")
-        raise NotABackup(f"{name} is not a SoloCRM backup. Choose a .crmbak file written by SoloCRM.")
+            raise Damaged(QT_TRANSLATE_NOOP(
+                "errors", "{name} is a damaged SoloCRM backup (its first line is corrupted). Use another backup."),
+                name=name)
+        raise NotABackup(QT_TRANSLATE_NOOP(
+            "errors", "{name} is not a SoloCRM backup. Choose a .crmbak file written by SoloCRM."), name=name)
     raw = head
     lines: dict[str, str] = {}
     while True:
         line = fh.readline(MAX_OUTER_HEADER)
         raw += line
         if not line.endswith(b"\n") or len(raw) > MAX_OUTER_HEADER:
-            raise Damaged(f"{name} is a damaged SoloCRM backup (its header is cut or garbled). Use another backup.")
+            raise Damaged(QT_TRANSLATE_NOOP(
+                "errors", "{name} is a damaged SoloCRM backup (its header is cut or garbled). Use another backup."),
+                name=name)
         if line == b"\n":
             break
         key, sep, value = line.decode("ascii", "replace").rstrip("\n").partition(": ")
         if not sep:
-            raise Damaged(f"{name} is a damaged SoloCRM backup (its header is garbled). Use another backup.")
+            raise Damaged(QT_TRANSLATE_NOOP(
+                "errors", "{name} is a damaged SoloCRM backup (its header is garbled). Use another backup."), name=name)
         lines[key] = value
     body = raw[: raw.rfind(b"check: ")] if b"check: " in raw else b""
     if not body or lines.get("check") != hashlib.sha256(body).hexdigest()[:16]:
-        raise Damaged(f"{name} is a damaged SoloCRM backup (its header fails its check). Use another backup.")
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is a damaged SoloCRM backup (its header fails its check). Use another backup."),
+            name=name)
     try:
         version = int(lines["version"])
         recipient = lines["recipient"]
     except (KeyError, ValueError):
-        raise Damaged(f"{name} is a damaged SoloCRM backup (its header is incomplete). Use another backup.") from None
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is a damaged SoloCRM backup (its header is incomplete). Use another backup."),
+            name=name) from None
     if version != FORMAT_VERSION:
-        raise UnsupportedVersion(f"{name} was written by a newer SoloCRM (backup format {version}). "
-                                 "Install the latest SoloCRM to open it.")
+        raise UnsupportedVersion(QT_TRANSLATE_NOOP(
+            "errors", "{name} was written by a newer SoloCRM (backup format {version}). Install the latest "
+                      "SoloCRM to open it."), name=name, version=version)
     return OuterHeader(version, recipient, raw)
 
 
@@ -218,8 +230,9 @@ def write_backup(out: BinaryIO, image_path: Path, manifest: Manifest, recipient:
             # rage wraps what our file objects raised; give the caller the original (disk full...)
             raise (sink.error or reader.error or RuntimeError("encryption failed")) from None
     if reader.done != manifest.image_size or reader.sha256.hexdigest() != manifest.image_sha256:
-        raise ContentCheckFailed("The database snapshot changed while it was being encrypted (a disk or memory "
-                                 "fault). No backup was written; try again.")
+        raise ContentCheckFailed(QT_TRANSLATE_NOOP(
+            "errors", "The database snapshot changed while it was being encrypted (a disk or memory fault). No "
+                      "backup was written; try again."))
     return manifest
 
 
@@ -277,7 +290,8 @@ class _PlaintextSink(io.RawIOBase):
         if data:
             self.image_bytes += len(data)
             if self.image_bytes > self.manifest.image_size:
-                raise ContentCheckFailed(f"{self.name} holds more data than its manifest says. Use another backup.")
+                raise ContentCheckFailed(QT_TRANSLATE_NOOP(
+                    "errors", "{name} holds more data than its manifest says. Use another backup."), name=self.name)
             self.sha256.update(data)
             if self.image_out is not None:
                 self.image_out.write(data)
@@ -288,19 +302,24 @@ class _PlaintextSink(io.RawIOBase):
             return False
         magic, version, length = INNER.unpack_from(self.buffer)
         if magic != INNER_MAGIC:
-            raise NotABackup(f"{self.name} is encrypted to your key but is not a SoloCRM backup.")
+            raise NotABackup(QT_TRANSLATE_NOOP(
+                "errors", "{name} is encrypted to your key but is not a SoloCRM backup."), name=self.name)
         if version != FORMAT_VERSION:
-            raise UnsupportedVersion(f"{self.name} was written by a newer SoloCRM (inner format {version}). "
-                                     "Install the latest SoloCRM to open it.")
+            raise UnsupportedVersion(QT_TRANSLATE_NOOP(
+                "errors", "{name} was written by a newer SoloCRM (inner format {version}). Install the latest "
+                          "SoloCRM to open it."), name=self.name, version=version)
         if length > MAX_MANIFEST:
-            raise Damaged(f"{self.name} is damaged or tampered (its manifest is impossibly large).")
+            raise Damaged(QT_TRANSLATE_NOOP(
+                "errors", "{name} is damaged or tampered (its manifest is impossibly large)."), name=self.name)
         if len(self.buffer) < INNER.size + length:
             return False
         try:
             data = json.loads(bytes(self.buffer[INNER.size: INNER.size + length]))
             self.manifest = Manifest(**data)
         except (ValueError, TypeError) as exc:
-            raise Damaged(f"{self.name} is damaged or tampered (its manifest cannot be read: {exc}).") from None
+            raise Damaged(QT_TRANSLATE_NOOP(
+                "errors", "{name} is damaged or tampered (its manifest cannot be read: {exc})."),
+                name=self.name, exc=exc) from None
         del self.buffer[: INNER.size + length]
         return True
 
@@ -357,12 +376,14 @@ def open_backup(path: Path, identities: Sequence[str], *, image_out: BinaryIO | 
         outer = read_outer_header(raw, name)
         usable = [i for i in identities if recipient_of(i) == outer.recipient]
         if not usable:
-            raise WrongKey(f"{name} was made with another key ({_short(outer.recipient)}). Unlock it with the "
-                           "passphrase or recovery code of the setup that made it.")
+            raise WrongKey(QT_TRANSLATE_NOOP(
+                "errors", "{name} was made with another key ({detail}). Unlock it with the passphrase or recovery "
+                          "code of the setup that made it."), name=name, detail=_short(outer.recipient))
         file_hash = hashlib.sha256(outer.raw)
         head = raw.read(len(AGE_MAGIC))
         if not _near(head, AGE_MAGIC):
-            raise Damaged(f"{name} is damaged or tampered (the encrypted part does not start as it should).")
+            raise Damaged(QT_TRANSLATE_NOOP(
+                "errors", "{name} is damaged or tampered (the encrypted part does not start as it should)."), name=name)
         file_hash.update(head)
         reader = _HashingReader(raw, file_hash, total, progress)
         sink = _PlaintextSink(name, image_out)
@@ -379,26 +400,34 @@ def open_backup(path: Path, identities: Sequence[str], *, image_out: BinaryIO | 
             _raise_decrypt_error(exc, name)
     manifest = sink.manifest
     if manifest is None:
-        raise Damaged(f"{name} is damaged or tampered (it ends before its manifest).")
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is damaged or tampered (it ends before its manifest)."), name=name)
     if not manifest.mac_ok(mac_key(usable[0])):
-        raise Damaged(f"{name} is tampered or forged: its authentication code does not match your key.")
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is tampered or forged: its authentication code does not match your key."), name=name)
     if manifest.outer_sha256 != hashlib.sha256(outer.raw).hexdigest():
-        raise Damaged(f"{name} is damaged or tampered (its plaintext header was changed).")
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is damaged or tampered (its plaintext header was changed)."), name=name)
     if sink.image_bytes != manifest.image_size or sink.sha256.hexdigest() != manifest.image_sha256:
-        raise ContentCheckFailed(f"{name} failed its content check: the database inside does not match the "
-                                 "manifest's size and hash. Use another backup.")
+        raise ContentCheckFailed(QT_TRANSLATE_NOOP(
+            "errors", "{name} failed its content check: the database inside does not match the manifest's size "
+                      "and hash. Use another backup."), name=name)
     if manifest.integrity != "ok":
-        raise ContentCheckFailed(f"{name} failed its content check: the database was already damaged when it "
-                                 f"was backed up ({manifest.integrity[:200]}).")
+        raise ContentCheckFailed(QT_TRANSLATE_NOOP(
+            "errors", "{name} failed its content check: the database was already damaged when it was backed up "
+                      "({detail})."), name=name, detail=manifest.integrity[:200])
     return Opened(manifest, outer.recipient, file_hash.hexdigest(), total)
 
 
 def _raise_decrypt_error(exc: BaseException, name: str) -> None:
     if isinstance(exc, pyrage.DecryptError):
-        raise Damaged(f"{name} is damaged or tampered ({_age_reason(exc)}). Use another backup.") from None
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is damaged or tampered ({detail}). Use another backup."),
+            name=name, detail=_age_reason(exc)) from None
     if isinstance(exc, Exception):  # rage reports a bad chunk, a cut or an extended file as OSError
-        raise Damaged(f"{name} is damaged or tampered (an encrypted chunk fails its check, or the file is "
-                      "cut short or extended). Use another backup.") from None
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is damaged or tampered (an encrypted chunk fails its check, or the file is cut "
+                      "short or extended). Use another backup."), name=name) from None
     raise exc
 
 

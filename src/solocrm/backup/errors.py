@@ -7,6 +7,7 @@ different: another file, another passphrase, a newer SoloCRM, a new disk.
 
 from __future__ import annotations
 
+from solocrm import errors
 from solocrm.errors import UserError
 
 
@@ -48,7 +49,7 @@ class WriteFailed(BackupError):
     kind = "write failed"
 
 
-class DiskFull(WriteFailed):
+class DiskFull(WriteFailed, errors.DiskFull):
     kind = "disk full"
 
 

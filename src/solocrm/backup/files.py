@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from solocrm.backup.errors import DiskFull, WriteFailed
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 PART_SUFFIX = ".part"
 T = TypeVar("T")
@@ -88,10 +89,12 @@ class HashingWriter(io.RawIOBase):
 def io_error(exc: OSError, what: str) -> WriteFailed:
     """The user-facing class for an OS error while writing ``what``."""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return DiskFull(f"The disk is full: {what} could not be written. Free some space on the "
-                        "backup drive or choose another folder. Older backups were not touched.")
-    return WriteFailed(f"{what} could not be written ({exc.strerror or exc}). Check that the backup "
-                       "drive is connected and writable. Older backups were not touched.")
+        return DiskFull(QT_TRANSLATE_NOOP(
+            "errors", "The disk is full: {what} could not be written. Free some space on the backup drive or "
+                      "choose another folder. Older backups were not touched."), what=what)
+    return WriteFailed(QT_TRANSLATE_NOOP(
+        "errors", "{what} could not be written ({detail}). Check that the backup drive is connected and "
+                  "writable. Older backups were not touched."), what=what, detail=exc.strerror or exc)
 
 
 def remove_leftover_parts(folder: Path, pattern: str = "*" + PART_SUFFIX) -> list[Path]:
@@ -118,7 +121,8 @@ def write_safely(final: Path, produce: Callable[[HashingWriter], None],
     """
     layer = layer or FileLayer()
     if final.exists():
-        raise WriteFailed(f"{final} already exists; nothing was overwritten.")
+        raise WriteFailed(QT_TRANSLATE_NOOP(
+            "errors", "{final} already exists; nothing was overwritten."), final=final)
     part = final.with_name(final.name + PART_SUFFIX)
     try:
         try:

@@ -30,6 +30,7 @@ from solocrm.backup.errors import BackupError, KeyNeeded, SnapshotFailed, WriteF
 from solocrm.backup.files import FileLayer, remove_leftover_parts, write_safely
 from solocrm.db.database import Database
 from solocrm.db.models import utcnow
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 Progress = Callable[[int, int], None]
 SCALE = 1000  # progress is reported in thousandths of the whole job
@@ -66,7 +67,9 @@ def set_up(db: Database, destination: Path, passphrase: str, *, schedule: store.
     try:
         destination.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteFailed(f"Cannot use {destination} for backups: {exc.strerror}.") from None
+        raise WriteFailed(QT_TRANSLATE_NOOP(
+            "errors", "Cannot use {destination} for backups: {strerror}."),
+            destination=destination, strerror=exc.strerror) from None
     identity = keys.generate_identity()
     recipient = keys.recipient_of(identity)
     keys.add_identity(destination, identity, passphrase, layer)
@@ -102,7 +105,8 @@ def identities(config: store.BackupConfig | None, *, folder: Path | None = None,
     if passphrase is not None:
         folder = folder or (config.folder if config else None)
         if folder is None:
-            raise KeyNeeded("Pick the folder that holds your backups and the key file.")
+            raise KeyNeeded(QT_TRANSLATE_NOOP(
+                "errors", "Pick the folder that holds your backups and the key file."))
         for identity in keys.unlock_keys_file(keys.keys_file(folder), passphrase):
             if identity not in found:
                 found.append(identity)
@@ -192,8 +196,9 @@ def _create_locked(db: Database, config: store.BackupConfig, trigger: str, desti
                    clock: Callable[[], datetime], deadline: float) -> CreateResult:
     folder = (destination or config.folder).expanduser()
     if not folder.is_dir():
-        raise WriteFailed(f"The backup folder {folder} is not available. Connect the drive or choose another "
-                          "folder on the Backup page.")
+        raise WriteFailed(QT_TRANSLATE_NOOP(
+            "errors", "The backup folder {folder} is not available. Connect the drive or choose another folder "
+                      "on the Backup page."), folder=folder)
     remove_leftover_parts(folder, "*" + SUFFIX + ".part")
     image = snapshot_path(db.path)
     check: snapshot.IntegrityCheck | None = None
@@ -212,9 +217,10 @@ def _create_locked(db: Database, config: store.BackupConfig, trigger: str, desti
             if integrity != "ok":
                 if newest is not None:
                     store.set_pin(db, newest.name, "last good backup before the database failed its check")
-                raise SnapshotFailed(
-                    "Your database failed its integrity check, so it was not backed up over your good backups "
-                    f"({integrity[:200]}). The last good backup is pinned; restore it from the Backup page.")
+                raise SnapshotFailed(QT_TRANSLATE_NOOP(
+                    "errors", "Your database failed its integrity check, so it was not backed up over your good "
+                              "backups ({detail}). The last good backup is pinned; restore it from the Backup page."),
+                    detail=integrity[:200])
 
         if not snap.row_counts:  # unreadable: the check tells what is wrong
             require_integrity()
@@ -242,14 +248,16 @@ def _create_locked(db: Database, config: store.BackupConfig, trigger: str, desti
         def verify(part: Path, digest: str) -> Opened | None:
             if identity is None:
                 if file_sha256(part) != digest:
-                    raise WriteFailed("The backup read back differs from what was written; the drive may be "
-                                      "failing. Nothing was kept.")
+                    raise WriteFailed(QT_TRANSLATE_NOOP(
+                        "errors", "The backup read back differs from what was written; the drive may be failing. "
+                                  "Nothing was kept."))
                 require_integrity()
                 return None
             opened = open_backup(part, [identity], progress=_report(progress, 700, 1000))
             if opened.file_sha256 != digest or opened.manifest.image_sha256 != snap.sha256:
-                raise WriteFailed("The backup read back differs from what was written; the drive may be failing. "
-                                  "Nothing was kept.")
+                raise WriteFailed(QT_TRANSLATE_NOOP(
+                    "errors", "The backup read back differs from what was written; the drive may be failing. "
+                              "Nothing was kept."))
             require_integrity()
             return opened
 
@@ -387,11 +395,14 @@ def move_destination(db: Database, destination: Path) -> store.BackupConfig:
             write_safely(keys.keys_file(destination), lambda out: out.write(data),
                          lambda part, _d: None if part.read_bytes() == data else _mismatch(), what="The key file")
     except OSError as exc:
-        raise WriteFailed(f"Cannot use {destination} for backups: {exc.strerror}.") from None
+        raise WriteFailed(QT_TRANSLATE_NOOP(
+            "errors", "Cannot use {destination} for backups: {strerror}."),
+            destination=destination, strerror=exc.strerror) from None
     new = replace(config, destination=str(destination))
     store.save_config(db, new)
     return new
 
 
 def _mismatch() -> None:
-    raise WriteFailed("The key file read back differs from what was written; the drive may be failing.")
+    raise WriteFailed(QT_TRANSLATE_NOOP(
+        "errors", "The key file read back differs from what was written; the drive may be failing."))

@@ -22,6 +22,7 @@ import pyrage
 from solocrm.backup.errors import Damaged, KeyNeeded, WrongKey, WrongPassphrase
 from solocrm.backup.files import FileLayer, write_safely
 from solocrm.errors import ValidationError
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 KEYRING_SERVICE = "SoloCRM backup key"
 KEYS_FILE = "solocrm-keys.age"
@@ -62,8 +63,9 @@ def parse_recovery_code(text: str) -> str:
     try:
         pyrage.x25519.Identity.from_str(code)
     except Exception:  # noqa: BLE001 - pyrage raises several types for a bad string
-        raise WrongKey("That recovery code is not valid: a character is missing or mistyped. It starts with "
-                       "AGE-SECRET-KEY-1; check it against your printed copy.") from None
+        raise WrongKey(QT_TRANSLATE_NOOP(
+            "errors", "That recovery code is not valid: a character is missing or mistyped. It starts with "
+                      "AGE-SECRET-KEY-1; check it against your printed copy.")) from None
     return code
 
 
@@ -144,10 +146,12 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
 
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError(f"Use a passphrase of at least {MIN_PASSPHRASE} characters; a few unrelated words "
-                              "are easy to remember and hard to guess.", field="passphrase")
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "Use a passphrase of at least {count} characters; a few unrelated words are easy "
+                      "to remember and hard to guess."), field="passphrase", count=MIN_PASSPHRASE)
     if passphrase_strength(passphrase)[0] < 2:
-        raise ValidationError("This passphrase is too easy to guess. Add words, or mix in digits and symbols.",
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "This passphrase is too easy to guess. Add words, or mix in digits and symbols."),
                               field="passphrase")
 
 
@@ -165,7 +169,9 @@ def _decode(data: bytes, name: str) -> list[str]:
         for identity in identities:
             pyrage.x25519.Identity.from_str(identity)
     except Exception:  # noqa: BLE001
-        raise Damaged(f"{name} opened but does not hold SoloCRM backup keys. Restore it from another copy.") from None
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} opened but does not hold SoloCRM backup keys. Restore it from another copy."),
+            name=name) from None
     return list(identities)
 
 
@@ -176,10 +182,12 @@ def _check_work_factor(data: bytes, name: str) -> None:
         try:
             log_n = int(match.group(1))
         except ValueError:
-            raise Damaged(f"{name} is damaged (its key-stretching parameters are unreadable).") from None
+            raise Damaged(QT_TRANSLATE_NOOP(
+                "errors", "{name} is damaged (its key-stretching parameters are unreadable)."), name=name) from None
         if not 1 <= log_n <= MAX_SCRYPT_LOG_N:
-            raise Damaged(f"{name} is damaged or tampered: it asks for an absurd amount of work to unlock "
-                          f"(scrypt 2^{log_n}), so it was refused.")
+            raise Damaged(QT_TRANSLATE_NOOP(
+                "errors", "{name} is damaged or tampered: it asks for an absurd amount of work to unlock (scrypt "
+                          "2^{log_n}), so it was refused."), name=name, log_n=log_n)
 
 
 def unlock_keys_file(path: Path, passphrase: str) -> list[str]:
@@ -187,20 +195,27 @@ def unlock_keys_file(path: Path, passphrase: str) -> list[str]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise KeyNeeded(f"There is no key file ({path.name}) in {path.parent}. Use the recovery code instead, "
-                        "or pick the folder that holds your backups.") from None
+        raise KeyNeeded(QT_TRANSLATE_NOOP(
+            "errors", "There is no key file ({name}) in {parent}. Use the recovery code instead, or pick the "
+                      "folder that holds your backups."), name=path.name, parent=path.parent) from None
     if not data.startswith(b"age-encryption.org/v1\n-> scrypt "):
-        raise Damaged(f"{path.name} is not a passphrase-protected SoloCRM key file, or it is damaged.")
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is not a passphrase-protected SoloCRM key file, or it is damaged."), name=path.name)
     _check_work_factor(data, path.name)
     try:
         plain = pyrage.passphrase.decrypt(data, passphrase)
     except pyrage.DecryptError as exc:
         if "Decryption failed" in str(exc):
-            raise WrongPassphrase("Wrong passphrase: it does not unlock the backup key. Check Caps Lock and "
-                                  "the keyboard layout, or use the recovery code.") from None
-        raise Damaged(f"{path.name} is damaged or tampered ({exc}). Use the recovery code instead.") from None
+            raise WrongPassphrase(QT_TRANSLATE_NOOP(
+                "errors", "Wrong passphrase: it does not unlock the backup key. Check Caps Lock and the keyboard "
+                          "layout, or use the recovery code.")) from None
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is damaged or tampered ({exc}). Use the recovery code instead."),
+            name=path.name, exc=exc) from None
     except Exception as exc:  # noqa: BLE001 - a cut payload surfaces as OSError
-        raise Damaged(f"{path.name} is damaged or tampered ({exc}). Use the recovery code instead.") from None
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is damaged or tampered ({exc}). Use the recovery code instead."),
+            name=path.name, exc=exc) from None
     return _decode(plain, path.name)
 
 
@@ -217,8 +232,9 @@ def write_keys_file(folder: Path, identities: list[str], passphrase: str, layer:
 
     def verify(part: Path, _digest: str) -> None:
         if part.read_bytes() != data:
-            raise Damaged(f"The key file read back from {folder} differs from what was written; the drive "
-                          "may be failing. Nothing was replaced.")
+            raise Damaged(QT_TRANSLATE_NOOP(
+                "errors", "The key file read back from {folder} differs from what was written; the drive may be "
+                          "failing. Nothing was replaced."), folder=folder)
 
     write_safely(staged, produce, verify, layer, what="The key file")
     (layer or FileLayer()).rename(staged, final)

@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape
 
 from solocrm.backup.errors import BackupError
 from solocrm.backup.store import Schedule
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -47,8 +48,9 @@ def _hm(schedule: Schedule) -> tuple[int, int]:
 
 def _check(schedule: Schedule) -> None:
     if schedule.kind not in ("hourly", "daily", "weekly"):
-        raise TimerError("Choose an hourly, daily or weekly schedule before turning on backups while the app "
-                         "is closed.")
+        raise TimerError(QT_TRANSLATE_NOOP(
+            "errors", "Choose an hourly, daily or weekly schedule before turning on backups while the app is "
+                      "closed."))
 
 
 # ---------------------------------------------------------------- generated files
@@ -156,7 +158,8 @@ def _crontab() -> str:
 def _write_crontab(text: str) -> None:
     result = subprocess.run(["crontab", "-"], input=text, capture_output=True, text=True, timeout=30, check=False)
     if result.returncode != 0:
-        raise TimerError(f"crontab refused the new schedule: {result.stderr.strip()}")
+        raise TimerError(QT_TRANSLATE_NOOP(
+            "errors", "crontab refused the new schedule: {detail}"), detail=result.stderr.strip())
 
 
 def linux_method() -> str:
@@ -164,8 +167,9 @@ def linux_method() -> str:
         return "systemd"
     if shutil.which("crontab"):
         return "cron"
-    raise TimerError("This system has neither a user systemd nor cron, so backups can only run while SoloCRM "
-                     "is open.")
+    raise TimerError(QT_TRANSLATE_NOOP(
+        "errors", "This system has neither a user systemd nor cron, so backups can only run while SoloCRM is "
+                  "open."))
 
 
 def install(db_path: Path, schedule: Schedule, method: str | None = None) -> TimerStatus:
@@ -185,7 +189,9 @@ def install(db_path: Path, schedule: Schedule, method: str | None = None) -> Tim
         for args in (("daemon-reload",), ("enable", "--now", f"{name}.timer")):
             result = _systemctl(*args)
             if result.returncode != 0:
-                raise TimerError(f"systemctl {' '.join(args)} failed: {result.stderr.strip()}")
+                raise TimerError(QT_TRANSLATE_NOOP(
+                    "errors", "systemctl {detail} failed: {detail2}"),
+                    detail=' '.join(args), detail2=result.stderr.strip())
         return TimerStatus(True, "systemd", f"{folder / name}.timer")
     lines = [line for line in _crontab().splitlines() if not line.endswith("# " + name)]
     lines.append(cron_line(db_path, schedule))
@@ -248,7 +254,8 @@ def _install_launchd(db_path: Path, schedule: Schedule) -> TimerStatus:
     plist.write_bytes(launchd_plist(db_path, schedule))
     result = subprocess.run(["launchctl", "load", str(plist)], capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise TimerError(f"launchctl load failed: {result.stderr.strip()}")
+        raise TimerError(QT_TRANSLATE_NOOP(
+            "errors", "launchctl load failed: {detail}"), detail=result.stderr.strip())
     return TimerStatus(True, "launchd", str(plist))
 
 
@@ -262,5 +269,6 @@ def _install_schtasks(db_path: Path, schedule: Schedule) -> TimerStatus:
         result = subprocess.run(["schtasks", "/Create", "/F", "/TN", f"SoloCRM\\{name}", "/XML", str(xml)],
                                 capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise TimerError(f"schtasks failed: {result.stderr.strip()}")
+        raise TimerError(QT_TRANSLATE_NOOP(
+            "errors", "schtasks failed: {detail}"), detail=result.stderr.strip())
     return TimerStatus(True, "schtasks", f"SoloCRM\\{name}")

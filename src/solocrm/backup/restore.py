@@ -47,6 +47,7 @@ from solocrm.backup.swap import (
 from solocrm.db import migrate
 from solocrm.db.database import Database, make_engine
 from solocrm.errors import DatabaseOpenError
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 Progress = Callable[[int, int], None]
 CARRIED_TABLES = ("backup_config", "backup_run", "backup_file")
@@ -73,8 +74,9 @@ def restore(backup: Path, db_path: Path, have: list[str], *, progress: Progress 
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise DatabaseOpenError(f"{db_path.name} is open in SoloCRM. Close that window (or use the Backup page "
-                                "there) and restore again. Nothing was changed.") from None
+        raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+            "errors", "{name} is open in SoloCRM. Close that window (or use the Backup page there) and restore "
+                      "again. Nothing was changed."), name=db_path.name) from None
     try:
         new = restoring_path(db_path)
         opened, migrated_from = _prepare(backup, new, have, progress)
@@ -112,15 +114,16 @@ def _prepare(backup: Path, new: Path, have: list[str], progress: Progress | None
             try:
                 script.get_revision(revision)
             except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
-                raise UnsupportedVersion(
-                    f"{backup.name} was made by a newer SoloCRM ({manifest.app_version}, schema {revision}). "
-                    "Install the latest SoloCRM to restore it. Nothing was changed.") from None
+                raise UnsupportedVersion(QT_TRANSLATE_NOOP(
+                    "errors", "{name} was made by a newer SoloCRM ({app_version}, schema {revision}). Install the "
+                              "latest SoloCRM to restore it. Nothing was changed."),
+                    name=backup.name, app_version=manifest.app_version, revision=revision) from None
         described = snapshot.describe(new)
         if (described.integrity != "ok" or described.sha256 != manifest.image_sha256
                 or described.row_counts != manifest.row_counts):
-            raise ContentCheckFailed(
-                f"{backup.name} decrypted, but the database inside fails its check "
-                f"({described.integrity[:200]}). Nothing was changed; use another backup.")
+            raise ContentCheckFailed(QT_TRANSLATE_NOOP(
+                "errors", "{name} decrypted, but the database inside fails its check ({detail}). Nothing was "
+                          "changed; use another backup."), name=backup.name, detail=described.integrity[:200])
         if progress is not None:
             progress(800, 1000)
         migrated_from = []
@@ -130,7 +133,9 @@ def _prepare(backup: Path, new: Path, have: list[str], progress: Progress | None
             try:
                 migrate.upgrade_to_head(engine, new)
             except DatabaseOpenError as exc:
-                raise ContentCheckFailed(f"{backup.name} could not be brought up to date: {exc.message}") from None
+                raise ContentCheckFailed(QT_TRANSLATE_NOOP(
+                    "errors", "{name} could not be brought up to date: {message}"),
+                    name=backup.name, message=exc.message) from None
             finally:
                 engine.dispose()
         for extra in new.parent.glob(new.name + ".before-*.bak"):
@@ -194,4 +199,5 @@ def _carry_over(db_path: Path, new: Path) -> None:
     finally:
         conn.close()
     if Path(str(new) + "-wal").exists():
-        raise WriteFailed("The restored database could not be closed cleanly. Nothing was changed; try again.")
+        raise WriteFailed(QT_TRANSLATE_NOOP(
+            "errors", "The restored database could not be closed cleanly. Nothing was changed; try again."))

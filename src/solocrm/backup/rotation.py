@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from solocrm.backup.store import Policy
 from solocrm.errors import ValidationError
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
@@ -38,9 +39,11 @@ class Plan:
 def check_policy(policy: Policy) -> None:
     counts = (policy.last, policy.daily, policy.weekly, policy.monthly, policy.yearly)
     if any(c < 0 for c in counts):
-        raise ValidationError("Keep counts cannot be negative.")
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "Keep counts cannot be negative."))
     if not any(counts):
-        raise ValidationError("This rotation policy would keep nothing. Keep at least one backup in some rule.")
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "This rotation policy would keep nothing. Keep at least one backup in some rule."))
 
 
 def _buckets(tz: tzinfo) -> list[tuple[str, Callable[[datetime, int], object]]]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from solocrm.backup.errors import SnapshotFailed
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 PAGES_PER_STEP = 1024
 CHECK_CACHE_KIB = 32 * 1024  # integrity_check revisits index pages: a bigger cache makes it a quarter faster
@@ -96,9 +97,10 @@ def copy_connection(src: sqlite3.Connection, dest: Path, *, deadline: float,
             # a self-contained file: no -wal/-shm appear when it is read, restored or checked
             target.execute("PRAGMA journal_mode=DELETE")
         except TimeoutError:
-            raise SnapshotFailed(
-                f"The database stayed busy for {deadline:.0f} seconds (another program or a long change is "
-                "writing to it), so no backup was taken. It will be tried again.") from None
+            raise SnapshotFailed(QT_TRANSLATE_NOOP(
+                "errors", "The database stayed busy for {deadline:.0f} seconds (another program or a long change "
+                          "is writing to it), so no backup was taken. It will be tried again."),
+                deadline=deadline) from None
     finally:
         target.close()
 
@@ -123,15 +125,18 @@ def take(db_path: Path, dest: Path, *, deadline: float = 60.0,
                 if src.in_transaction:
                     src.execute("ROLLBACK")
                 if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise SnapshotFailed(f"The database cannot be read for a backup: {exc}.") from None
+                    raise SnapshotFailed(QT_TRANSLATE_NOOP(
+                        "errors", "The database cannot be read for a backup: {exc}."), exc=exc) from None
                 if time.monotonic() > ends:
-                    raise SnapshotFailed(f"The database stayed busy for {deadline:.0f} seconds, so no backup "
-                                         "was taken. It will be tried again.") from None
+                    raise SnapshotFailed(QT_TRANSLATE_NOOP(
+                        "errors", "The database stayed busy for {deadline:.0f} seconds, so no backup was taken. It "
+                                  "will be tried again."), deadline=deadline) from None
         copy_connection(src, dest, deadline=max(ends - time.monotonic(), 0.1), progress=progress)
         src.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         dest.unlink(missing_ok=True)
-        raise SnapshotFailed(f"The database cannot be read for a backup: {exc}.") from None
+        raise SnapshotFailed(QT_TRANSLATE_NOOP(
+            "errors", "The database cannot be read for a backup: {exc}."), exc=exc) from None
     except BaseException:
         dest.unlink(missing_ok=True)
         raise

@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from solocrm.backup.errors import NotConfigured
 from solocrm.db.database import Database
 from solocrm.db.models import BackupConfigEntry, BackupFile, BackupRun
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 CONFIG_KEY = "config"
 
@@ -78,8 +79,9 @@ def load_config(db: Database) -> BackupConfig | None:
 def require_config(db: Database) -> BackupConfig:
     config = load_config(db)
     if config is None:
-        raise NotConfigured("Backups are not set up for this database yet. Run `solocrm backup init --to FOLDER` "
-                            "or open the Backup page.")
+        raise NotConfigured(QT_TRANSLATE_NOOP(
+            "errors", "Backups are not set up for this database yet. Run `solocrm backup init --to FOLDER` or "
+                      "open the Backup page."))
     return config
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from solocrm.backup.errors import WriteFailed
 from solocrm.backup.files import FileLayer, io_error
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 SIDE_FILES = ("-wal", "-shm", "")  # moved aside together; the database last
 
@@ -71,8 +72,9 @@ def swap(db_path: Path, new: Path, layer: FileLayer, keep_aside: bool) -> None:
         _finish(db_path, layer)
     except OSError as exc:
         # the journal stays: the next start (recover) completes the swap
-        raise WriteFailed(f"The restore was interrupted by a disk error ({exc.strerror or exc}). It will be "
-                          "completed the next time SoloCRM opens this database; nothing is lost.") from exc
+        raise WriteFailed(QT_TRANSLATE_NOOP(
+            "errors", "The restore was interrupted by a disk error ({detail}). It will be completed the next "
+                      "time SoloCRM opens this database; nothing is lost."), detail=exc.strerror or exc) from exc
 
 
 def _finish(db_path: Path, layer: FileLayer) -> None:
