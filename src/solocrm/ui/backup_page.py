@@ -444,7 +444,7 @@ class BackupPage(QWidget):
                         jobs.verify_file(path, have, self.ctx.db, clock=self.ctx.clock)
                         results.append((path, None))
                     except BackupError as exc:
-                        results.append((path, f"{exc.kind}: {user_text(exc)}"))
+                        results.append((path, user_text(exc)))
                 return results
 
             self.ctx.runner.run(work, write=True, parent=self, label=self.tr("Verifying…"), cancellable=True,
