@@ -326,7 +326,7 @@ def test_why_a_row_was_rejected_and_why_a_file_cannot_be_read_reach_the_user_in_
     qtbot.addWidget(wizard)
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
-    assert wizard.reject_table.item(0, 3).text() == "手机: “abc”不是电话号码"
+    assert wizard.reject_table.item(0, 3).text() == "手机：“abc”不是电话号码"
 
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))

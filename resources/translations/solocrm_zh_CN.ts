@@ -2574,42 +2574,42 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="521"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="525"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="539"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="545"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="551"/>
         <source>%1  %2 (%3): %4 rows, %5 new, %6 updated, %7 merged, %8 rejected</source>
         <translation>%1  %2（%3）：%4 行，新增 %5，更新 %6，合并 %7，拒绝 %8</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="551"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
         <source>(undone)</source>
         <translation>（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="573"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="568"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="574"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2628,7 +2628,7 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="130"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="510"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
@@ -2904,7 +2904,7 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="424"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="430"/>
         <source>Rejected rows</source>
         <translation>未导入的行</translation>
     </message>
@@ -2925,7 +2925,7 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="359"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="449"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="455"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
@@ -2935,82 +2935,92 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
         <translation>如果现在导入：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="396"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="397"/>
         <source>%1 values were cleaned; the first %2 are listed under “Cleaned values”.</source>
         <translation>共清洗了 %1 个值；“已清洗的值”中列出前 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="405"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="411"/>
         <source>%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, %6 rejected.</source>
         <translation>共读取 %1 行：新增 %2，更新 %3，合并到其他行 %4，已存在 %5，未导入 %6。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="411"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="417"/>
         <source>%1 customers not found are created.</source>
         <translation>将新建 %1 位找不到的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="413"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="419"/>
         <source>%1 values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>%1 个值与已保存的不同：除非勾选“采用文件中的值”，否则保留已保存的值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="417"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="423"/>
         <source>%1 values differed from what was stored: %2 taken from the file, the others kept.</source>
         <translation>%1 个值与已保存的不同：%2 个采用了文件中的值，其余保留原值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="424"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="430"/>
         <source>No row was rejected.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="427"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="433"/>
         <source>Save rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="428"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="434"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="434"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="440"/>
         <source>%1 rejected rows saved to %2. Fix them and import that file.</source>
         <translation>已将 %1 行未导入的数据保存到 %2。修改后再导入该文件即可。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="446"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="452"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="466"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="472"/>
         <source>Imported %1 in %2 s.</source>
         <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="482"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="488"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="486"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="492"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="510"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="510"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="510"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3251,7 +3261,7 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="547"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="553"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from solocrm.importing import batches, mapping, rejects
-from solocrm.importing.engine import ImportOptions, ImportReport, run_import
+from solocrm.importing.engine import ImportOptions, ImportReport, Reject, run_import
 from solocrm.importing.sources import Source, open_source
 from solocrm.importing.values import text as cell_text
 from solocrm.services.changes import Changes
@@ -371,9 +371,10 @@ class ImportWizard(QDialog):
     def _checked(self, report: ImportReport) -> None:
         self.report = report
         self.summary.setText(self._counts(report, self.tr("If you import now:")))
-        _fill(self.reject_table, [[str(r.row), r.column, r.value,
-                                   "; ".join(f"{c}: {user_text(why)}" if c else user_text(why) for c, why in r.causes)]
-                                  for r in report.rejects])
+        _fill(self.reject_table, [[str(r.row), r.column, r.value, self._reason(r)] for r in report.rejects])
+        for row in range(self.reject_table.rowCount()):  # a row with several problems is longer than the column
+            reason = self.reject_table.item(row, 3)
+            reason.setToolTip(reason.text())
         self.conflict_table.setRowCount(len(report.conflicts))
         for i, c in enumerate(report.conflicts):
             check = QTableWidgetItem()
@@ -399,6 +400,11 @@ class ImportWizard(QDialog):
         self.tabs.setCurrentIndex(first)
         self.stack.setCurrentIndex(2)
         self._update_buttons()
+
+    def _reason(self, reject: Reject) -> str:
+        """Every problem of a rejected row, in the user's language."""
+        return self.tr("; ").join(self.tr("%1: %2").replace("%1", column).replace("%2", user_text(why)) if column
+                                  else user_text(why) for column, why in reject.causes)
 
     def _counts(self, report: ImportReport, lead: str, taken: frozenset[tuple[int, str]] | None = None) -> str:
         """The counts under ``lead``; ``taken`` (the conflicts resolved to the file) once the import is done."""
