@@ -4962,6 +4962,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>“{value}”不是邮箱地址（应像 name@example.com 这样）。</translation>
     </message>
     <message>
+        <location filename="../../src/solocrm/analytics/insights.py" line="58"/>
         <location filename="../../src/solocrm/services/customers.py" line="215"/>
         <location filename="../../src/solocrm/services/customers.py" line="289"/>
         <location filename="../../src/solocrm/services/interactions.py" line="80"/>
@@ -5415,6 +5416,21 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../src/solocrm/backup/swap.py" line="75"/>
         <source>The restore was interrupted by a disk error ({detail}). It will be completed the next time SoloCRM opens this database; nothing is lost.</source>
         <translation>恢复因磁盘错误而中断（{detail}）。下次 SoloCRM 打开这个数据库时会完成恢复；没有丢失任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/analytics/panel.py" line="444"/>
+        <source>The period starts after the as-of date. Choose an earlier start, or a later as-of date.</source>
+        <translation>时段的开始晚于截止日期。请选择更早的开始日期，或更晚的截止日期。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/demo.py" line="1025"/>
+        <source>The number of demo customers must be at least 1.</source>
+        <translation>示例客户的数量至少为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/demo.py" line="1035"/>
+        <source>This database already has customers. Demo data only goes into a new, empty database: choose a new file name and try again.</source>
+        <translation>这个数据库里已经有客户了。示例数据只能放进一个新的空数据库：请换一个新文件名再试。</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from solocrm.analytics import btyd, panel, rfm, snapshot
 from solocrm.analytics.frames import DAY
 from solocrm.db.database import Database
 from solocrm.errors import NotFound
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def customer_insights(db: Database, customer_id: int, as_of: datetime,
     ctx = panel.context(db, as_of, utc_offset)
     i = ctx.data.index_of(customer_id)
     if i is None:
-        raise NotFound("This customer no longer exists (it may have been deleted).")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists (it may have been deleted)."))
     snap, standing, models = ctx.snap, ctx.standing, ctx.models
     ordered = bool(snap.has_ordered[i])
     r, f, m = int(standing.r[i]), int(standing.f[i]), int(standing.m[i])

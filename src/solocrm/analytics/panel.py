@@ -29,6 +29,7 @@ from solocrm.analytics.metrics import Assumptions, Kpis, Window, annual_churn_ra
 from solocrm.db.database import Database
 from solocrm.db.models import Customer, Tag
 from solocrm.errors import ValidationError
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 PRESETS = ("month", "quarter", "year", "12m")
 RISK_ROWS = 50
@@ -440,8 +441,9 @@ def _windows(query: Query, offset: int, at: int) -> tuple[Window, Window, tuple[
     as_of_day = local_date(query.as_of, offset)
     end = min(query.end, as_of_day)
     if query.start > end:
-        raise ValidationError("The period starts after the as-of date. Choose an earlier start, or a later "
-                              "as-of date.", field="start")
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "The period starts after the as-of date. Choose an earlier start, or a later as-of date."),
+            field="start")
     current = Window(local_seconds(query.start), min(local_seconds(end + timedelta(days=1)) - 1, at))
     length = (end - query.start).days + 1
     previous_start = query.start - timedelta(days=length)

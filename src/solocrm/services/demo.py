@@ -43,6 +43,7 @@ from solocrm.errors import UserError
 from solocrm.services import contact_values, search
 from solocrm.services.lifecycle import OrderStats, stage_of
 from solocrm.services.tasks import STAY_IN_TOUCH_TITLE
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
 
@@ -1021,7 +1022,7 @@ def generate(
     benchmarks are reproducible; by default it is the current time.
     """
     if customers < 1:
-        raise UserError("The number of demo customers must be at least 1.")
+        raise UserError(QT_TRANSLATE_NOOP("errors", "The number of demo customers must be at least 1."))
     if now is None:
         now = utcnow()
     elif now.tzinfo is not None:
@@ -1031,9 +1032,9 @@ def generate(
     try:
         conn: sqlite3.Connection = raw.driver_connection
         if conn.execute("SELECT EXISTS (SELECT 1 FROM customer)").fetchone()[0]:
-            raise UserError(
-                "This database already has customers. Demo data only goes into a new, empty "
-                "database: choose a new file name and try again."
+            raise UserError(QT_TRANSLATE_NOOP(
+                "errors", "This database already has customers. Demo data only goes into a new, empty "
+                          "database: choose a new file name and try again.")
             )
         with _bulk_pragmas(conn):
             conn.execute("BEGIN")
