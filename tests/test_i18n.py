@@ -369,3 +369,15 @@ def test_translated_error_messages_fill_in_the_same_fields_as_the_english() -> N
         assert fields(translated) == fields(source), source
         checked += 1
     assert checked > 100  # the import, form, database, export, report and backup messages
+
+
+def test_a_message_inside_a_message_is_translated_too(chinese) -> None:  # noqa: ANN001
+    import errno
+
+    from solocrm.backup.files import io_error
+    from solocrm.errors import Explained
+    from solocrm.ui.operations import user_text
+
+    full = io_error(OSError(errno.ENOSPC, "No space left on device"), Explained("The key file"))
+    assert full.message.startswith("The disk is full: The key file could not be written.")  # the CLI's English
+    assert user_text(full).startswith("磁盘已满：无法写入密钥文件。")

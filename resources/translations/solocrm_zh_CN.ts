@@ -4586,7 +4586,7 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../src/solocrm/ui/operations.py" line="184"/>
+        <location filename="../../src/solocrm/ui/operations.py" line="186"/>
         <source>SoloCRM</source>
         <translation>SoloCRM</translation>
     </message>
@@ -5224,49 +5224,60 @@ You can undo this with Ctrl+Z.</source>
         <translation>{name} 已损坏或被篡改（某个加密块校验失败，或文件被截短或加长）。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/files.py" line="92"/>
+        <location filename="../../src/solocrm/backup/files.py" line="93"/>
         <source>The disk is full: {what} could not be written. Free some space on the backup drive or choose another folder. Older backups were not touched.</source>
         <translation>磁盘已满：无法写入{what}。请在备份盘上腾出空间，或选择其他文件夹。以前的备份没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/files.py" line="95"/>
+        <location filename="../../src/solocrm/backup/files.py" line="96"/>
         <source>{what} could not be written ({detail}). Check that the backup drive is connected and writable. Older backups were not touched.</source>
         <translation>无法写入{what}（{detail}）。请检查备份盘已连接且可写。以前的备份没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/files.py" line="124"/>
+        <location filename="../../src/solocrm/backup/files.py" line="125"/>
         <source>{final} already exists; nothing was overwritten.</source>
         <translation>{final} 已存在；没有覆盖任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="70"/>
-        <location filename="../../src/solocrm/backup/jobs.py" line="398"/>
+        <location filename="../../src/solocrm/backup/files.py" line="147"/>
+        <source>The backup</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="71"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="399"/>
         <source>Cannot use {destination} for backups: {strerror}.</source>
         <translation>无法把 {destination} 用于备份：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="108"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="109"/>
         <source>Pick the folder that holds your backups and the key file.</source>
         <translation>请选择存放备份和密钥文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="199"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="200"/>
         <source>The backup folder {folder} is not available. Connect the drive or choose another folder on the Backup page.</source>
         <translation>备份文件夹 {folder} 不可用。请连接该磁盘，或在“备份”页选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="220"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="221"/>
         <source>Your database failed its integrity check, so it was not backed up over your good backups ({detail}). The last good backup is pinned; restore it from the Backup page.</source>
         <translation>你的数据库未通过完整性检查，所以没有用它覆盖完好的备份（{detail}）。最后一份完好的备份已被固定；请在“备份”页恢复它。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="251"/>
-        <location filename="../../src/solocrm/backup/jobs.py" line="258"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="252"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="259"/>
         <source>The backup read back differs from what was written; the drive may be failing. Nothing was kept.</source>
         <translation>读回的备份与写入的不一致；磁盘可能有故障。没有保留这份备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="407"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="397"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="239"/>
+        <source>The key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="408"/>
         <source>The key file read back differs from what was written; the drive may be failing.</source>
         <translation>读回的密钥文件与写入的不一致；磁盘可能有故障。</translation>
     </message>
@@ -5377,6 +5388,11 @@ You can undo this with Ctrl+Z.</source>
         <translation>{name} 无法升级到当前版本：{message}</translation>
     </message>
     <message>
+        <location filename="../../src/solocrm/backup/restore.py" line="146"/>
+        <source>The restored database</source>
+        <translation>恢复出的数据库</translation>
+    </message>
+    <message>
         <location filename="../../src/solocrm/backup/restore.py" line="202"/>
         <source>The restored database could not be closed cleanly. Nothing was changed; try again.</source>
         <translation>恢复的数据库无法正常关闭。没有做任何改动；请重试。</translation>
@@ -5413,7 +5429,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>这个数据库还没有设置备份。请运行 `solocrm backup init --to FOLDER`，或打开“备份”页。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/swap.py" line="75"/>
+        <location filename="../../src/solocrm/backup/swap.py" line="71"/>
+        <source>The restore journal</source>
+        <translation>恢复日志</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/swap.py" line="76"/>
         <source>The restore was interrupted by a disk error ({detail}). It will be completed the next time SoloCRM opens this database; nothing is lost.</source>
         <translation>恢复因磁盘错误而中断（{detail}）。下次 SoloCRM 打开这个数据库时会完成恢复；没有丢失任何数据。</translation>
     </message>

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from solocrm.backup.errors import DiskFull, WriteFailed
+from solocrm.errors import Explained
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 PART_SUFFIX = ".part"
@@ -86,7 +87,7 @@ class HashingWriter(io.RawIOBase):
         return len(data)
 
 
-def io_error(exc: OSError, what: str) -> WriteFailed:
+def io_error(exc: OSError, what: Explained) -> WriteFailed:
     """The user-facing class for an OS error while writing ``what``."""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return DiskFull(QT_TRANSLATE_NOOP(
@@ -112,7 +113,7 @@ def remove_leftover_parts(folder: Path, pattern: str = "*" + PART_SUFFIX) -> lis
 
 def write_safely(final: Path, produce: Callable[[HashingWriter], None],
                  verify: Callable[[Path, str], T], layer: FileLayer | None = None,
-                 what: str = "The backup") -> tuple[T, str, int]:
+                 what: Explained | None = None) -> tuple[T, str, int]:
     """Write ``final`` through a verified ``.part`` file; return (verify result, sha256, size).
 
     ``produce`` writes the content; ``verify(part, sha256)`` re-reads the part
@@ -143,7 +144,7 @@ def write_safely(final: Path, produce: Callable[[HashingWriter], None],
         layer.fsync_dir(final.parent)
     except OSError as exc:
         _discard(part)
-        raise io_error(exc, what) from exc
+        raise io_error(exc, what or Explained(QT_TRANSLATE_NOOP("errors", "The backup"))) from exc
     except BaseException:
         _discard(part)
         raise

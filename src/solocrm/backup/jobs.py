@@ -30,6 +30,7 @@ from solocrm.backup.errors import BackupError, KeyNeeded, SnapshotFailed, WriteF
 from solocrm.backup.files import FileLayer, remove_leftover_parts, write_safely
 from solocrm.db.database import Database
 from solocrm.db.models import utcnow
+from solocrm.errors import Explained
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 Progress = Callable[[int, int], None]
@@ -261,7 +262,7 @@ def _create_locked(db: Database, config: store.BackupConfig, trigger: str, desti
             require_integrity()
             return opened
 
-        opened, digest, size = write_safely(final, produce, verify, layer, what="The backup")
+        opened, digest, size = write_safely(final, produce, verify, layer)
     finally:
         if check is not None:
             check.cancel()  # done already, or its answer is no longer needed
@@ -393,7 +394,7 @@ def move_destination(db: Database, destination: Path) -> store.BackupConfig:
         if source.exists() and not keys.keys_file(destination).exists():
             data = source.read_bytes()
             write_safely(keys.keys_file(destination), lambda out: out.write(data),
-                         lambda part, _d: None if part.read_bytes() == data else _mismatch(), what="The key file")
+                         lambda part, _d: None if part.read_bytes() == data else _mismatch(), what=Explained(QT_TRANSLATE_NOOP("errors", "The key file")))
     except OSError as exc:
         raise WriteFailed(QT_TRANSLATE_NOOP(
             "errors", "Cannot use {destination} for backups: {strerror}."),

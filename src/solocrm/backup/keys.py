@@ -21,7 +21,7 @@ import pyrage
 
 from solocrm.backup.errors import Damaged, KeyNeeded, WrongKey, WrongPassphrase
 from solocrm.backup.files import FileLayer, write_safely
-from solocrm.errors import ValidationError
+from solocrm.errors import Explained, ValidationError
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 KEYRING_SERVICE = "SoloCRM backup key"
@@ -236,7 +236,7 @@ def write_keys_file(folder: Path, identities: list[str], passphrase: str, layer:
                 "errors", "The key file read back from {folder} differs from what was written; the drive may be "
                           "failing. Nothing was replaced."), folder=folder)
 
-    write_safely(staged, produce, verify, layer, what="The key file")
+    write_safely(staged, produce, verify, layer, what=Explained(QT_TRANSLATE_NOOP("errors", "The key file")))
     (layer or FileLayer()).rename(staged, final)
     (layer or FileLayer()).fsync_dir(folder)
     return final

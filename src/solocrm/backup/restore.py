@@ -46,7 +46,7 @@ from solocrm.backup.swap import (
 )
 from solocrm.db import migrate
 from solocrm.db.database import Database, make_engine
-from solocrm.errors import DatabaseOpenError
+from solocrm.errors import DatabaseOpenError, Explained
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 Progress = Callable[[int, int], None]
@@ -143,7 +143,7 @@ def _prepare(backup: Path, new: Path, have: list[str], progress: Progress | None
         return opened, migrated_from
     except OSError as exc:
         discard_prepared(new)
-        raise io_error(exc, "The restored database") from exc
+        raise io_error(exc, Explained(QT_TRANSLATE_NOOP("errors", "The restored database"))) from exc
     except BaseException:
         discard_prepared(new)
         raise

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from solocrm.backup.errors import WriteFailed
 from solocrm.backup.files import FileLayer, io_error
+from solocrm.errors import Explained
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 SIDE_FILES = ("-wal", "-shm", "")  # moved aside together; the database last
@@ -67,7 +68,7 @@ def swap(db_path: Path, new: Path, layer: FileLayer, keep_aside: bool) -> None:
     except OSError as exc:
         journal_path(db_path).unlink(missing_ok=True)
         discard_prepared(new)
-        raise io_error(exc, "The restore journal") from exc
+        raise io_error(exc, Explained(QT_TRANSLATE_NOOP("errors", "The restore journal"))) from exc
     try:
         _finish(db_path, layer)
     except OSError as exc:

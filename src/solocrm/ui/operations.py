@@ -176,7 +176,9 @@ def _tr_error(template: str) -> str:
 def user_text(error: Explained) -> str:
     """An error's text in the user's language (English where no translation exists yet)."""
     text = _tr_error(error.template) if error.template else error.message
-    return text.format(**error.params) if error.params else text
+    # a field may itself be a message ("the backup", "the key file"): it is shown translated too
+    params = {k: user_text(v) if isinstance(v, Explained) else v for k, v in error.params.items()}
+    return text.format(**params) if params else text
 
 
 def show_user_error(parent: QWidget | None, exc: UserError) -> None:
