@@ -573,19 +573,14 @@ class CustomerImport:
         self._rewrite(owned)
         changes: list[tuple] = []
         updates = [self._stored_rows(s, at, owned, changes) for s in stored]
-        insert_rows(self.conn, "tag", ("id", "name"), self.new_tags)
         insert_rows(self.conn, "custom_field", ("id", "name", "position"), self.new_fields)
         for sql, params in updates:
             self.conn.execute(sql, params)
-        insert_rows(self.conn, "customer_phone", ("id", "customer_id", "number", "position"),
-                    self._numbered("customer_phone", owned.phones))
-        insert_rows(self.conn, "customer_email", ("id", "customer_id", "address", "position"),
-                    self._numbered("customer_email", owned.emails))
-        insert_rows(self.conn, "customer_ref", ("id", "customer_id", "ref"),
-                    self._numbered("customer_ref", owned.refs))
+        tags, self.new_tags = self.new_tags, []
+        for sql, params in self._owned_inserts(owned, tags):  # as each chunk's, here on this thread
+            self.conn.execute(sql, params)
         insert_rows(self.conn, "customer_change", ("customer_id", "changed_at", "field", "old_value", "new_value"),
                     changes)
-        insert_rows(self.conn, "customer_tag", ("customer_id", "tag_id"), owned.tags)
         if owned.customs:
             self.conn.executemany(
                 "INSERT INTO custom_field_value (customer_id, field_id, value) VALUES (?, ?, ?) "
