@@ -21,13 +21,7 @@ from solocrm.db.database import Database
 from solocrm.db.models import Base, utcnow
 from solocrm.errors import NotFound, UserError
 from solocrm.importing.customer_import import SCALARS, phone_digits
-from solocrm.importing.engine import (
-    IdAllocator,
-    driver,
-    dt_text,
-    insert_rows,
-    last_change_id,
-)
+from solocrm.importing.engine import IdAllocator, driver, dt_text, insert_rows, last_change_id
 from solocrm.services import lifecycle, search
 from solocrm.services.changes import Changes
 
