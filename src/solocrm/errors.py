@@ -49,4 +49,4 @@ class NotFound(UserError):
 
 
 class DiskFull(UserError):
-    """The disk under the database is full: the change was rolled back, nothing stored was lost."""
+    """A disk is full: what was being written was not, and nothing written before was lost."""
