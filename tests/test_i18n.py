@@ -315,26 +315,16 @@ def test_the_database_language_setting_applies_when_the_app_opens_it(qapp, db, t
 
 def test_why_a_row_was_rejected_and_why_a_file_cannot_be_read_reach_the_user_in_chinese(
         chinese, ctx, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QMessageBox
-
-    from solocrm.ui.import_wizard import ImportWizard
+    from tests.import_support import checked_wizard, opening_messages
 
     path = tmp_path / "c.csv"
     path.write_text("姓名,手机\n张伟,13812345678\n李雷,abc\n", encoding="utf-8")
-    wizard = ImportWizard(ctx, path=str(path))
-    qtbot.addWidget(wizard)
-    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    wizard = checked_wizard(ctx, qtbot, path)
     assert wizard.reject_table.item(0, 3).text() == "手机：“abc”不是电话号码"
 
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    again = ImportWizard(ctx, path=str(empty))
-    qtbot.addWidget(again)
-    qtbot.mouseClick(again.next, Qt.MouseButton.LeftButton)
+    _again, shown = opening_messages(ctx, qtbot, monkeypatch, empty)
     assert shown == ["empty.csv 是空的。请选择带表头和数据的文件。"]  # the file's own name, in a Chinese sentence
 
 

@@ -15,6 +15,7 @@ from solocrm.ui.duplicates_page import DuplicatesPage, MergeDialog
 from solocrm.ui.import_wizard import ImportWizard
 from solocrm.ui.welcome import WelcomePage
 from tests.import_files import gbk_csv_from_chinese_excel
+from tests.import_support import checked_wizard, opening_messages
 
 
 def test_wizard_imports_a_gbk_csv_end_to_end_and_undoes_it(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
@@ -93,10 +94,7 @@ def test_conflicts_ticked_in_the_review_are_taken_and_the_summary_says_so(ctx, q
     customers.create(ctx.db, CustomerInput(name="张伟", phones=["13812345678"], city="宁波", company="青禾"))
     path = tmp_path / "c.csv"
     path.write_text("姓名,手机,城市,公司\n张伟,13812345678,杭州,星辰\n", encoding="utf-8")
-    wizard = ImportWizard(ctx, path=str(path))
-    qtbot.addWidget(wizard)
-    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    wizard = checked_wizard(ctx, qtbot, path)
     assert wizard.conflict_table.rowCount() == 2 and wizard.save_checked.isHidden()  # nothing rejected
     assert wizard.conflict_table.columnWidth(0) >= wizard.conflict_table.horizontalHeader().sectionSizeHint(0)
     city = next(i for i in range(2) if wizard.conflict_table.item(i, 3).text() == "City")
@@ -118,10 +116,7 @@ def test_a_big_file_lists_its_first_cleaned_values_and_says_how_many_there_were(
     path = tmp_path / "c.csv"
     path.write_text("姓名,手机,生日\n" + "".join(f"客户{i},138 0000 {i:04d},1990-1-{i + 1}\n" for i in range(3)),
                     encoding="utf-8")
-    wizard = ImportWizard(ctx, path=str(path))
-    qtbot.addWidget(wizard)
-    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    wizard = checked_wizard(ctx, qtbot, path)
     assert wizard.note_table.rowCount() == 2
     assert wizard.tabs.tabText(3) == "Cleaned values (6)"  # three phones and three birthdays
     assert "6 values were cleaned; the first 2 are listed under “Cleaned values”." in wizard.summary.text()
@@ -129,15 +124,9 @@ def test_a_big_file_lists_its_first_cleaned_values_and_says_how_many_there_were(
 
 def test_unreadable_file_shows_a_message_and_stays_on_the_first_step(ctx, qtbot, tmp_path: Path,  # noqa: ANN001
                                                                       monkeypatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     path = tmp_path / "broken.xlsx"
     path.write_bytes(b"PK\x03\x04 broken")
-    wizard = ImportWizard(ctx, path=str(path))
-    qtbot.addWidget(wizard)
-    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    wizard, shown = opening_messages(ctx, qtbot, monkeypatch, path)
     assert wizard.stack.currentIndex() == 0
     assert shown and "not a readable Excel file" in shown[0]
 
