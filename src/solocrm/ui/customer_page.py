@@ -102,9 +102,7 @@ class CustomerPage(QWidget):
                 button.setShortcut(QKeySequence(shortcut))
                 button.setToolTip(shortcut)
             buttons.addWidget(button)
-        more = QToolButton()
-        more.setText(self.tr("More"))
-        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QPushButton(self.tr("More"))  # a push button's size leaves room for its menu arrow
         menu = QMenu(more)
         self.archive_action = menu.addAction(self.tr("Archive"), self.toggle_archived)
         self.export_orders_action = menu.addAction(self.tr("Export orders to Excel / CSV…"), self.export_orders)
