@@ -192,6 +192,22 @@ def test_no_cjk_font_stops_with_a_message_naming_what_to_install(shop_db, tmp_pa
     assert not (tmp_path / "report.pdf").exists()
 
 
+def test_chart_axes_use_the_readers_units_and_count_in_whole_numbers(shop_db) -> None:
+    from solocrm.analytics import charts
+
+    def ticks(start: date, end: date) -> tuple[list[str], list[float]]:
+        text = charts.ChartText(short_units=((1_000, "千"),))  # units small enough for this little shop's revenue
+        chart = charts.revenue(panel.compute(shop_db, panel.Query(NOW, start, end)), text)
+        chart.figure.canvas.draw()
+        money_axis, orders_axis = chart.figure.axes
+        return [label.get_text() for label in money_axis.get_yticklabels()], list(orders_axis.get_yticks())
+
+    money, _orders = ticks(START, END)
+    assert any(label.endswith("千") for label in money), money
+    _money, orders = ticks(date(2026, 6, 24), END)  # a week of one to three orders a day
+    assert max(orders) >= 3 and all(float(tick).is_integer() for tick in orders), orders  # no tick at 2.5 orders
+
+
 def test_cli_writes_the_chosen_sections_and_fails_cleanly_when_it_cannot_write(shop, tmp_path: Path,
                                                                               capsys) -> None:
     out = tmp_path / "report.pdf"

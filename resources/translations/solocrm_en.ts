@@ -5,10 +5,10 @@
     <name>AnalyticsPage</name>
     <message numerus="yes">
         <location filename="../../src/solocrm/ui/analytics_page.py" line="628"/>
-        <source>mean %1 · %n answer(s)</source>
+        <source>mean %1 · %Ln answer(s)</source>
         <translation>
-            <numerusform>mean %1 · %n answer</numerusform>
-            <numerusform>mean %1 · %n answers</numerusform>
+            <numerusform>mean %1 · %Ln answer</numerusform>
+            <numerusform>mean %1 · %Ln answers</numerusform>
         </translation>
     </message>
     <message numerus="yes">

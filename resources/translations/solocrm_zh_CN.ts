@@ -604,9 +604,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/solocrm/ui/analytics_page.py" line="628"/>
-        <source>mean %1 · %n answer(s)</source>
+        <source>mean %1 · %Ln answer(s)</source>
         <translation>
-            <numerusform>平均 %1 · %n 条回复</numerusform>
+            <numerusform>平均 %1 · %Ln 条回复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2033,333 +2033,333 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="106"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="105"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="109"/>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="214"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="107"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="212"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="110"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="108"/>
         <source>Export orders to Excel / CSV…</source>
         <translation>导出订单到 Excel / CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="111"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="109"/>
         <source>Delete customer…</source>
         <translation>删除客户…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="139"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="137"/>
         <source>Delete entry</source>
         <translation>删除此条</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="142"/>
         <source>Nothing recorded yet. Add an order, log a call or a WeChat chat, and it appears here.</source>
         <translation>还没有任何记录。添加订单、记录一次通话或微信聊天后，就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="151"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="149"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="175"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="175"/>
         <source>Product or service</source>
         <translation>商品或服务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="175"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="175"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="178"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="176"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="178"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="176"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="178"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="176"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="178"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="176"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="179"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="179"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="185"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="183"/>
         <source>Orders of %1</source>
         <translation>%1 的订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="208"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="206"/>
         <source>(archived)</source>
         <translation>（已归档）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="214"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="212"/>
         <source>Restore from archive</source>
         <translation>取消归档</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="236"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="234"/>
         <source>Total spent</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="237"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="235"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="237"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="235"/>
         <source>Paid orders; refunds are not counted.</source>
         <translation>已付款的订单；退款不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="238"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="236"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="239"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="237"/>
         <source>Average order</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="241"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="239"/>
         <source>Membership</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="242"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="240"/>
         <source>By total spend: Silver from ¥1,000, Gold from ¥5,000, Diamond from ¥20,000.</source>
         <translation>按累计消费：满 ¥1,000 为银卡，满 ¥5,000 为金卡，满 ¥20,000 为钻石。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="243"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="241"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="244"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="242"/>
         <source>Computed from orders: prospect, new, repeat, loyal, churned.</source>
         <translation>根据订单自动计算：潜在客户、新客户、老客户、忠诚客户、流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="245"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="243"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="246"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="244"/>
         <source>Recency, frequency and monetary scores (1-5) over the last 12 months. Suggested: %1</source>
         <translation>近 12 个月的最近消费（R）、消费频率（F）、消费金额（M）评分（1-5）。建议：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="254"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="252"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="255"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="253"/>
         <source>personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="256"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="254"/>
         <source>promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="257"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="255"/>
         <source>ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="272"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="270"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="273"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="271"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="274"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="272"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="275"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="273"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="276"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="274"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="277"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="275"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="278"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="276"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="279"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="277"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="283"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="281"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="284"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="282"/>
         <source>Prefers</source>
         <translation>偏好</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="286"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="284"/>
         <source>Marketing</source>
         <translation>营销信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="286"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="284"/>
         <source>Agreed</source>
         <translation>已同意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="286"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="284"/>
         <source>No consent</source>
         <translation>未同意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="289"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="287"/>
         <source>Personal</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="290"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="288"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="291"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="289"/>
         <source>Customer since</source>
         <translation>建档日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="292"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="290"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="316"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="314"/>
         <source>Refunded order %1</source>
         <translation>已退款订单 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="316"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="314"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="321"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="319"/>
         <source>No. %1</source>
         <translation>单号 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="324"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="322"/>
         <source>from customer</source>
         <translation>客户发起</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="324"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="322"/>
         <source>to customer</source>
         <translation>我方发起</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="329"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="327"/>
         <source>NPS %1 / 10</source>
         <translation>NPS 评分 %1 / 10</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="331"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="329"/>
         <source>Satisfaction %1 / 5</source>
         <translation>满意度 %1 / 5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="335"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="333"/>
         <source>Task done: %1</source>
         <translation>任务完成：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="335"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="333"/>
         <source>Task due: %1</source>
         <translation>任务到期：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="339"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="337"/>
         <source>Stage: %1 → %2</source>
         <translation>生命周期：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="343"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="341"/>
         <source>Customer added</source>
         <translation>客户建档</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="344"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="342"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="345"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="343"/>
         <source>%1 changed</source>
         <translation>修改了%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="412"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="410"/>
         <source>Undo delete entry</source>
         <translation>撤销删除记录</translation>
     </message>

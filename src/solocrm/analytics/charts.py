@@ -55,8 +55,8 @@ class ChartText:
     no_data: str = "No data for this period"
     clv_predictive: str = "Predicted CLV (next 12 months)"
     clv_simple: str = "Simple CLV"
-    # Money axis units, largest first: 12k / 1.2M in English, 1.2万 / 1.2亿 in Chinese.
-    money_units: tuple[tuple[int, str], ...] = ((1_000_000, "M"), (1_000, "k"))
+    # Axis units for money and counts, largest first: 12k / 1.2M in English, 1.2万 / 1.2亿 in Chinese.
+    short_units: tuple[tuple[int, str], ...] = ((1_000_000, "M"), (1_000, "k"))
     tiers: dict[str, str] = field(default_factory=lambda: {
         "high": "High value", "medium": "Medium value", "low": "Low value", "churned": "Churned"})
     stages: dict[str, str] = field(default_factory=lambda: {
@@ -106,16 +106,22 @@ def _empty(ax, text: ChartText) -> None:  # noqa: ANN001 - Axes
     ax.set_yticks([])
 
 
-def _money_axis(ax, text: ChartText) -> None:  # noqa: ANN001 - Axes
-    from matplotlib.ticker import FuncFormatter
+def _short_numbers(axis, text: ChartText, whole: bool = False) -> None:  # noqa: ANN001 - Axis
+    """Tick labels a reader takes in at a glance: "60k" / "6万" rather than "60000".
+
+    ``whole`` for counts: no tick at 2.5 orders.
+    """
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     def short(value: float, _pos: int) -> str:
-        for size, suffix in text.money_units:
+        for size, suffix in text.short_units:
             if abs(value) >= size:
                 return f"{value / size:,.4g}{suffix}"
-        return f"{value:,.0f}"
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
-    ax.yaxis.set_major_formatter(FuncFormatter(short))
+    if whole:
+        axis.set_major_locator(MaxNLocator("auto", steps=[1, 2, 2.5, 5, 10], integer=True))  # as AutoLocator
+    axis.set_major_formatter(FuncFormatter(short))
 
 
 def _thin_ticks(ax, labels: tuple[str, ...], most: int = 12) -> None:  # noqa: ANN001 - Axes
@@ -139,11 +145,12 @@ def revenue(panel: Panel, text: ChartText = ChartText()) -> Chart:
             bar.set_picker(True)
             chart.targets[bar] = f"revenue:{i}"
         ax.set_ylabel(text.revenue)
-        _money_axis(ax, text)
+        _short_numbers(ax.yaxis, text)
         twin = ax.twinx()
         twin.plot(x, s.orders, color=ORANGE, marker="o", markersize=3, label=text.orders)
         twin.set_ylabel(text.orders)
         twin.set_ylim(bottom=0)
+        _short_numbers(twin.yaxis, text, whole=True)
         twin.spines["right"].set_visible(True)
         _thin_ticks(ax, s.labels)
         figure.legend(loc="outside upper right", ncols=2, frameon=False)
@@ -166,6 +173,7 @@ def satisfaction(panel: Panel, text: ChartText = ChartText()) -> Chart:
             bar.set_picker(True)
             chart.targets[bar] = f"surveys:{i}"
         ax.set_ylabel(text.responses)
+        _short_numbers(ax.yaxis, text, whole=True)
         twin = ax.twinx()
         twin.plot(x, s.csat_pct, color=GREEN, marker="o", markersize=3, label=text.csat)
         twin.plot(x, s.nps_score, color=PURPLE, marker="s", markersize=3, label=text.nps)
@@ -226,6 +234,7 @@ def tiers(panel: Panel, text: ChartText = ChartText()) -> Chart:
         ax.set_xticks(x)
         ax.set_xticklabels([text.tiers[r.tier] for r in rows])
         ax.set_ylabel(text.customers)
+        _short_numbers(ax.yaxis, text, whole=True)
         ax.margins(y=0.25)
         return chart
 
@@ -279,6 +288,7 @@ def clv_distribution(panel: Panel, text: ChartText = ChartText()) -> Chart:
         ax.set_xticks(x)
         ax.set_xticklabels([_band_label(i) for i in range(len(CLV_BANDS))], rotation=30, ha="right")
         ax.set_ylabel(text.customers)
+        _short_numbers(ax.yaxis, text, whole=True)
         ax.set_title(text.clv_predictive if panel.clv_band_kind == "predictive" else text.clv_simple)
         return chart
 
@@ -341,6 +351,7 @@ def phrases(panel: Panel, text: ChartText = ChartText()) -> Chart:
         ax.set_yticks(y)
         ax.set_yticklabels([r.text for r in rows])
         ax.set_xlabel(text.comments)
+        _short_numbers(ax.xaxis, text, whole=True)
         return chart
 
 

@@ -373,7 +373,7 @@ class AnalyticsPage(QWidget):
             revenue_share=self.tr("{share:.0%} of revenue"), months_after=self.tr("Months after first order"),
             first_order_month=self.tr("Month of first order"), comments=self.tr("Comments"),
             no_data=self.tr("No data for this period"), clv_predictive=self.tr("Predicted CLV (next 12 months)"),
-            clv_simple=self.tr("Simple CLV"), money_units=tuple(units),
+            clv_simple=self.tr("Simple CLV"), short_units=tuple(units),
             tiers={code: labels.rfm_tier(code) for code in ("high", "medium", "low", "churned")},
             stages={code: labels.stage(code) for code in labels.STAGE_CODES},
         )
@@ -625,7 +625,7 @@ class AnalyticsPage(QWidget):
             change, good = self._change(spec, now, before)
             detail = ""
             if spec.key == "csat" and p.current.csat.mean is not None:
-                detail = self.tr("mean %1 · %n answer(s)", "", p.current.csat.responses).replace(
+                detail = self.tr("mean %1 · %Ln answer(s)", "", p.current.csat.responses).replace(
                     "%1", f"{p.current.csat.mean:.2f}")
             elif spec.key == "nps" and now is not None:
                 detail = self.tr("%Ln answer(s)", "", p.current.nps.responses)
