@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,39 @@ def test_navigation_icons_take_the_text_colour_and_the_accent_when_selected(qapp
         icon = style.nav_icon(name)
         assert _ink(icon, QIcon.Mode.Normal) == {text}, name
         assert _ink(icon, QIcon.Mode.Selected) == {green}, name
+
+
+
+@pytest.mark.parametrize("customers", [0, 40])
+def test_no_wrapped_text_on_any_page_is_cut_off(ctx, qtbot, tmp_path: Path, customers: int) -> None:  # noqa: ANN001
+    """A wrapped label given less height than its text needs shows half a line (the empty Backup page did)."""
+    from PySide6.QtWidgets import QLabel
+
+    from solocrm.services import demo
+    from solocrm.ui.main_window import MainWindow
+
+    if customers:
+        demo.generate(ctx.db, customers, seed=5, now=ctx.clock())
+    window = MainWindow(ctx, tmp_path)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+
+    def cut_off() -> list[tuple[str, int, int]]:
+        found = []
+        for label in window.findChildren(QLabel):
+            if label.isVisible() and label.wordWrap() and label.text():
+                margins = label.height() - label.contentsRect().height()
+                needed = label.heightForWidth(label.contentsRect().width()) + margins
+                if label.height() < needed:
+                    found.append((label.text()[:40], label.height(), needed))
+        return found
+
+    cut = {}
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        with contextlib.suppress(qtbot.TimeoutError):  # what is still cut once the page has settled is reported
+            qtbot.waitUntil(lambda: not cut_off(), timeout=2000)
+        if cut_off():
+            cut[window.nav.item(row).text()] = cut_off()
+    assert not cut

@@ -87,6 +87,7 @@ class BackupPage(QWidget):
             "check every backup after writing it. If this computer is lost or a change goes wrong, you restore "
             "a backup and carry on."))
         text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         text.setMaximumWidth(560)
         setup = QPushButton(self.tr("Set up backups…"))
         setup.setObjectName("setupBackups")
@@ -95,9 +96,17 @@ class BackupPage(QWidget):
         from_file = QPushButton(self.tr("Restore from a backup…"))
         from_file.setObjectName("restoreFromFileEmpty")
         from_file.clicked.connect(self.restore_from_file)
+        # Centred by stretches, not by an alignment flag: a wrapped label placed with one gets
+        # a single line's height and is cut off.
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(text, 2)
+        centred.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        for widget in (title, text, setup, from_file):
+        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred)
+        for widget in (setup, from_file):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return page
