@@ -51,6 +51,21 @@ def test_create_through_dialog_then_find_by_chinese_pinyin_and_phone(qtbot, ctx)
     assert saved.tags == ["VIP", "老客"]
 
 
+def test_an_empty_list_says_whether_the_file_is_empty_or_the_filters_hide_everyone(qtbot, ctx):
+    view = CustomerListView(ctx)
+    qtbot.addWidget(view)
+    assert view.stack.currentWidget() is view.empty
+    assert "No customers yet" in view.empty.text() and "Import" in view.empty.text()
+
+    customers.create(ctx.db, CustomerInput(name="李四", city="杭州"))
+    view = CustomerListView(ctx)
+    qtbot.addWidget(view)
+    assert _shown_names(view) == ["李四"]
+    view.stage_filter.setCurrentIndex(view.stage_filter.findData("churned"))
+    assert _shown_names(view) == []
+    assert view.empty.text() == "No customers match these filters."
+
+
 def test_invalid_phone_and_email_are_shown_inline_and_nothing_is_saved(qtbot, ctx):
     dialog = CustomerDialog(ctx)
     qtbot.addWidget(dialog)

@@ -392,9 +392,17 @@ class CustomerListView(QWidget):
         if self.search.text().strip():
             self.empty.setText(self.tr("No customer matches “%1”.\nTry part of the name, pinyin initials "
                                        "(zs for 张三) or a few digits of the phone.").replace("%1", self.search.text()))
-        else:
+        elif self._filtered():
             self.empty.setText(self.tr("No customers match these filters."))
+        else:
+            self.empty.setText(self.tr("No customers yet.\nAdd one with New customer, or bring in a list from Excel, "
+                                       "CSV or phone contacts with File → Import (Ctrl+I)."))
         self.stack.setCurrentWidget(self.empty)
+
+    def _filtered(self) -> bool:
+        """Whether any filter narrows the list (its order aside)."""
+        query = self.model.query
+        return query != replace(CustomerQuery(), sort=query.sort, descending=query.descending)
 
     # actions ---------------------------------------------------------------
 
