@@ -232,6 +232,8 @@ def test_goals_are_added_from_the_page_and_show_progress(qtbot, ctx, monkeypatch
     build_shop(ctx.db)
     page = _page(qtbot, ctx)
     _ask_shop_period(qtbot, page)
+    assert page.goal_stack.currentWidget() is page.no_goals and "Add goal" in page.no_goals.text()
+    assert not page.edit_goal_button.isEnabled() and not page.delete_goal_button.isEnabled()
     seen: list[GoalDialog] = []
 
     def fill_and_save(dialog: GoalDialog) -> int:
@@ -250,11 +252,13 @@ def test_goals_are_added_from_the_page_and_show_progress(qtbot, ctx, monkeypatch
     assert page.goals.item(0, 1).text() == "20.0% → 70.0%"
     assert page.goals.item(0, 5).text() in {"On track", "Behind"}
     assert page.notice.text() == "Goal added."
+    assert page.goal_stack.currentWidget() is page.goals and page.delete_goal_button.isEnabled()
 
     page.goals.selectRow(0)
     with qtbot.waitSignal(page.undoable) as undo:
         page.delete_goal()
     qtbot.waitUntil(lambda: page.goals.rowCount() == 0)
+    assert page.goal_stack.currentWidget() is page.no_goals
     undo.args[1]()
     page.refresh()
     assert page.goals.rowCount() == 1

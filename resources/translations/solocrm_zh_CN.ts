@@ -78,793 +78,798 @@
 <context>
     <name>AnalyticsPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="132"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="133"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="132"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="133"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="132"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="133"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="133"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="134"/>
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="133"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="134"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="141"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="142"/>
         <source>Analyse as if today were this date: later orders and answers are ignored.</source>
         <translation>以这一天作为“今天”来分析：之后的订单和调查回复不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="146"/>
         <source>RFM tier</source>
         <translation>RFM 分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="146"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="146"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="151"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="152"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="152"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="153"/>
         <source>Compute again (F5)</source>
         <translation>重新计算 (F5)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="162"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="163"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="169"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="170"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="172"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="214"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="87"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="173"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="215"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="383"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="88"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="179"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="180"/>
         <source>No data yet. Record orders and survey answers (or open the demo) and this page shows how your business is doing: who is worth your time, who is slipping away, and whether your customers are happy.</source>
         <translation>还没有数据。记录订单和调查回复（或打开演示数据）后，这里会显示您的经营状况：哪些客户最值得投入，哪些客户正在流失，客户是否满意。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="214"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="215"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="226"/>
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="214"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="215"/>
         <source>Share of revenue</source>
         <translation>营收占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="215"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="216"/>
         <source>Suggested action</source>
         <translation>建议行动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="218"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="219"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="348"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="220"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
         <source>RFM tiers</source>
         <translation>RFM 客户分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="220"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="221"/>
         <source>Recency, frequency and monetary scores (1-5 each, over the 12 months before the as-of date) add up to a tier: 12-15 high value, 8-11 medium, 4-7 low, 3 churned. Double-click a tier to see its customers, best first.</source>
         <translation>最近消费（R）、消费频率（F）、消费金额（M）各评 1-5 分（统计截至日前 12 个月），总分决定分层：12-15 高价值，8-11 中价值，4-7 低价值，3 流失。双击某一层查看其中的客户，价值高的在前。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
         <source>P(alive)</source>
         <translation>存活概率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="226"/>
         <source>Predicted CLV</source>
         <translation>预测终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="226"/>
         <source>Value at risk</source>
         <translation>风险价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="228"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="237"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="229"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="238"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="239"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="240"/>
         <source>Create win-back task</source>
         <translation>创建召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="251"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="234"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="252"/>
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="252"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="253"/>
         <source>Customers ranked by the value you may lose: predicted CLV × (1 − P(alive)). P(alive) is the BG/NBD model&apos;s probability that the customer will still buy from you.</source>
         <translation>按可能损失的价值排序：预测终身价值 ×（1 − 存活概率）。存活概率是 BG/NBD 模型估计的客户仍会继续购买的概率。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="255"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="256"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="255"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="256"/>
         <source>Baseline → target</source>
         <translation>基准 → 目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="255"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="256"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="256"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="257"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="256"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="257"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="256"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="257"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="260"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="261"/>
         <source>Add goal…</source>
         <translation>添加目标…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="263"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="265"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="266"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="259"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="271"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="260"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="282"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="242"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="243"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="244"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="245"/>
         <source>Save the churn-risk list as shown to Excel or CSV.</source>
         <translation>将当前显示的流失风险名单保存为 Excel 或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="272"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="273"/>
+        <source>No goals yet. A goal follows one figure to a target by a date, for example repurchase rate from 20% to 30% by the end of the year, and shows here whether you are on track. Click Add goal… to set one.</source>
+        <translation>还没有目标。目标跟踪一项指标在某个日期前达到目标值，例如年底前把复购率从 20% 提高到 30%，并在这里显示进度是否跟得上。点击“添加目标…”设定一个。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="283"/>
         <source>A goal tracks one metric from a baseline to a target by a deadline, measured over the last 30, 90, 180 or 365 days. It is on track when it has come at least as far as the time that has gone.</source>
         <translation>目标跟踪一项指标在截止日期前从基准值达到目标值，按最近 30、90、180 或 365 天计算。完成进度不低于已过去的时间比例，即为进展正常。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="339"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="350"/>
         <source>Click a bar, slice or cell to see exactly those customers.</source>
         <translation>点击柱形、扇区或单元格，查看对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="341"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="352"/>
         <source>Revenue and orders</source>
         <translation>营收与订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="341"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="352"/>
         <source>Paid orders per day, week or month of the period. </source>
         <translation>期间内每天、每周或每月的已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="343"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="354"/>
         <source>CSAT and NPS over time</source>
         <translation>满意度与净推荐值趋势</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="344"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="355"/>
         <source>CSAT (% scoring 4-5) and NPS per bucket, with the number of answers. </source>
         <translation>各时间段的满意度（4-5 分占比）和净推荐值，以及回复数量。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="346"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="357"/>
         <source>NPS: detractors, passives, promoters</source>
         <translation>净推荐值：贬损者、中立者、推荐者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="347"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
         <source>NPS answers in the period: 0-6 detractors, 7-8 passives, 9-10 promoters. </source>
         <translation>期间内的 NPS 回复：0-6 分为贬损者，7-8 分为中立者，9-10 分为推荐者。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="348"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
         <source>Customers per tier as of the as-of date, with their share of the period&apos;s revenue. </source>
         <translation>截至日各分层的客户数，以及各层在期间营收中的占比。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="350"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="350"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
         <source>Prospect (no order), new (one order), repeat (two or more), loyal (high value, or a promoter buying four or more times a year), churned. </source>
         <translation>潜在客户（未下单）、新客户（一单）、老客户（两单及以上）、忠诚客户（高价值，或每年购买四次以上的推荐者）、流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="353"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
         <source>CLV distribution</source>
         <translation>客户终身价值分布</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="353"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
         <source>Customers by predicted value over the horizon (simple CLV when the models cannot be fitted). </source>
         <translation>按预测期内预测价值划分的客户（模型无法拟合时使用简单终身价值）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="355"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="366"/>
         <source>Retention by month of first order</source>
         <translation>按首单月份的留存</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="356"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="367"/>
         <source>Share of each month&apos;s new customers who bought again k months later. </source>
         <translation>每个月的新客户在 k 个月后再次购买的比例。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="357"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="368"/>
         <source>What customers say</source>
         <translation>客户在说什么</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="357"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="368"/>
         <source>Most frequent words and phrases in survey comments of the period (Chinese segmented with jieba). </source>
         <translation>期间内调查评价中出现最多的词语和短语（中文用 jieba 分词）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="366"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="377"/>
         <source>1000000:M;1000:k</source>
         <translation>100000000:亿;10000:万</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="370"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="748"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="91"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="381"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="759"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="370"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="381"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="370"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="381"/>
         <source>CSAT (% satisfied)</source>
         <translation>满意度（满意占比 %）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="748"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="382"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="759"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
         <source>NPS</source>
         <translation>净推荐值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="382"/>
         <source>Answers</source>
         <translation>回复数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="382"/>
         <source>Detractors (0-6)</source>
         <translation>贬损者（0-6）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="383"/>
         <source>Passives (7-8)</source>
         <translation>中立者（7-8）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="383"/>
         <source>Promoters (9-10)</source>
         <translation>推荐者（9-10）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="384"/>
         <source>{share:.0%} of revenue</source>
         <translation>占营收 {share:.0%}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="384"/>
         <source>Months after first order</source>
         <translation>首单后月数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="374"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="385"/>
         <source>Month of first order</source>
         <translation>首单月份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="374"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="385"/>
         <source>Comments</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="375"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
         <source>No data for this period</source>
         <translation>此期间没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="375"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
         <source>Predicted CLV (next 12 months)</source>
         <translation>预测终身价值（未来 12 个月）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="376"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
         <source>Simple CLV</source>
         <translation>简单终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="474"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="485"/>
         <source>The period starts after it ends. Choose another start date.</source>
         <translation>期间的开始日期晚于结束日期，请选择其他开始日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="481"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="492"/>
         <source>Computing analytics…</source>
         <translation>正在计算分析…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="514"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="525"/>
         <source>Stopped. Press Refresh (F5) to compute again.</source>
         <translation>已停止。按“刷新”(F5) 重新计算。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="529"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="540"/>
         <source>As of %1 · period %2 to %3 · compared with %4 to %5</source>
         <translation>截至 %1 · 期间 %2 至 %3 · 对比 %4 至 %5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="559"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="570"/>
         <source>no earlier data</source>
         <translation>没有更早的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="562"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="573"/>
         <source> pp</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="564"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="575"/>
         <source>up from 0</source>
         <translation>从 0 上升</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="564"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="569"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="575"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="580"/>
         <source>unchanged</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="576"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="587"/>
         <source>Customers in your file at the end of the period (archived ones too: their orders are part of your history). Click to see them.</source>
         <translation>期末客户档案中的客户数（包括已归档的：他们的订单也是您的历史）。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="578"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="589"/>
         <source>Customers whose last paid order is at most %1 days before the end of the period (churn days, in Settings).</source>
         <translation>最近一笔已付款订单在期末前 %1 天以内的客户（流失判定天数，见“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="580"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="591"/>
         <source>Customers whose first paid order falls in the period.</source>
         <translation>首笔已付款订单在此期间的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="581"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="592"/>
         <source>Customers active at the start of the period whose last paid order is more than %1 days old at its end.</source>
         <translation>期初活跃、但到期末时最近一笔已付款订单已超过 %1 天的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="583"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="594"/>
         <source>Sum of paid orders in the period. Refunded orders are not counted.</source>
         <translation>期间内已付款订单的总额，退款订单不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="584"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="595"/>
         <source>Revenue divided by the number of paid orders in the period.</source>
         <translation>营收除以期间内已付款订单数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="585"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="596"/>
         <source>Share of CSAT answers (1-5) in the period scoring 4 or 5, in %. The mean score is shown below.</source>
         <translation>期间内满意度回复（1-5 分）中 4 分或 5 分所占的百分比。平均分显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="587"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="598"/>
         <source>% promoters (9-10) minus % detractors (0-6) among NPS answers in the period, from -100 to 100; 7-8 are passives. 50 or more is excellent.</source>
         <translation>期间内 NPS 回复中推荐者（9-10 分）占比减去贬损者（0-6 分）占比，范围 -100 到 100；7-8 分为中立者。50 及以上为优秀。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="589"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="600"/>
         <source>Customers with 2 or more paid orders in the period divided by customers with at least 1.</source>
         <translation>期间内有 2 笔及以上已付款订单的客户数，除以至少有 1 笔的客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="591"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="602"/>
         <source>Customers active at the start of the period who churned by its end, divided by the customers active at the start.</source>
         <translation>期初活跃、期末已流失的客户数，除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="593"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="604"/>
         <source>(Customers active at the end − new customers in the period) divided by the customers active at the start.</source>
         <translation>（期末活跃客户数 − 期间新客户数）除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="595"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="606"/>
         <source>Customers who referred at least one customer who became new in the period, divided by all customers.</source>
         <translation>在期间内推荐了至少一位新客户的客户数，除以全部客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="597"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="608"/>
         <source>Average order value × orders per year (both over the 12 months before the end of the period) × expected lifetime × gross margin (%1%). Lifetime is 1 ÷ the annual churn rate, at most %2 years. Averaged over customers who bought in those 12 months.</source>
         <translation>平均客单价 × 每年订单数（均按期末前 12 个月计算）× 预期生命周期 × 毛利率（%1%）。生命周期 = 1 ÷ 年流失率，最多 %2 年。按这 12 个月内有购买的客户取平均。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="601"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="612"/>
         <source>BG/NBD (Fader, Hardie &amp; Lee 2005) predicts each customer&apos;s purchases and the chance they are still a customer; Gamma-Gamma their spend per purchase. Discounted at %1% a year over the next %2 days, averaged over customers who have bought. Fitted by maximum likelihood on all your customers.</source>
         <translation>BG/NBD 模型（Fader、Hardie 和 Lee，2005）预测每位客户的购买次数及其仍是客户的概率；Gamma-Gamma 模型预测每次购买的金额。按每年 %1% 折现，计算未来 %2 天，按有过购买的客户取平均。用全部客户数据以最大似然法拟合。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="611"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="757"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="622"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="612"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="623"/>
         <source>Change against %1 to %2, the period of the same length before.</source>
         <translation>与前一个同样长度的期间（%1 至 %2）相比的变化。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="621"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="632"/>
         <source>next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="628"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="639"/>
         <source>mean %1 · %Ln answer(s)</source>
         <translation>
             <numerusform>平均 %1 · %Ln 条回复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="631"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="642"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln 条回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="637"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="648"/>
         <source>Click to see these customers</source>
         <translation>点击查看这些客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="641"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="652"/>
         <source>No survey answers in this period.</source>
         <translation>此期间没有调查回复。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="643"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="654"/>
         <source>Nobody was an active customer at the start of the period.</source>
         <translation>期初没有活跃客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="645"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="656"/>
         <source>No paid orders in this period.</source>
         <translation>此期间没有已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="647"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="658"/>
         <source>No customer was active a year before, so there is no annual churn rate to estimate a lifetime from.</source>
         <translation>一年前没有活跃客户，因此无法用年流失率估算生命周期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="649"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="660"/>
         <source>Nobody bought in the last 12 months.</source>
         <translation>最近 12 个月没有人购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="650"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="661"/>
         <source>No customers in this period.</source>
         <translation>此期间没有客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="654"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="665"/>
         <source>Too few customers have bought for the models to learn from (at least 20 are needed).</source>
         <translation>有过购买的客户太少，模型无法学习（至少需要 20 位）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="656"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="667"/>
         <source>Too few customers have bought on more than one day for the models to learn how often people come back.</source>
         <translation>在不止一天有过购买的客户太少，模型无法学习客户多久回购一次。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="658"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="669"/>
         <source>The model fit did not converge on this data, so it shows no predictions.</source>
         <translation>模型在这些数据上拟合未收敛，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="659"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="670"/>
         <source>The data do not pin the models down (the fit drifts to an extreme), so they show no predictions. More history usually fixes this.</source>
         <translation>数据不足以确定模型（拟合结果趋于极端），因此不显示预测。积累更多历史数据通常可以解决。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="661"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="672"/>
         <source>A few very large orders dominate spending, so the spend model finds no finite average and shows no predictions.</source>
         <translation>少数特大订单主导了消费金额，消费模型无法得出有限的平均值，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="669"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="680"/>
         <source>Models fitted on %1 customers: BG/NBD r = %2, α = %3 days, a = %4, b = %5 · Gamma-Gamma p = %6, q = %7, v = %8</source>
         <translation>模型基于 %1 位客户拟合：BG/NBD r = %2，α = %3 天，a = %4，b = %5 · Gamma-Gamma p = %6，q = %7，v = %8</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="675"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="686"/>
         <source>No predictions: %1</source>
         <translation>没有预测：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="702"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="713"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="702"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="713"/>
         <source>Personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="703"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="714"/>
         <source>Promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="704"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="715"/>
         <source>Ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="746"/>
         <source>Highest value at risk first. Select a customer, then open them or plan a win-back.</source>
         <translation>风险价值最高的排在前面。选择一位客户，然后打开其档案或安排召回。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="740"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="751"/>
         <source>No customer at risk in this segment.</source>
         <translation>这个分群中没有流失风险客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="746"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="757"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="746"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="757"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
         <source>Churn rate</source>
         <translation>流失率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="747"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="758"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
         <source>Retention rate</source>
         <translation>客户保持率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="747"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="758"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="99"/>
         <source>Referral rate</source>
         <translation>推荐率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="748"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="759"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
         <source>CSAT</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="749"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="760"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
         <source>Average order value</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="749"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="760"/>
         <source>Active customers</source>
         <translation>活跃客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="750"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="761"/>
         <source>New customers</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="750"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="99"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="761"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="100"/>
         <source>Average CLV (simple)</source>
         <translation>平均 CLV（简单）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="751"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="762"/>
         <source>Share of customers with CLV at least</source>
         <translation>终身价值不低于此值的客户占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
         <source>Achieved</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
         <source>On track</source>
         <translation>进展正常</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
         <source>Behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="769"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
         <source>Missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="769"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="785"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="799"/>
         <source>Time gone: %1</source>
         <translation>已过时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="812"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="826"/>
         <source>Select a customer in the churn-risk list first.</source>
         <translation>请先在流失风险列表中选择一位客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="816"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="830"/>
         <source>Win back %1: ask why they stopped buying and make a comeback offer</source>
         <translation>召回 %1：了解不再购买的原因，提供回归优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="818"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="832"/>
         <source>Churn risk: P(alive) %1, value at risk %2.</source>
         <translation>流失风险：存活概率 %1，风险价值 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="824"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="838"/>
         <source>Undo win-back task</source>
         <translation>撤销召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="825"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="839"/>
         <source>Win-back task for %1 added to Today (due tomorrow).</source>
         <translation>已为 %1 添加召回任务到“今日”（明天到期）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="848"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="862"/>
         <source>Goal added.</source>
         <translation>目标已添加。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="862"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="876"/>
         <source>Goal saved.</source>
         <translation>目标已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="873"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="887"/>
         <source>Undo delete goal</source>
         <translation>撤销删除目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="874"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="888"/>
         <source>Goal deleted. Press Ctrl+Z to undo.</source>
         <translation>目标已删除。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="88"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="89"/>
         <source>Active</source>
         <translation>活跃</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="89"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="90"/>
         <source>New</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="90"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="91"/>
         <source>Churned</source>
         <translation>流失客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="100"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="101"/>
         <source>Average CLV (predicted)</source>
         <translation>平均 CLV（预测）</translation>
     </message>
@@ -913,417 +918,417 @@
         <translation>SoloCRM 可以自动把数据加密备份到 U 盘或同步文件夹，并在每次写入后检查备份。万一电脑丢失或改错了数据，恢复备份即可继续工作。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="91"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="92"/>
         <source>Set up backups…</source>
         <translation>设置备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="95"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="96"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="109"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="121"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="130"/>
         <source>Last good backup:</source>
         <translation>最近一次成功备份：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="122"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="131"/>
         <source>Next backup:</source>
         <translation>下次备份：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="123"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="132"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="124"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="133"/>
         <source>Key:</source>
         <translation>密钥：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="127"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="136"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="129"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="138"/>
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="131"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="140"/>
         <source>Verify all</source>
         <translation>全部验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="134"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="143"/>
         <source>Restore from file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="137"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="146"/>
         <source>Change passphrase…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="139"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="148"/>
         <source>Change folder or schedule…</source>
         <translation>更改文件夹或计划…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="145"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="149"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
         <source>Made</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="149"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="149"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="149"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="289"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="298"/>
         <source>No backups yet. Click Back up now to make the first one.</source>
         <translation>还没有备份。点击“立即备份”创建第一个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="163"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="157"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="166"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="167"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="176"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="171"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="180"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="171"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="180"/>
         <source>Started by</source>
         <translation>触发方式</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="171"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="180"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="172"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="181"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="176"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="185"/>
         <source>Which backups are kept</source>
         <translation>保留哪些备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="214"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="223"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="216"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="225"/>
         <source>%1 minutes ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="218"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="227"/>
         <source>%1 hours ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="219"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="228"/>
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="230"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="239"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="234"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="243"/>
         <source>not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="240"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="249"/>
         <source>only when you click Back up now</source>
         <translation>仅在点击“立即备份”时</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="243"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="252"/>
         <source>due now</source>
         <translation>现在就该备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="246"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="255"/>
         <source>%1 free</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="247"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="256"/>
         <source>not available: connect the drive</source>
         <translation>不可用：请连接备份盘</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="250"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="259"/>
         <source>Kept in this computer&apos;s keyring: backups are verified right after they are written.</source>
         <translation>保存在这台电脑的钥匙串中：备份写入后会立即验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="253"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="262"/>
         <source>Not in the keyring on this computer. Backups still run; verify them with your passphrase.</source>
         <translation>不在这台电脑的钥匙串中。备份仍会进行；请用密码验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="257"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="266"/>
         <source>This computer has no secure keyring, so the key is not kept here. Backups still run and are marked “not yet verified” until you enter your passphrase (Verify all).</source>
         <translation>这台电脑没有安全的钥匙串，因此不在此保存密钥。备份仍会进行，在您输入密码（全部验证）之前会标记为“尚未验证”。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="263"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="272"/>
         <source>Keeps the last %1, one a day for %2 days, one a week for %3 weeks, one a month for %4 months and one a year for %5 years. Pinned, unverified and damaged backups, and the newest good one, are never deleted.</source>
         <translation>保留最近 %1 个，%2 天内每天一个，%3 周内每周一个，%4 个月内每月一个，%5 年内每年一个。已固定、未验证和已损坏的备份，以及最新的正常备份，永远不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="270"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="279"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="270"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="279"/>
         <source>Not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="271"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="280"/>
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="271"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="280"/>
         <source>Not checked here</source>
         <translation>未在此检查</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="277"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="286"/>
         <source>pinned</source>
         <translation>已固定</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="286"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="295"/>
         <source>The backup folder is not available. Connect the drive to see and check its backups.</source>
         <translation>备份文件夹不可用。请连接备份盘以查看和检查其中的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="293"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
         <source>You</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="293"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
         <source>Schedule</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="293"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
         <source>Catch-up</source>
         <translation>补做</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="294"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
         <source>OS timer</source>
         <translation>系统定时器</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="294"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="294"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="295"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="296"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="296"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
         <source>Written, not yet verified</source>
         <translation>已写入，尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="297"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="306"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="297"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="306"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="297"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="306"/>
         <source>Set up</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="318"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="327"/>
         <source>Your key will be kept in this computer&apos;s keyring, so backups are verified automatically.</source>
         <translation>您的密钥将保存在这台电脑的钥匙串中，备份会自动验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="320"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="329"/>
         <source>This computer has no secure keyring: backups will still run, and are verified when you enter the passphrase.</source>
         <translation>这台电脑没有安全的钥匙串：备份仍会进行，在您输入密码时验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="337"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="346"/>
         <source>Making your backup key…</source>
         <translation>正在生成备份密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="346"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="355"/>
         <source>Changing the passphrase…</source>
         <translation>正在修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="348"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="357"/>
         <source>Passphrase changed</source>
         <translation>密码已修改</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="349"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="358"/>
         <source>The new passphrase now protects your backup key.</source>
         <translation>新密码现在保护着您的备份密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="358"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="367"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="368"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="377"/>
         <source>The backup was written but not yet verified: the key is not on this computer. Click Verify all and enter your passphrase.</source>
         <translation>备份已写入但尚未验证：这台电脑上没有密钥。请点击“全部验证”并输入密码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="371"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="380"/>
         <source>Backup written and verified: %1</source>
         <translation>备份已写入并验证：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="400"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="409"/>
         <source>Your backup key is not on this computer. Enter the backup passphrase, or the recovery code you wrote down.</source>
         <translation>这台电脑上没有您的备份密钥。请输入备份密码，或您记下的恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="415"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="424"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="442"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="451"/>
         <source>Verifying %1…</source>
         <translation>正在验证 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="450"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="459"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="460"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="469"/>
         <source>All backups verified</source>
         <translation>所有备份均已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="460"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="469"/>
         <source>Some backups failed verification</source>
         <translation>部分备份未通过验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="475"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="484"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="476"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="485"/>
         <source>SoloCRM backups (*.crmbak);;All files (*)</source>
         <translation>SoloCRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="485"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="494"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="493"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="502"/>
         <source>customers</source>
         <translation>位客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="493"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="502"/>
         <source>orders</source>
         <translation>个订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="494"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
         <source>interactions</source>
         <translation>条互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="494"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
         <source>tasks</source>
         <translation>个任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="495"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
         <source>survey answers</source>
         <translation>份调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="497"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="506"/>
         <source>This backup was made %1 by SoloCRM %2 and holds:
 %3
 
@@ -1334,22 +1339,22 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 恢复会用它替换 %4 中的全部内容。恢复前会先为当前数据做一个安全备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="501"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="510"/>
         <source>Restore this backup?</source>
         <translation>恢复这个备份？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="509"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="518"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="518"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="527"/>
         <source>Restored. The data you had before is kept as a pinned safety backup: %1</source>
         <translation>已恢复。之前的数据已作为固定的安全备份保存：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="520"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="529"/>
         <source>Restore complete</source>
         <translation>恢复完成</translation>
     </message>
@@ -1993,6 +1998,13 @@ Try part of the name, pinyin initials (zs for 张三) or a few digits of the pho
         <location filename="../../src/solocrm/ui/customer_list.py" line="396"/>
         <source>No customers match these filters.</source>
         <translation>没有符合这些筛选条件的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="398"/>
+        <source>No customers yet.
+Add one with New customer, or bring in a list from Excel, CSV or phone contacts with File → Import (Ctrl+I).</source>
+        <translation>还没有客户。
+点击“新建客户”添加一位，或通过“文件 → 导入”（Ctrl+I）从 Excel、CSV 或手机通讯录导入名单。</translation>
     </message>
 </context>
 <context>

@@ -199,7 +199,7 @@ def nps_split(panel: Panel, text: ChartText = ChartText()) -> Chart:
                                           ("passives", n.passives, GREY, text.passives),
                                           ("promoters", n.promoters, GREEN, text.promoters)):
             share = count / n.responses * 100
-            [bar] = ax.barh([0], [share], left=left, color=colour, label=f"{label}: {count}")
+            [bar] = ax.barh([0], [share], left=left, color=colour, label=f"{label}: {count:,}")
             bar.set_picker(True)
             chart.targets[bar] = f"nps:{key}"
             if share >= 8:
@@ -315,7 +315,7 @@ def cohorts(panel: Panel, text: ChartText = ChartText()) -> Chart:
                         color="white" if value > 0.6 else "black")
         ax.set_xticks(range(table.rates.shape[1]))
         ax.set_yticks(range(len(table.months)))
-        ax.set_yticklabels([f"{m} ({n})" for m, n in zip(table.months, table.sizes)], fontsize=7)
+        ax.set_yticklabels([f"{m} ({n:,})" for m, n in zip(table.months, table.sizes)], fontsize=7)
         ax.set_xlabel(text.months_after)
         ax.set_ylabel(text.first_order_month)
         ax.spines["left"].set_visible(False)

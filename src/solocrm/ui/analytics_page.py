@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -260,15 +261,25 @@ class AnalyticsPage(QWidget):
         add_goal = QPushButton(self.tr("Add goal…"))
         add_goal.setObjectName("addGoal")
         add_goal.clicked.connect(self.add_goal)
-        edit_goal = QPushButton(self.tr("Edit…"))
-        edit_goal.clicked.connect(self.edit_goal)
-        delete_goal = QPushButton(self.tr("Delete"))
-        delete_goal.clicked.connect(self.delete_goal)
+        self.edit_goal_button = QPushButton(self.tr("Edit…"))
+        self.edit_goal_button.clicked.connect(self.edit_goal)
+        self.delete_goal_button = QPushButton(self.tr("Delete"))
+        self.delete_goal_button.clicked.connect(self.delete_goal)
         goal_buttons = QHBoxLayout()
         goal_buttons.addStretch(1)
-        for button in (add_goal, edit_goal, delete_goal):
+        for button in (add_goal, self.edit_goal_button, self.delete_goal_button):
             goal_buttons.addWidget(button)
-        goals_box = self._box(self.tr("Goals"), self.goals, self.tr(
+        self.no_goals = QLabel(self.tr(
+            "No goals yet. A goal follows one figure to a target by a date, for example repurchase rate from "
+            "20% to 30% by the end of the year, and shows here whether you are on track. Click Add goal… to set one."))
+        self.no_goals.setObjectName("noGoals")
+        self.no_goals.setWordWrap(True)
+        self.no_goals.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_goals.setStyleSheet("color: palette(placeholder-text); padding: 20px;")
+        self.goal_stack = QStackedWidget()
+        self.goal_stack.addWidget(self.goals)
+        self.goal_stack.addWidget(self.no_goals)
+        goals_box = self._box(self.tr("Goals"), self.goal_stack, self.tr(
             "A goal tracks one metric from a baseline to a target by a deadline, measured over the last 30, "
             "90, 180 or 365 days. It is on track when it has come at least as far as the time that has gone."),
             goal_buttons)
@@ -768,6 +779,9 @@ class AnalyticsPage(QWidget):
         statuses = {"achieved": self.tr("Achieved"), "on_track": self.tr("On track"), "behind": self.tr("Behind"),
                     "missed": self.tr("Missed"), "no_data": self.tr("No data yet")}
         self.goals.setRowCount(len(result.goals))
+        self.goal_stack.setCurrentWidget(self.goals if result.goals else self.no_goals)
+        self.edit_goal_button.setEnabled(bool(result.goals))
+        self.delete_goal_button.setEnabled(bool(result.goals))
         for row, g in enumerate(result.goals):
             label, unit, _needs = metrics[g.goal.metric]
             if g.goal.threshold_minor:
