@@ -162,6 +162,27 @@ def test_an_empty_period_gives_valid_reports_that_say_there_is_no_data(shop_db, 
     assert sales["A4"].value == "No data for this period."
 
 
+def test_pdf_tables_that_fit_a_page_are_not_split_and_split_ones_never_leave_a_row_or_two_alone(shop_db) -> None:
+    report = sections.build(shop_db, START, END, "en", ("summary",), now=NOW)
+
+    def rows_per_page(rows: int, room_lines: int | None = None) -> list[int]:
+        """How many of the table's rows each page shows, started ``room_lines`` lines above the page's bottom."""
+        pages = pdf._Pages(report, ("DejaVu Sans",))
+        pages.new_page()
+        if room_lines is not None:
+            pages.y = pdf.BOTTOM + room_lines * pdf._line(8.5)
+        pages.table(sections.Table("Phrases", ("Phrase", "Comments"), ("text", "count"),
+                                   [(f"row {i}", i) for i in range(rows)]))
+        return [sum(t.get_text().startswith("row ") for t in page.texts) for page in pages.pages]
+
+    assert rows_per_page(15, room_lines=8) == [0, 15]  # whole on the next page rather than 6 + 9
+    full_page = rows_per_page(300)[1]
+    for rows in range(pdf.KEEP_TOGETHER, 2 * full_page + 6):
+        shown = [n for n in rows_per_page(rows) if n]
+        assert sum(shown) == rows
+        assert min(shown) >= pdf.KEEP_TOGETHER, (rows, shown)
+
+
 def test_an_existing_file_is_replaced_only_by_a_complete_one(shop_db, tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "month-end.pdf"
     out.write_bytes(b"last month's report")

@@ -24,6 +24,7 @@ POINTS_HIGH = A4[1] * 72
 POINTS_WIDE = A4[0] * 72 * (RIGHT - LEFT)
 CHART_HEIGHT = 0.36  # of the page
 LEGEND = 0.025  # strip for a chart's legend
+KEEP_TOGETHER = 3  # a table split across pages has at least this many rows on its first and last
 INK, MUTED, RULE, ACCENT = "#1f2933", "#6b7785", "#c7ced6", "#2d6cdf"
 
 Progress = Callable[[int, int], None]
@@ -92,8 +93,11 @@ class _Pages:
         t, currency = self.report.texts, self.report.currency
         cells = [[display(value, table.kind(r, c), t, currency) for c, value in enumerate(row)]
                  for r, row in enumerate(table.rows)]
+        whole = (_line(10) if table.title else 0) + (len(cells) + 1) * _line(size)
+        if self.page is not None and self.y - whole < BOTTOM and whole <= TOP - BOTTOM:
+            self.new_page()  # a table that fits on a page is read whole, not split across two
         if table.title:
-            self.room(_line(10) + 3 * _line(size))
+            self.room(_line(10) + (1 + KEEP_TOGETHER) * _line(size))
             self.text(table.title, 10, weight="bold")
         if not cells:
             self.text(table.note or t("No data for this period."), size, MUTED)
@@ -123,10 +127,12 @@ class _Pages:
             assert self.page is not None
             self.page.add_artist(_rule(self.y + _line(size) * 0.25))
 
-        self.room(3 * _line(size))
+        self.room((1 + KEEP_TOGETHER) * _line(size))
         header()
-        for values in cells:
-            if self.y - _line(size) < BOTTOM:
+        for i, values in enumerate(cells):
+            left_here = int((self.y - BOTTOM) / _line(size))
+            last_rows = len(cells) - i == KEEP_TOGETHER and left_here < KEEP_TOGETHER
+            if left_here < 1 or last_rows:  # the last rows never go alone on a page of their own
                 self.new_page()
                 header()
             row_out(values, "normal", INK)
