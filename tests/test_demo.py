@@ -104,6 +104,19 @@ def test_every_customer_has_a_valid_mobile_and_most_have_chinese_names(demo_db):
     assert all(contact_values.normalise_email(e) == e for e in emails)
 
 
+def test_no_two_demo_customers_share_a_mailbox_or_a_company_name(db):
+    """The Duplicates page reads a shared email as one person: the demo must not fill it with false pairs."""
+    from solocrm.importing import dedupe
+
+    demo.generate(db, 3000, seed=7, now=FIXED_NOW)  # big enough for namesakes to collide
+    groups = dedupe.find_groups(db)
+    assert not [g.names for g in groups if g.reason in ("same phone", "same email")]
+    with db.session() as s:
+        companies = s.scalars(select(Customer.name).where(Customer.kind == "organization")).all()
+    assert companies and len(set(companies)) == len(companies)
+    assert groups  # namesakes in one city are still offered as possible duplicates
+
+
 def test_orders_lie_in_the_two_years_before_now(demo_db):
     db, _, _ = demo_db
     with db.session() as s:

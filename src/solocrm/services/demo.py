@@ -496,6 +496,8 @@ class _Generator:
         self.year_ago_sec = self.cal.now_sec - 365 * DAY
         self._build_pools()
         self.phones_used: set[str] = set()
+        self.emails_used: set[str] = set()
+        self.org_names: set[str | None] = set()
         self.referrers: list[int] = []  # customers with 3+ orders, who recommend the studio
         self.roster: list[_Member] = []
         self.group_buyers: list[int] = []  # tagged 团购团长, covered by the tag cadence
@@ -533,6 +535,10 @@ class _Generator:
         gender = None if is_org or rng.random() < 0.03 else ("female" if rng.random() < 0.62 else "male")
         person = self._name(gender or rng.choice(("female", "male")))
         company, industry = self._company(city) if has_company else (None, None)
+        if is_org and company in self.org_names:  # a second customer named after the company is a duplicate
+            is_org = False
+        elif is_org:
+            self.org_names.add(company)
         if not has_company:
             industry = self.person_industries[rng.getrandbits(_POOL_BITS)]
         source, order_channel = self.sources[rng.getrandbits(_POOL_BITS)]
@@ -589,11 +595,22 @@ class _Generator:
         if rng.random() >= (0.7 if profile.company else 0.22):
             return []
         if profile.company:
-            return [f"{pinyin}@{search.pinyin_keys(profile.company).split(' ')[1][:6]}.com"]
+            return [self._unused_email(f"{pinyin}@{search.pinyin_keys(profile.company).split(' ')[1][:6]}.com")]
         domain = self.email_domains[rng.getrandbits(_POOL_BITS)]
         if domain == "qq.com" and rng.random() < 0.7:
-            return [f"{rng.randrange(100_000, 3_000_000_000)}@qq.com"]
-        return [f"{pinyin}{rng.randrange(100) if rng.random() < 0.6 else ''}@{domain}"]
+            return [self._unused_email(f"{rng.randrange(100_000, 3_000_000_000)}@qq.com")]
+        return [self._unused_email(f"{pinyin}{rng.randrange(100) if rng.random() < 0.6 else ''}@{domain}")]
+
+    def _unused_email(self, address: str) -> str:
+        """``address``, numbered if another customer has it: two people never share a mailbox, and the
+        Duplicates page takes a shared one as the same person (thousands of false pairs at 100,000 customers)."""
+        local, _at, domain = address.partition("@")
+        number = 1
+        while address in self.emails_used:
+            number += 1
+            address = f"{local}{number}@{domain}"
+        self.emails_used.add(address)
+        return address
 
     def _wechat(self, pinyin: str) -> str | None:
         rng = self.rng
