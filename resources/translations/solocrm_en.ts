@@ -40,6 +40,17 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="190"/>
+        <source>%Ln group(s) to check</source>
+        <translation>
+            <numerusform>%Ln group to check</numerusform>
+            <numerusform>%Ln groups to check</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GoalDialog</name>
     <message numerus="yes">
         <location filename="../../src/solocrm/ui/analytics_widgets.py" line="209"/>

@@ -2379,112 +2379,119 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="111"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="112"/>
         <source>Duplicates</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="113"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="114"/>
         <source>Customers who share a phone number or email, or whose names look alike (张伟 / 張偉 / 伟张, same pinyin) with the same company or city.</source>
         <translation>电话或邮箱相同的客户，或名字相似（张伟 / 張偉 / 伟张，拼音相同）且公司或城市相同的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="116"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="117"/>
         <source>Find duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="119"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="120"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="123"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="124"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="123"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="124"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="123"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="124"/>
         <source>How many</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="132"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="134"/>
         <source>Tick the customers who are one person: only they are merged.</source>
         <translation>勾选其实是同一个人的客户：只合并勾选的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="136"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="138"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="136"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="138"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="136"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="138"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="137"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="139"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="137"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="139"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="137"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="139"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="162"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="164"/>
         <source>Press “Find duplicates” to check your customers.</source>
         <translation>点击“查找重复”检查您的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="181"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="186"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复客户…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="190"/>
+        <source>%Ln group(s) to check</source>
+        <translation>
+            <numerusform>%Ln 组待核对</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="197"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="203"/>
         <source>No duplicates found. Your customer file is clean.</source>
         <translation>没有发现重复，您的客户档案很整洁。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="245"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="251"/>
         <source>Undo merge of %1</source>
         <translation>撤销合并 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="41"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="42"/>
         <source>Same phone number</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="41"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="42"/>
         <source>Same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="42"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="43"/>
         <source>Similar name, same company</source>
         <translation>名字相似，公司相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="43"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="44"/>
         <source>Similar name, same city</source>
         <translation>名字相似，城市相同</translation>
     </message>
@@ -3530,47 +3537,47 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="54"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="55"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="60"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="61"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="69"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="70"/>
         <source>Phones: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="70"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="71"/>
         <source>Emails: %1</source>
         <translation>邮箱：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="71"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="72"/>
         <source>Tags: %1</source>
         <translation>标签：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="72"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="73"/>
         <source>Moved to the kept customer: %1 orders, %2 interactions, %3 survey answers, %4 tasks.</source>
         <translation>将转到保留的客户名下：%1 个订单、%2 条互动记录、%3 份调查回复、%4 个任务。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="75"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="76"/>
         <source>You can undo the merge afterwards.</source>
         <translation>合并后可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="78"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="79"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="98"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="99"/>
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>

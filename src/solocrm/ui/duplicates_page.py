@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -125,9 +126,10 @@ class DuplicatesPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 420)
-        self.table.setColumnWidth(1, 220)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the names; the others are short
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._group_chosen)
         self.members_hint = QLabel(self.tr("Tick the customers who are one person: only they are merged."))
         self.members_hint.setWordWrap(True)
@@ -169,6 +171,9 @@ class DuplicatesPage(QWidget):
         top.addWidget(self.find_button)
         top.addWidget(self.merge_button)
         top.addStretch(1)
+        self.found_label = QLabel()
+        self.found_label.setObjectName("duplicatesFound")
+        top.addWidget(self.found_label)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(explain)
@@ -182,6 +187,7 @@ class DuplicatesPage(QWidget):
 
     def _show(self, groups: Sequence[dedupe.DuplicateGroup]) -> None:
         self.groups = list(groups)
+        self.found_label.setText(self.tr("%Ln group(s) to check", "", len(self.groups)) if self.groups else "")
         self.table.setRowCount(len(self.groups))
         for row, group in enumerate(self.groups):
             text = "  ·  ".join(f"{n} (#{i})" for i, n in zip(group.customer_ids, group.names))
