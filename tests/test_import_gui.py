@@ -139,6 +139,20 @@ def test_welcome_page_offers_import(qtbot) -> None:  # noqa: ANN001
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def test_duplicates_page_lists_namesakes_with_their_own_phones_only_when_asked(ctx, qtbot) -> None:  # noqa: ANN001
+    customers.create(ctx.db, CustomerInput(name="李娜", city="杭州", phones=["13800000001"]))
+    customers.create(ctx.db, CustomerInput(name="李娜", city="杭州", phones=["13900000002"]))
+    page = DuplicatesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.empty and "No likely duplicates" in page.empty.text()
+    assert page.namesakes_box.isVisible() and "(1)" in page.namesakes_box.text()
+    page.namesakes_box.setChecked(True)
+    assert page.table.rowCount() == 1 and page.table.item(0, 0).text().startswith("李娜")
+    assert page.merge_button.isEnabled()
+
+
 def test_duplicates_page_finds_and_merges_with_a_field_choice(ctx, qtbot, monkeypatch) -> None:  # noqa: ANN001
     keep, _ = customers.create(ctx.db, CustomerInput(name="张伟", phones=["13812345678"], city="杭州"))
     other, _ = customers.create(ctx.db, CustomerInput(name="張偉", phones=["+86 138 1234 5678"], city="宁波"))

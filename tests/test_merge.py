@@ -49,6 +49,15 @@ def test_namesakes_in_a_city_do_not_join_a_pair_that_shares_an_email(db: Databas
                       ((a, b, c, d, e), "similar name, same city")]  # the same pinyin
 
 
+def test_namesakes_with_their_own_phone_numbers_are_marked_and_listed_after_the_likely_ones(db: Database) -> None:
+    a, _ = customers.create(db, CustomerInput(name="李娜", city="杭州", phones=["13800000001"]))
+    b, _ = customers.create(db, CustomerInput(name="李娜", city="杭州", phones=["13900000002"]))
+    c, _ = customers.create(db, CustomerInput(name="刘洋", city="杭州", phones=["13700000003"]))
+    d, _ = customers.create(db, CustomerInput(name="刘洋", city="杭州"))  # entered again without a phone
+    groups = [(g.customer_ids, g.namesakes) for g in dedupe.find_groups(db)]
+    assert groups == [((c, d), False), ((a, b), True)]
+
+
 def test_merge_keeps_every_record_and_undo_restores_everything(db: Database) -> None:
     keep, _ = customers.create(db, CustomerInput(name="张伟", phones=["13812345678"], city="杭州", tags=["VIP"]))
     other, _ = customers.create(db, CustomerInput(name="張偉", phones=["13900000000"], emails=["zw@qq.com"],

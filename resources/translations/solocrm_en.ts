@@ -42,7 +42,15 @@
 <context>
     <name>DuplicatesPage</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="190"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="205"/>
+        <source>Also show namesakes with their own phone numbers (%Ln)</source>
+        <translation>
+            <numerusform>Also show namesakes with their own phone numbers (%Ln)</numerusform>
+            <numerusform>Also show namesakes with their own phone numbers (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="208"/>
         <source>%Ln group(s) to check</source>
         <translation>
             <numerusform>%Ln group to check</numerusform>

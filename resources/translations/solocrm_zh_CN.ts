@@ -2379,119 +2379,136 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="112"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="115"/>
         <source>Duplicates</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="114"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="117"/>
         <source>Customers who share a phone number or email, or whose names look alike (张伟 / 張偉 / 伟张, same pinyin) with the same company or city.</source>
         <translation>电话或邮箱相同的客户，或名字相似（张伟 / 張偉 / 伟张，拼音相同）且公司或城市相同的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="117"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="120"/>
         <source>Find duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="120"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="123"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="124"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="127"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="124"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="127"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="124"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="127"/>
         <source>How many</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="134"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="137"/>
         <source>Tick the customers who are one person: only they are merged.</source>
         <translation>勾选其实是同一个人的客户：只合并勾选的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="138"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="141"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="138"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="141"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="138"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="141"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="139"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="142"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="139"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="142"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="139"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="142"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="164"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="167"/>
         <source>Press “Find duplicates” to check your customers.</source>
         <translation>点击“查找重复”检查您的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="186"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="179"/>
+        <source>Customers with alike names in one city or company who each have a phone number of their own are most likely different people.</source>
+        <translation>同城或同公司、名字相似，但各有自己电话号码的客户，多半是不同的人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="196"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复客户…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="190"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="205"/>
+        <source>Also show namesakes with their own phone numbers (%Ln)</source>
+        <translation>
+            <numerusform>也显示各有电话号码的同名客户（%Ln 组）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="208"/>
         <source>%Ln group(s) to check</source>
         <translation>
             <numerusform>%Ln 组待核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="203"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="221"/>
+        <source>No likely duplicates. The customers with alike names each have a phone number of their own, so they are most likely different people.</source>
+        <translation>没有可能重复的客户。名字相似的客户各有自己的电话号码，多半是不同的人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="225"/>
         <source>No duplicates found. Your customer file is clean.</source>
         <translation>没有发现重复，您的客户档案很整洁。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="251"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="273"/>
         <source>Undo merge of %1</source>
         <translation>撤销合并 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="42"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="44"/>
         <source>Same phone number</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="42"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="44"/>
         <source>Same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="43"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="45"/>
         <source>Similar name, same company</source>
         <translation>名字相似，公司相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="44"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="46"/>
         <source>Similar name, same city</source>
         <translation>名字相似，城市相同</translation>
     </message>
@@ -3537,47 +3554,47 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="55"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="57"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="61"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="63"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="70"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="72"/>
         <source>Phones: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="71"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="73"/>
         <source>Emails: %1</source>
         <translation>邮箱：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="72"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="74"/>
         <source>Tags: %1</source>
         <translation>标签：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="73"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="75"/>
         <source>Moved to the kept customer: %1 orders, %2 interactions, %3 survey answers, %4 tasks.</source>
         <translation>将转到保留的客户名下：%1 个订单、%2 条互动记录、%3 份调查回复、%4 个任务。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="76"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="78"/>
         <source>You can undo the merge afterwards.</source>
         <translation>合并后可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="79"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="81"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="99"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="101"/>
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>
@@ -5463,12 +5480,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>时段的开始晚于截止日期。请选择更早的开始日期，或更晚的截止日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/demo.py" line="1025"/>
+        <location filename="../../src/solocrm/services/demo.py" line="1042"/>
         <source>The number of demo customers must be at least 1.</source>
         <translation>示例客户的数量至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/demo.py" line="1035"/>
+        <location filename="../../src/solocrm/services/demo.py" line="1052"/>
         <source>This database already has customers. Demo data only goes into a new, empty database: choose a new file name and try again.</source>
         <translation>这个数据库里已经有客户了。示例数据只能放进一个新的空数据库：请换一个新文件名再试。</translation>
     </message>

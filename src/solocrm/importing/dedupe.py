@@ -8,6 +8,11 @@ or city are weak evidence and do not chain: each such set is a group of its
 own, so two customers who share an email never pull in every 王欣 of their
 city.  Groups come strongest reason first, smallest first within a reason
 (a pair is likelier one person than a crowd of namesakes).
+
+A name group whose customers each have a phone number of their own is
+marked ``namesakes``: most likely different people who share a common name
+(a shop with 100,000 customers in one city has thousands of such pairs), so
+the Duplicates page lists them only when asked.
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ class DuplicateGroup:
     customer_ids: tuple[int, ...]  # oldest first: the suggested one to keep
     names: tuple[str, ...]
     reason: str
+    namesakes: bool = False  # alike names only, and each customer has a phone number of their own
 
 
 class _Links:
@@ -92,6 +98,7 @@ def find_groups(db: Database, progress: Callable[[int, int], None] | None = None
         people = session.execute(select(Customer.id, Customer.name, Customer.company, Customer.city)
                                  .where(Customer.archived.is_(False)).order_by(Customer.id)).all()
         active = {p.id for p in people}
+        phones: dict[int, set[str]] = {}
         for column, owner in ((CustomerPhone.number, CustomerPhone.customer_id),
                               (func.lower(CustomerEmail.address), CustomerEmail.customer_id)):
             reason = 0 if column is CustomerPhone.number else 1
@@ -99,6 +106,8 @@ def find_groups(db: Database, progress: Callable[[int, int], None] | None = None
             for value, cid in session.execute(select(column, owner)):
                 if cid in active:
                     grouped.setdefault(value, []).append(cid)
+                    if reason == 0:
+                        phones.setdefault(cid, set()).add(value)
             for ids in grouped.values():
                 ids = sorted(set(ids))
                 if len(ids) > 1:
@@ -129,7 +138,13 @@ def find_groups(db: Database, progress: Callable[[int, int], None] | None = None
     by_id = {p.id: p for p in people}
     if progress is not None:
         progress(len(people), len(people))
-    groups = [DuplicateGroup(ids, tuple(by_id[i].name for i in ids), REASONS[reason])
+    groups = [DuplicateGroup(ids, tuple(by_id[i].name for i in ids), REASONS[reason],
+                             reason >= 2 and _own_phones([phones.get(i, set()) for i in ids]))
               for ids, reason in found.items()]
-    groups.sort(key=lambda g: (REASONS.index(g.reason), len(g.customer_ids), g.customer_ids[0]))
+    groups.sort(key=lambda g: (REASONS.index(g.reason), g.namesakes, len(g.customer_ids), g.customer_ids[0]))
     return groups
+
+
+def _own_phones(phone_sets: list[set[str]]) -> bool:
+    """Whether every customer has a phone number and none of them shares one."""
+    return all(phone_sets) and len(set().union(*phone_sets)) == sum(map(len, phone_sets))

@@ -53,6 +53,10 @@ BATCH_CUSTOMERS = 1_000  # customers per executemany round; also the progress st
 # The business is in China: shop hours and "today" are Beijing time, storage is UTC.
 BUSINESS_TZ = timezone(timedelta(hours=8))
 _POOL_BITS = 10  # weighted pools hold 1024 entries
+# Real files hold some people twice (a walk-in typed at the till, then imported from WeChat): about 3 in
+# 1,000 customers repeat an earlier one's name and city with that customer's phone or email, so the
+# Duplicates page has true pairs to show among the namesakes.
+ENTERED_TWICE = 0.003
 _SOD_BITS = 12  # 4096 pre-drawn order times of day
 
 # --- vocabulary ------------------------------------------------------------------------
@@ -498,6 +502,7 @@ class _Generator:
         self.phones_used: set[str] = set()
         self.emails_used: set[str] = set()
         self.org_names: set[str | None] = set()
+        self.seen: list[tuple[_Profile, str, list[str]]] = []  # some customers to enter twice: phone, emails
         self.referrers: list[int] = []  # customers with 3+ orders, who recommend the studio
         self.roster: list[_Member] = []
         self.group_buyers: list[int] = []  # tagged 团购团长, covered by the tag cadence
@@ -773,9 +778,15 @@ class _Generator:
         rng = self.rng
         cal = self.cal
         profile = self._profile()
-        pinyin = search.pinyin_keys(profile.person).split(" ")[0]
         phones = [self._mobile()] + ([self._mobile()] if rng.random() < 0.15 else [])
-        emails = self._emails(profile, pinyin)
+        if self.seen and rng.random() < ENTERED_TWICE:
+            profile, phones, emails = self._entered_again(phones)
+            pinyin = search.pinyin_keys(profile.person).split(" ")[0]
+        else:
+            pinyin = search.pinyin_keys(profile.person).split(" ")[0]
+            emails = self._emails(profile, pinyin)
+            if not profile.is_org and rng.random() < 0.05:
+                self.seen.append((profile, phones[0], emails))
         wechat = self._wechat(pinyin)
         birthday = self._birthday(profile.age)
 
@@ -820,6 +831,14 @@ class _Generator:
         if stats.last_order_at is not None:
             moments.append(int((stats.last_order_at - cal.start).total_seconds()))
         self.contact_at[cid] = max(moments)
+
+    def _entered_again(self, new_phones: list[str]) -> tuple[_Profile, list[str], list[str]]:
+        """An earlier customer as a second record: same name and city, and their phone, or their email with a
+        new phone (the one number the new record was about to get)."""
+        profile, phone, emails = self.seen.pop(self.rng.randrange(len(self.seen)))
+        if emails and self.rng.random() < 0.4:
+            return profile, new_phones[:1], emails[:1]
+        return profile, [phone], []
 
     def _tags(self, stats: OrderStats, profile: _Profile, wholesale: bool, birthday: str | None) -> list[str]:
         rng = self.rng

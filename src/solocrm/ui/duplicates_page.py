@@ -7,10 +7,12 @@ them and is undoable (Ctrl+Z through ``undoable``, or from the import history).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -108,7 +110,8 @@ class DuplicatesPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.groups: list[dedupe.DuplicateGroup] = []
+        self.groups: list[dedupe.DuplicateGroup] = []  # all found
+        self.shown: list[dedupe.DuplicateGroup] = []  # the table's rows
         title = QLabel(self.tr("Duplicates"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         explain = QLabel(self.tr("Customers who share a phone number or email, or whose names look alike "
@@ -171,6 +174,13 @@ class DuplicatesPage(QWidget):
         top.addWidget(self.find_button)
         top.addWidget(self.merge_button)
         top.addStretch(1)
+        self.namesakes_box = QCheckBox()
+        self.namesakes_box.setObjectName("showNamesakes")
+        self.namesakes_box.setToolTip(self.tr("Customers with alike names in one city or company who each have "
+                                              "a phone number of their own are most likely different people."))
+        self.namesakes_box.hide()
+        self.namesakes_box.toggled.connect(self._list)
+        top.addWidget(self.namesakes_box)
         self.found_label = QLabel()
         self.found_label.setObjectName("duplicatesFound")
         top.addWidget(self.found_label)
@@ -187,18 +197,30 @@ class DuplicatesPage(QWidget):
 
     def _show(self, groups: Sequence[dedupe.DuplicateGroup]) -> None:
         self.groups = list(groups)
-        self.found_label.setText(self.tr("%Ln group(s) to check", "", len(self.groups)) if self.groups else "")
-        self.table.setRowCount(len(self.groups))
-        for row, group in enumerate(self.groups):
+        self._list()
+
+    def _list(self) -> None:
+        """The groups found, namesakes with phones of their own only when asked for."""
+        hidden = sum(g.namesakes for g in self.groups)
+        self.namesakes_box.setText(self.tr("Also show namesakes with their own phone numbers (%Ln)", "", hidden))
+        self.namesakes_box.setVisible(bool(hidden))
+        self.shown = [g for g in self.groups if self.namesakes_box.isChecked() or not g.namesakes]
+        self.found_label.setText(self.tr("%Ln group(s) to check", "", len(self.shown)) if self.shown else "")
+        self.table.setRowCount(len(self.shown))
+        for row, group in enumerate(self.shown):
             text = "  ·  ".join(f"{n} (#{i})" for i, n in zip(group.customer_ids, group.names))
             for col, value in enumerate((text, reason_label(group.reason), str(len(group.customer_ids)))):
                 self.table.setItem(row, col, QTableWidgetItem(value))
-        if self.groups:
+        if self.shown:
             self.stack.setCurrentIndex(1)
             self.table.blockSignals(True)  # the first row may be selected already; its members changed anyway
             self.table.selectRow(0)
             self.table.blockSignals(False)
             self._group_chosen()
+        elif hidden:
+            self.empty.setText(self.tr("No likely duplicates. The customers with alike names each have a phone "
+                                       "number of their own, so they are most likely different people."))
+            self.stack.setCurrentWidget(self.empty)
         else:
             self.empty.setText(self.tr("No duplicates found. Your customer file is clean."))
             self.stack.setCurrentWidget(self.empty)
@@ -206,11 +228,11 @@ class DuplicatesPage(QWidget):
 
     def _group_chosen(self) -> None:
         row = self.table.currentRow()
-        if not 0 <= row < len(self.groups):
+        if not 0 <= row < len(self.shown):
             self.members.setRowCount(0)
             self._update()
             return
-        ids = self.groups[row].customer_ids
+        ids = self.shown[row].customer_ids
         self.ctx.runner.run(lambda _p: dedupe.members(self.ctx.db, ids), parent=self, on_success=self._show_members)
 
     def _show_members(self, found: Sequence[dedupe.Member]) -> None:
@@ -234,7 +256,7 @@ class DuplicatesPage(QWidget):
                 if self.members.item(row, 0).checkState() == Qt.CheckState.Checked]
 
     def _update(self) -> None:
-        self.merge_button.setEnabled(bool(self.groups) and self.table.currentRow() >= 0 and len(self.ticked()) > 1)
+        self.merge_button.setEnabled(bool(self.shown) and self.table.currentRow() >= 0 and len(self.ticked()) > 1)
 
     def merge_selected(self) -> None:
         ids = self.ticked()
@@ -255,6 +277,6 @@ class DuplicatesPage(QWidget):
         for group in self.groups:  # merged-away customers leave every group; a group of one is no group
             kept = [(cid, name) for cid, name in zip(group.customer_ids, group.names) if cid not in gone]
             if len(kept) > 1:
-                remaining.append(dedupe.DuplicateGroup(tuple(c for c, _n in kept), tuple(n for _c, n in kept),
-                                                       group.reason))
+                remaining.append(replace(group, customer_ids=tuple(c for c, _n in kept),
+                                         names=tuple(n for _c, n in kept)))
         self._show(remaining)
