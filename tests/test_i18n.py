@@ -157,6 +157,53 @@ def test_the_scan_catches_an_unwrapped_label(tmp_path: Path) -> None:
     assert [p.split(":")[1] for p in problems] == ["3", "5", "6", "8"]
 
 
+SRC_DIR = Path(solocrm.__file__).resolve().parent
+# Commands only the CLI runs: their messages stay English (the CLI prints English).
+CLI_ONLY = ("commands/", "cli.py")
+
+
+def _explained_classes(modules: list[Path]) -> set[str]:
+    """The names of ``Explained`` and every class deriving from it, however many steps away."""
+    bases = {node.name: {b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases}
+             for path in modules for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.ClassDef)}
+    found = {"Explained"}
+    while grown := {name for name, parents in bases.items() if parents & found} - found:
+        found |= grown
+    return found
+
+
+def unmarked_errors(modules: list[Path], root: Path) -> list[str]:
+    """Errors raised with a plain or f-string text: the GUI cannot translate them."""
+    classes = _explained_classes(modules)
+    problems = []
+    for path in modules:
+        where = path.relative_to(root).as_posix()
+        if where.startswith(CLI_ONLY):
+            continue
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(call, ast.Call) and call.args and isinstance(call.args[0], (ast.Constant, ast.JoinedStr))
+                    and (getattr(call.func, "id", None) or getattr(call.func, "attr", None)) in classes):
+                problems.append(f"{where}:{call.lineno}")
+    return problems
+
+
+def test_every_error_a_user_can_cause_is_raised_with_a_translatable_template() -> None:
+    modules = sorted(SRC_DIR.rglob("*.py"))
+    problems = unmarked_errors(modules, SRC_DIR)
+    assert problems == [], 'mark these with QT_TRANSLATE_NOOP("errors", "…{field}…"), field=…:\n' + "\n".join(problems)
+
+
+def test_the_error_scan_catches_a_plain_message(tmp_path: Path) -> None:
+    (tmp_path / "errors.py").write_text("class UserError(Explained): ...\nclass Full(UserError): ...\n")
+    (tmp_path / "save.py").write_text(
+        "def save(name):\n"
+        "    raise Full(f'{name} is full.')\n"
+        "    raise UserError(QT_TRANSLATE_NOOP('errors', '{name} is full.'), name=name)\n"
+        "    raise ValueError('not for the user')\n")
+    assert unmarked_errors(sorted(tmp_path.glob("*.py")), tmp_path) == ["save.py:2"]
+
+
 def _unfinished(ts: Path) -> list[str]:
     missing = []
     for context in ET.parse(ts).getroot().iter("context"):

@@ -908,427 +908,427 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="83"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="84"/>
         <source>Protect your customer file</source>
         <translation>保护您的客户档案</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="86"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="87"/>
         <source>SoloCRM can back up your data automatically, encrypted, to a USB drive or a synced folder, and check every backup after writing it. If this computer is lost or a change goes wrong, you restore a backup and carry on.</source>
         <translation>SoloCRM 可以自动把数据加密备份到 U 盘或同步文件夹，并在每次写入后检查备份。万一电脑丢失或改错了数据，恢复备份即可继续工作。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="92"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="93"/>
         <source>Set up backups…</source>
         <translation>设置备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="96"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="97"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="118"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="130"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="131"/>
         <source>Last good backup:</source>
         <translation>最近一次成功备份：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="131"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="132"/>
         <source>Next backup:</source>
         <translation>下次备份：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="132"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="133"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="133"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="134"/>
         <source>Key:</source>
         <translation>密钥：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="136"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="137"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="138"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="139"/>
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="140"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="141"/>
         <source>Verify all</source>
         <translation>全部验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="143"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="144"/>
         <source>Restore from file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="146"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="147"/>
         <source>Change passphrase…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="148"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="149"/>
         <source>Change folder or schedule…</source>
         <translation>更改文件夹或计划…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="155"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="159"/>
         <source>Made</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="159"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="159"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="158"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="159"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="298"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="299"/>
         <source>No backups yet. Click Back up now to make the first one.</source>
         <translation>还没有备份。点击“立即备份”创建第一个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="163"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="164"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="166"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="167"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="176"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="177"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="180"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="181"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="180"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="181"/>
         <source>Started by</source>
         <translation>触发方式</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="180"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="181"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="181"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="182"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="185"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="186"/>
         <source>Which backups are kept</source>
         <translation>保留哪些备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="223"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="224"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="225"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="226"/>
         <source>%1 minutes ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="227"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="228"/>
         <source>%1 hours ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="228"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="229"/>
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="239"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="240"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="243"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="244"/>
         <source>not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="249"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="250"/>
         <source>only when you click Back up now</source>
         <translation>仅在点击“立即备份”时</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="252"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="253"/>
         <source>due now</source>
         <translation>现在就该备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="255"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="256"/>
         <source>%1 free</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="256"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="257"/>
         <source>not available: connect the drive</source>
         <translation>不可用：请连接备份盘</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="259"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="260"/>
         <source>Kept in this computer&apos;s keyring: backups are verified right after they are written.</source>
         <translation>保存在这台电脑的钥匙串中：备份写入后会立即验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="262"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="263"/>
         <source>Not in the keyring on this computer. Backups still run; verify them with your passphrase.</source>
         <translation>不在这台电脑的钥匙串中。备份仍会进行；请用密码验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="266"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="267"/>
         <source>This computer has no secure keyring, so the key is not kept here. Backups still run and are marked “not yet verified” until you enter your passphrase (Verify all).</source>
         <translation>这台电脑没有安全的钥匙串，因此不在此保存密钥。备份仍会进行，在您输入密码（全部验证）之前会标记为“尚未验证”。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="272"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="273"/>
         <source>Keeps the last %1, one a day for %2 days, one a week for %3 weeks, one a month for %4 months and one a year for %5 years. Pinned, unverified and damaged backups, and the newest good one, are never deleted.</source>
         <translation>保留最近 %1 个，%2 天内每天一个，%3 周内每周一个，%4 个月内每月一个，%5 年内每年一个。已固定、未验证和已损坏的备份，以及最新的正常备份，永远不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="279"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="280"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="279"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="280"/>
         <source>Not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="280"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="281"/>
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="280"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="281"/>
         <source>Not checked here</source>
         <translation>未在此检查</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="286"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="287"/>
         <source>pinned</source>
         <translation>已固定</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="295"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="296"/>
         <source>The backup folder is not available. Connect the drive to see and check its backups.</source>
         <translation>备份文件夹不可用。请连接备份盘以查看和检查其中的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
         <source>You</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
         <source>Schedule</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
         <source>Catch-up</source>
         <translation>补做</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
         <source>OS timer</source>
         <translation>系统定时器</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="306"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="306"/>
         <source>Written, not yet verified</source>
         <translation>已写入，尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="306"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="307"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="306"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="307"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="306"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="307"/>
         <source>Set up</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="327"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="328"/>
         <source>Your key will be kept in this computer&apos;s keyring, so backups are verified automatically.</source>
         <translation>您的密钥将保存在这台电脑的钥匙串中，备份会自动验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="329"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="330"/>
         <source>This computer has no secure keyring: backups will still run, and are verified when you enter the passphrase.</source>
         <translation>这台电脑没有安全的钥匙串：备份仍会进行，在您输入密码时验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="346"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="347"/>
         <source>Making your backup key…</source>
         <translation>正在生成备份密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="355"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="356"/>
         <source>Changing the passphrase…</source>
         <translation>正在修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="357"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="358"/>
         <source>Passphrase changed</source>
         <translation>密码已修改</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="358"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="359"/>
         <source>The new passphrase now protects your backup key.</source>
         <translation>新密码现在保护着您的备份密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="367"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="368"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="377"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="378"/>
         <source>The backup was written but not yet verified: the key is not on this computer. Click Verify all and enter your passphrase.</source>
         <translation>备份已写入但尚未验证：这台电脑上没有密钥。请点击“全部验证”并输入密码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="380"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="381"/>
         <source>Backup written and verified: %1</source>
         <translation>备份已写入并验证：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="409"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="410"/>
         <source>Your backup key is not on this computer. Enter the backup passphrase, or the recovery code you wrote down.</source>
         <translation>这台电脑上没有您的备份密钥。请输入备份密码，或您记下的恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="424"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="425"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="451"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="452"/>
         <source>Verifying %1…</source>
         <translation>正在验证 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="459"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="460"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="469"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="470"/>
         <source>All backups verified</source>
         <translation>所有备份均已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="469"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="470"/>
         <source>Some backups failed verification</source>
         <translation>部分备份未通过验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="484"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="485"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="485"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="486"/>
         <source>SoloCRM backups (*.crmbak);;All files (*)</source>
         <translation>SoloCRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="494"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="495"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="502"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
         <source>customers</source>
         <translation>位客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="502"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
         <source>orders</source>
         <translation>个订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
         <source>interactions</source>
         <translation>条互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
         <source>tasks</source>
         <translation>个任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="505"/>
         <source>survey answers</source>
         <translation>份调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="506"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="507"/>
         <source>This backup was made %1 by SoloCRM %2 and holds:
 %3
 
@@ -1339,22 +1339,22 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 恢复会用它替换 %4 中的全部内容。恢复前会先为当前数据做一个安全备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="510"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="511"/>
         <source>Restore this backup?</source>
         <translation>恢复这个备份？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="518"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="519"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="527"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="528"/>
         <source>Restored. The data you had before is kept as a pinned safety backup: %1</source>
         <translation>已恢复。之前的数据已作为固定的安全备份保存：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="529"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="530"/>
         <source>Restore complete</source>
         <translation>恢复完成</translation>
     </message>
@@ -4847,9 +4847,44 @@ You can undo this with Ctrl+Z.</source>
         <translation>这看起来不是文本（CSV）文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/mapping.py" line="226"/>
+        <location filename="../../src/solocrm/importing/mapping.py" line="211"/>
+        <source>Unknown import kind “{kind}”. Choose one of: {kinds}.</source>
+        <translation>未知的导入类型“{kind}”。请选择：{kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/mapping.py" line="219"/>
+        <source>Column “{header}” is mapped to “{key}”, which is not a field of {kind}. Fields: {fields}.</source>
+        <translation>列“{header}”对应到“{key}”，但它不是{kind}的字段。可用字段：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/mapping.py" line="228"/>
         <source>No column is mapped to {fields}. Map one in the wizard or the mapping file.</source>
         <translation>没有任何列对应到 {fields}。请在向导或映射文件中指定一列。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/mapping.py" line="239"/>
+        <source>The mapping file {file} cannot be read: {reason}.</source>
+        <translation>无法读取映射文件 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/mapping.py" line="242"/>
+        <source>The mapping file {file} is not valid JSON ({reason}).</source>
+        <translation>映射文件 {file} 不是有效的 JSON（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/mapping.py" line="245"/>
+        <source>A mapping file holds a JSON object: {example}.</source>
+        <translation>映射文件应包含一个 JSON 对象：{example}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/mapping.py" line="250"/>
+        <source>In a mapping file each column header maps to a field name or null.</source>
+        <translation>映射文件中每个列标题都应对应一个字段名或 null。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/mapping.py" line="253"/>
+        <source>date_order must be one of {orders}.</source>
+        <translation>date_order 必须是以下之一：{orders}。</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/importing/sources.py" line="78"/>
@@ -4999,28 +5034,88 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/analytics/insights.py" line="58"/>
-        <location filename="../../src/solocrm/services/customers.py" line="215"/>
-        <location filename="../../src/solocrm/services/customers.py" line="289"/>
-        <location filename="../../src/solocrm/services/interactions.py" line="80"/>
-        <location filename="../../src/solocrm/services/orders.py" line="87"/>
-        <location filename="../../src/solocrm/services/orders.py" line="213"/>
-        <location filename="../../src/solocrm/services/surveys.py" line="76"/>
-        <location filename="../../src/solocrm/services/tasks.py" line="203"/>
-        <location filename="../../src/solocrm/services/tasks.py" line="265"/>
-        <location filename="../../src/solocrm/services/tasks.py" line="420"/>
+        <location filename="../../src/solocrm/services/customers.py" line="216"/>
+        <location filename="../../src/solocrm/services/customers.py" line="290"/>
+        <location filename="../../src/solocrm/services/interactions.py" line="84"/>
+        <location filename="../../src/solocrm/services/orders.py" line="92"/>
+        <location filename="../../src/solocrm/services/orders.py" line="218"/>
+        <location filename="../../src/solocrm/services/surveys.py" line="78"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="205"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="267"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="422"/>
         <location filename="../../src/solocrm/services/timeline.py" line="145"/>
         <source>This customer no longer exists (it may have been deleted).</source>
         <translation>这位客户已不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/goals.py" line="94"/>
-        <location filename="../../src/solocrm/services/goals.py" line="138"/>
+        <location filename="../../src/solocrm/services/goals.py" line="60"/>
+        <source>Unknown goal metric {metric!r}.</source>
+        <translation>未知的目标指标 {metric!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/goals.py" line="65"/>
+        <source>The baseline must be between {low:g} and {high:g}.</source>
+        <translation>基准值必须在 {low:g} 到 {high:g} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/goals.py" line="66"/>
+        <source>The target must be between {low:g} and {high:g}.</source>
+        <translation>目标值必须在 {low:g} 到 {high:g} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/goals.py" line="71"/>
+        <source>Enter the CLV amount the goal counts customers above.</source>
+        <translation>请输入终身价值金额：目标统计高于这个金额的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/goals.py" line="76"/>
+        <source>The target must differ from the baseline.</source>
+        <translation>目标值不能与基准值相同。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/goals.py" line="79"/>
+        <source>Choose a deadline.</source>
+        <translation>请选择截止日期。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/goals.py" line="81"/>
+        <source>The deadline must be after today.</source>
+        <translation>截止日期必须在今天之后。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/goals.py" line="84"/>
+        <source>Choose how many days the metric is measured over.</source>
+        <translation>请选择指标按多少天计算。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/goals.py" line="99"/>
+        <location filename="../../src/solocrm/services/goals.py" line="143"/>
         <source>This goal no longer exists (it may have been deleted).</source>
         <translation>这个目标已不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/interactions.py" line="69"/>
-        <location filename="../../src/solocrm/services/interactions.py" line="130"/>
+        <location filename="../../src/solocrm/services/interactions.py" line="48"/>
+        <source>This time is in the future. Record it when it has happened, or add a task for it.</source>
+        <translation>这个时间在将来。请在发生后再记录，或为它添加一个任务。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/interactions.py" line="52"/>
+        <source>Unknown channel {channel!r}.</source>
+        <translation>未知的渠道 {channel!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/interactions.py" line="55"/>
+        <source>Unknown direction {direction!r}.</source>
+        <translation>未知的方向 {direction!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/interactions.py" line="58"/>
+        <source>Write a short summary of what was said.</source>
+        <translation>请简要写下聊了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/interactions.py" line="73"/>
+        <location filename="../../src/solocrm/services/interactions.py" line="134"/>
         <source>This interaction no longer exists (it may have been deleted).</source>
         <translation>这条跟进记录已不存在（可能已被删除）。</translation>
     </message>
@@ -5046,55 +5141,126 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/services/money.py" line="54"/>
+        <location filename="../../src/solocrm/services/orders.py" line="65"/>
         <source>That amount is too large. Check the number of digits.</source>
         <translation>金额太大了。请检查位数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/orders.py" line="98"/>
+        <location filename="../../src/solocrm/services/orders.py" line="60"/>
+        <source>The order date is in the future.</source>
+        <translation>下单日期在将来。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/orders.py" line="63"/>
+        <source>The amount must be more than 0.</source>
+        <translation>金额必须大于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/orders.py" line="68"/>
+        <source>Choose a currency.</source>
+        <translation>请选择币种。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/orders.py" line="72"/>
+        <source>Keep this to {limit} characters or fewer.</source>
+        <translation>请不要超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/orders.py" line="75"/>
+        <source>The quantity must be between 1 and {most:,}.</source>
+        <translation>数量必须在 1 到 {most:,} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/orders.py" line="78"/>
+        <source>Unknown order status {status!r}.</source>
+        <translation>未知的订单状态 {status!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/orders.py" line="103"/>
         <source>Order number {number} is already recorded.</source>
         <translation>订单号 {number} 已经记录过了。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/orders.py" line="105"/>
-        <location filename="../../src/solocrm/services/orders.py" line="164"/>
+        <location filename="../../src/solocrm/services/orders.py" line="110"/>
+        <location filename="../../src/solocrm/services/orders.py" line="169"/>
         <source>This order no longer exists (it may have been deleted).</source>
         <translation>这笔订单已不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/surveys.py" line="69"/>
-        <location filename="../../src/solocrm/services/surveys.py" line="144"/>
+        <location filename="../../src/solocrm/services/surveys.py" line="47"/>
+        <source>The answer date is in the future.</source>
+        <translation>回答日期在将来。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/surveys.py" line="51"/>
+        <source>Unknown survey kind {kind!r}.</source>
+        <translation>未知的调查类型 {kind!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/surveys.py" line="54"/>
+        <source>Choose a score.</source>
+        <translation>请选择评分。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/surveys.py" line="56"/>
+        <source>A {kind} score is from {low} to {high}.</source>
+        <translation>{kind} 评分范围是 {low} 到 {high}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/surveys.py" line="71"/>
+        <location filename="../../src/solocrm/services/surveys.py" line="146"/>
         <source>This survey answer no longer exists (it may have been deleted).</source>
         <translation>这条问卷回复已不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/surveys.py" line="85"/>
+        <location filename="../../src/solocrm/services/surveys.py" line="87"/>
         <source>That order is not one of this customer&apos;s orders.</source>
         <translation>那笔订单不是这位客户的订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/tasks.py" line="211"/>
-        <location filename="../../src/solocrm/services/tasks.py" line="256"/>
-        <location filename="../../src/solocrm/services/tasks.py" line="274"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="188"/>
+        <source>A task needs a title.</source>
+        <translation>任务需要标题。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/tasks.py" line="190"/>
+        <source>The title is too long (at most {most} characters).</source>
+        <translation>标题太长（最多 {most} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/tasks.py" line="193"/>
+        <source>A task needs a due date.</source>
+        <translation>任务需要到期日期。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/tasks.py" line="195"/>
+        <source>Unknown repeat rule {rule!r}.</source>
+        <translation>未知的重复规则 {rule!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/tasks.py" line="213"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="258"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="276"/>
         <source>This task no longer exists (it may have been deleted).</source>
         <translation>这个任务已不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/tasks.py" line="283"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="285"/>
         <source>The task&apos;s customer has been deleted, so the task cannot come back.</source>
         <translation>这个任务的客户已被删除，所以任务无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/tasks.py" line="414"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="416"/>
         <source>Choose an interval between 1 and {days} days.</source>
         <translation>请选择 1 到 {days} 天之间的间隔。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/tasks.py" line="428"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="430"/>
         <source>No customer has the tag “{tag}”.</source>
         <translation>没有客户带有标签“{tag}”。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/tasks.py" line="453"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="455"/>
         <source>This stay-in-touch rule no longer exists.</source>
         <translation>这条保持联系规则已不存在。</translation>
     </message>
@@ -5130,6 +5296,11 @@ You can undo this with Ctrl+Z.</source>
         <translation>无法写入 {path}：{why}。</translation>
     </message>
     <message>
+        <location filename="../../src/solocrm/exporting/writers.py" line="75"/>
+        <source>Unknown format “{format}”. Choose csv or xlsx.</source>
+        <translation>未知的格式“{format}”。请选择 csv 或 xlsx。</translation>
+    </message>
+    <message>
         <location filename="../../src/solocrm/reports/files.py" line="28"/>
         <source>Cannot write the report to {path}: {why}. Choose a folder that exists and that you may write to.</source>
         <translation>无法把报告写入 {path}：{why}。请选择一个存在且可写的文件夹。</translation>
@@ -5145,7 +5316,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>没有找到中文（CJK）字体，所以报告无法显示中文。请安装一个，例如 fonts-noto-cjk 软件包（Debian/Ubuntu：sudo apt install fonts-noto-cjk），然后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/reports/sections.py" line="273"/>
+        <location filename="../../src/solocrm/reports/sections.py" line="271"/>
+        <source>Unknown report section {section!r}; choose from {sections}.</source>
+        <translation>未知的报告章节 {section!r}；可选：{sections}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/reports/sections.py" line="275"/>
         <source>The period starts after it ends. Swap the dates.</source>
         <translation>开始日期晚于结束日期。请交换两个日期。</translation>
     </message>
@@ -5480,14 +5656,65 @@ You can undo this with Ctrl+Z.</source>
         <translation>时段的开始晚于截止日期。请选择更早的开始日期，或更晚的截止日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/demo.py" line="1042"/>
+        <location filename="../../src/solocrm/services/demo.py" line="1061"/>
         <source>The number of demo customers must be at least 1.</source>
         <translation>示例客户的数量至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/demo.py" line="1052"/>
+        <location filename="../../src/solocrm/services/demo.py" line="1071"/>
         <source>This database already has customers. Demo data only goes into a new, empty database: choose a new file name and try again.</source>
         <translation>这个数据库里已经有客户了。示例数据只能放进一个新的空数据库：请换一个新文件名再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="190"/>
+        <source>Orders cannot be exported as vCard; choose csv or xlsx.</source>
+        <translation>订单不能导出为 vCard，请选择 csv 或 xlsx。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="228"/>
+        <source>Unknown list column(s): {columns}.</source>
+        <translation>未知的列表列：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/batches.py" line="63"/>
+        <source>This import is no longer in the history.</source>
+        <translation>这次导入已不在导入记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/batches.py" line="65"/>
+        <source>The import of {file} was already undone.</source>
+        <translation>{file} 的导入已经撤销过了。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/merge.py" line="57"/>
+        <source>One of these customers no longer exists (it may have been deleted or merged).</source>
+        <translation>其中一位客户已不存在（可能已被删除或合并）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/merge.py" line="101"/>
+        <location filename="../../src/solocrm/importing/merge.py" line="139"/>
+        <source>Choose at least two customers to merge.</source>
+        <translation>请至少选择两位客户进行合并。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/customers.py" line="83"/>
+        <source>A customer needs a name.</source>
+        <translation>客户需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/customers.py" line="85"/>
+        <source>Unknown kind {kind!r}.</source>
+        <translation>未知的类型 {kind!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/customers.py" line="114"/>
+        <source>The birthday is in the future.</source>
+        <translation>生日在将来。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="421"/>
+        <source>There is no key file (solocrm-keys.age) beside this backup. Use the recovery code instead.</source>
+        <translation>这个备份旁边没有密钥文件（solocrm-keys.age）。请改用恢复码。</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from solocrm.exporting.writers import ExportError, Progress, write_table, write_
 from solocrm.importing.customer_import import shown_phone
 from solocrm.services import customer_rows
 from solocrm.services.search import CustomerQuery
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 KINDS = ("customers", "orders")
 PAGE = 2000
@@ -186,7 +187,7 @@ def _contact(c: CustomerRecord, extra: dict[str, list]) -> dict[str, object]:
 def export_orders(db: Database, path: Path | str, fmt: str, progress: Progress | None = None) -> int:
     """All orders, oldest first, with the customer's name, phone and ID so they import back to the same people."""
     if fmt == "vcf":
-        raise ExportError("Orders cannot be exported as vCard; choose csv or xlsx.")
+        raise ExportError(QT_TRANSLATE_NOOP("errors", "Orders cannot be exported as vCard; choose csv or xlsx."))
     with db.session() as session:
         total = session.scalar(select(func.count()).select_from(Order)) or 0
         names = dict(session.execute(select(Customer.id, Customer.name)).all())
@@ -224,7 +225,7 @@ def export_rows(db: Database, query: CustomerQuery, columns: Sequence[tuple[str,
         return export_customers(db, path, "vcf", query, progress)
     unknown = [key for key, _h in columns if key not in LIST_VALUES]
     if unknown:
-        raise ExportError(f"Unknown list column(s): {', '.join(unknown)}.")
+        raise ExportError(QT_TRANSLATE_NOOP("errors", "Unknown list column(s): {columns}."), columns=", ".join(unknown))
     ids = customer_rows.find_ids(db, query)
 
     def rows() -> Iterator[list[object]]:

@@ -72,7 +72,7 @@ def write_table(path: Path, fmt: str, headers: Sequence[str], rows: Iterable[Seq
                 total: int = 0, progress: Progress | None = None, sheet_title: str = "Export") -> int:
     """Write ``rows`` under ``headers``; returns how many rows were written."""
     if fmt not in ("csv", "xlsx"):
-        raise ExportError(f"Unknown format “{fmt}”. Choose csv or xlsx.")
+        raise ExportError(QT_TRANSLATE_NOOP("errors", "Unknown format “{format}”. Choose csv or xlsx."), format=fmt)
     count = 0
     with no_cycle_collection(), _Atomic(Path(path)) as tmp:
         if fmt == "csv":

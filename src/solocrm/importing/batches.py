@@ -24,6 +24,7 @@ from solocrm.importing.engine import driver, dt_text
 from solocrm.importing.record_import import refresh_last_contact
 from solocrm.services import lifecycle, search
 from solocrm.services.changes import Changes
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 # Children first, so deleting a range never trips a foreign key.
 _DELETE_ORDER = ("import_order_key", "survey_response", "interaction", "order", "customer_change", "customer_ref",
@@ -59,9 +60,10 @@ def undo_batch(db: Database, batch_id: int, now: datetime | None = None) -> Chan
     with db.session() as session:
         batch = session.get(ImportBatch, batch_id)
         if batch is None:
-            raise NotFound("This import is no longer in the history.")
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This import is no longer in the history."))
         if batch.undone_at is not None:
-            raise UserError(f"The import of {batch.file_name} was already undone.")
+            raise UserError(QT_TRANSLATE_NOOP("errors", "The import of {file} was already undone."),
+                            file=batch.file_name)
         conn = driver(session)
         at = dt_text(batch.created_at)
         ranges = conn.execute("SELECT table_name, first_id, last_id FROM import_batch_range WHERE batch_id = ?",

@@ -208,15 +208,17 @@ def guess(kind: str, headers: Sequence[str], preview: Sequence[Sequence[object]]
 def validate(kind: str, headers: Sequence[str], mapping: Mapping) -> Mapping:
     """The mapping restricted to ``headers``, or MappingError naming what is missing or unknown."""
     if kind not in KINDS:
-        raise MappingError(f"Unknown import kind “{kind}”. Choose one of: {', '.join(KINDS)}.")
+        raise MappingError(QT_TRANSLATE_NOOP("errors", "Unknown import kind “{kind}”. Choose one of: {kinds}."),
+                           kind=kind, kinds=", ".join(KINDS))
     known = field_keys(kind)
     clean: Mapping = {}
     for header in headers:
         key = mapping.get(header)
         if key is not None and key not in known and not (kind == "customers" and key.startswith("custom:")
                                                          and key[7:].strip()):
-            raise MappingError(f"Column “{header}” is mapped to “{key}”, which is not a field of {kind}. "
-                               f"Fields: {', '.join(sorted(known))}.")
+            raise MappingError(QT_TRANSLATE_NOOP(
+                "errors", "Column “{header}” is mapped to “{key}”, which is not a field of {kind}. Fields: {fields}."),
+                header=header, key=key, kind=kind, fields=", ".join(sorted(known)))
         clean[header] = key
     chosen = set(filter(None, clean.values()))
     labels = {f.key: f.label for f in FIELDS[kind]}
@@ -234,17 +236,22 @@ def load_mapping_file(path: str) -> tuple[Mapping, str | None]:
         with open(path, encoding="utf-8-sig") as fh:
             data = json.load(fh)
     except OSError as exc:
-        raise MappingError(f"The mapping file {path} cannot be read: {exc.strerror}.") from None
+        raise MappingError(QT_TRANSLATE_NOOP("errors", "The mapping file {file} cannot be read: {reason}."), file=path,
+                           reason=exc.strerror) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise MappingError(f"The mapping file {path} is not valid JSON ({exc}).") from None
+        raise MappingError(QT_TRANSLATE_NOOP("errors", "The mapping file {file} is not valid JSON ({reason})."),
+                           file=path, reason=exc) from None
     if not isinstance(data, dict):
-        raise MappingError("A mapping file holds a JSON object: {\"column header\": \"field\", ...}.")
+        raise MappingError(QT_TRANSLATE_NOOP("errors", "A mapping file holds a JSON object: {example}."),
+                           example='{"column header": "field", ...}')
     columns = data.get("columns", data)
     order = data.get("date_order") if "columns" in data else None
     if not isinstance(columns, dict) or not all(isinstance(v, (str, type(None))) for v in columns.values()):
-        raise MappingError("In a mapping file each column header maps to a field name or null.")
+        raise MappingError(QT_TRANSLATE_NOOP(
+            "errors", "In a mapping file each column header maps to a field name or null."))
     if order is not None and order not in values.DATE_ORDERS:
-        raise MappingError(f"date_order must be one of {', '.join(values.DATE_ORDERS)}.")
+        raise MappingError(QT_TRANSLATE_NOOP("errors", "date_order must be one of {orders}."),
+                           orders=", ".join(values.DATE_ORDERS))
     return {str(k): v for k, v in columns.items()}, order
 
 

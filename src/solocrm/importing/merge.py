@@ -24,6 +24,7 @@ from solocrm.importing.customer_import import SCALARS, phone_digits
 from solocrm.importing.engine import IdAllocator, driver, dt_text, insert_rows, last_change_id
 from solocrm.services import lifecycle, search
 from solocrm.services.changes import Changes
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 SNAPSHOT_TABLES = ("customer", "customer_phone", "customer_email", "customer_tag", "custom_field_value",
                    "customer_ref")
@@ -53,7 +54,8 @@ def _load(conn, ids: Sequence[int]) -> dict[int, dict]:  # noqa: ANN001 - sqlite
                          "custom": {}}
     missing = [i for i in ids if i not in found]
     if missing:
-        raise NotFound("One of these customers no longer exists (it may have been deleted or merged).")
+        raise NotFound(QT_TRANSLATE_NOOP(
+            "errors", "One of these customers no longer exists (it may have been deleted or merged)."))
     for sql, key in (
         (f"SELECT customer_id, number FROM customer_phone WHERE customer_id IN ({marks}) ORDER BY position", "phones"),
         (f"SELECT customer_id, address FROM customer_email WHERE customer_id IN ({marks}) ORDER BY position",
@@ -96,7 +98,7 @@ def plan(db: Database, customer_ids: Sequence[int]) -> MergePlan:
     """What a merge of ``customer_ids`` would do; the first id is the suggested one to keep."""
     ids = list(dict.fromkeys(customer_ids))
     if len(ids) < 2:
-        raise UserError("Choose at least two customers to merge.")
+        raise UserError(QT_TRANSLATE_NOOP("errors", "Choose at least two customers to merge."))
     with db.session() as session:
         conn = driver(session)
         data = _load(conn, ids)
@@ -134,7 +136,7 @@ def merge(db: Database, keep_id: int, customer_ids: Sequence[int], chosen: Mappi
     ids = list(dict.fromkeys([keep_id, *customer_ids]))
     others = [i for i in ids if i != keep_id]
     if not others:
-        raise UserError("Choose at least two customers to merge.")
+        raise UserError(QT_TRANSLATE_NOOP("errors", "Choose at least two customers to merge."))
     chosen = dict(chosen or {})
     at = (now or utcnow()).replace(microsecond=0)
     at_text = dt_text(at)

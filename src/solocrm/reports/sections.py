@@ -268,7 +268,9 @@ def build(db: Database, start: date, end: date, lang: str, sections: tuple[str, 
     report_progress = progress or (lambda _done, _total: None)
     unknown = [s for s in sections if s not in SECTIONS]
     if unknown:
-        raise ValidationError(f"Unknown report section {unknown[0]!r}; choose from {', '.join(SECTIONS)}.")
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "Unknown report section {section!r}; choose from {sections}."),
+            section=unknown[0], sections=", ".join(SECTIONS))
     if start > end:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The period starts after it ends. Swap the dates."))
     now = now or utcnow()

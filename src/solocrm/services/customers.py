@@ -80,9 +80,10 @@ def check(data: CustomerInput, region: str) -> tuple[CustomerInput, list[Validat
             setattr(clean, f.name, value.strip() or None)
     clean.name = (data.name or "").strip()
     if not clean.name:
-        errors.append(ValidationError("A customer needs a name.", field="name"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "A customer needs a name."), field="name"))
     if clean.kind not in KINDS:
-        errors.append(ValidationError(f"Unknown kind {clean.kind!r}.", field="kind"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown kind {kind!r}."), field="kind",
+                                      kind=clean.kind))
     phones: list[str] = []
     for raw in data.phones:
         if not raw.strip():
@@ -110,7 +111,7 @@ def check(data: CustomerInput, region: str) -> tuple[CustomerInput, list[Validat
     clean.tags = sorted({t.strip() for t in data.tags if t.strip()})
     clean.custom = {k: v.strip() for k, v in data.custom.items() if v and v.strip()}
     if clean.birthday and clean.birthday > date.today():
-        errors.append(ValidationError("The birthday is in the future.", field="birthday"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The birthday is in the future."), field="birthday"))
     return clean, errors
 
 

@@ -57,27 +57,32 @@ def check(data: GoalInput, today: date | None) -> tuple[GoalInput, list[Validati
     errors: list[ValidationError] = []
     metric = METRICS.get(clean.metric)
     if metric is None:
-        errors.append(ValidationError(f"Unknown goal metric {clean.metric!r}.", field="metric"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown goal metric {metric!r}."), field="metric",
+                                      metric=clean.metric))
     else:
         low, high = _LIMITS[metric.unit]
-        for name in ("baseline", "target"):
+        for name, template in (
+                ("baseline", QT_TRANSLATE_NOOP("errors", "The baseline must be between {low:g} and {high:g}.")),
+                ("target", QT_TRANSLATE_NOOP("errors", "The target must be between {low:g} and {high:g}."))):
             if not low <= getattr(clean, name) <= high:
-                errors.append(ValidationError(
-                    f"The {name} must be between {low:g} and {high:g}.", field=name))
+                errors.append(ValidationError(template, field=name, low=low, high=high))
         if metric.needs_threshold:
             if clean.threshold_minor is None or clean.threshold_minor <= 0:
-                errors.append(ValidationError("Enter the CLV amount the goal counts customers above.",
-                                              field="threshold"))
+                errors.append(ValidationError(QT_TRANSLATE_NOOP(
+                    "errors", "Enter the CLV amount the goal counts customers above."), field="threshold"))
         else:
             clean.threshold_minor = None
     if clean.target == clean.baseline:
-        errors.append(ValidationError("The target must differ from the baseline.", field="target"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The target must differ from the baseline."),
+                                      field="target"))
     if clean.deadline is None:
-        errors.append(ValidationError("Choose a deadline.", field="deadline"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Choose a deadline."), field="deadline"))
     elif today is not None and clean.deadline <= today:
-        errors.append(ValidationError("The deadline must be after today.", field="deadline"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The deadline must be after today."),
+                                      field="deadline"))
     if clean.window_days not in WINDOWS:
-        errors.append(ValidationError("Choose how many days the metric is measured over.", field="window_days"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Choose how many days the metric is measured over."),
+                                      field="window_days"))
     return clean, errors
 
 

@@ -45,14 +45,18 @@ def check(data: InteractionInput, now: datetime | None = None) -> tuple[Interact
     errors: list[ValidationError] = []
     if clean.occurred_at > now + FUTURE_GRACE:
         errors.append(ValidationError(
-            "This time is in the future. Record it when it has happened, or add a task for it.",
+            QT_TRANSLATE_NOOP("errors", "This time is in the future. Record it when it has happened, "
+                                        "or add a task for it."),
             field="occurred_at"))
     if clean.channel not in CHANNELS:
-        errors.append(ValidationError(f"Unknown channel {clean.channel!r}.", field="channel"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown channel {channel!r}."), field="channel",
+                                      channel=clean.channel))
     if clean.direction not in DIRECTIONS:
-        errors.append(ValidationError(f"Unknown direction {clean.direction!r}.", field="direction"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown direction {direction!r}."),
+                                      field="direction", direction=clean.direction))
     if not clean.summary:
-        errors.append(ValidationError("Write a short summary of what was said.", field="summary"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Write a short summary of what was said."),
+                                      field="summary"))
     return clean, errors
 
 

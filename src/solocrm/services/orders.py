@@ -57,21 +57,26 @@ def check(data: OrderInput, now: datetime | None = None) -> tuple[OrderInput, li
     clean.currency = (clean.currency or "").upper()
     errors: list[ValidationError] = []
     if clean.ordered_at > now + FUTURE_GRACE:
-        errors.append(ValidationError("The order date is in the future.", field="ordered_at"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The order date is in the future."),
+                                      field="ordered_at"))
     if clean.amount_minor <= 0:
-        errors.append(ValidationError("The amount must be more than 0.", field="amount"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The amount must be more than 0."), field="amount"))
     elif clean.amount_minor > MAX_MINOR:
-        errors.append(ValidationError("That amount is too large. Check the number of digits.", field="amount"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "That amount is too large. Check the number of digits."), field="amount"))
     if not (len(clean.currency) == 3 and clean.currency.isascii() and clean.currency.isalpha()):
-        errors.append(ValidationError("Choose a currency.", field="currency"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Choose a currency."), field="currency"))
     for name in _TEXT_FIELDS:
         limit = Order.__table__.c[name].type.length
         if len(getattr(clean, name) or "") > limit:
-            errors.append(ValidationError(f"Keep this to {limit} characters or fewer.", field=name))
+            errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Keep this to {limit} characters or fewer."),
+                                          field=name, limit=limit))
     if not 1 <= clean.quantity <= MAX_QUANTITY:
-        errors.append(ValidationError(f"The quantity must be between 1 and {MAX_QUANTITY:,}.", field="quantity"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The quantity must be between 1 and {most:,}."),
+                                      field="quantity", most=MAX_QUANTITY))
     if clean.status not in STATUSES:
-        errors.append(ValidationError(f"Unknown order status {clean.status!r}.", field="status"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown order status {status!r}."), field="status",
+                                      status=clean.status))
     return clean, errors
 
 

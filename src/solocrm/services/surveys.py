@@ -44,15 +44,17 @@ def check(data: SurveyInput, now: datetime | None = None) -> tuple[SurveyInput, 
     clean = replace(data, comment=(data.comment or "").strip() or None)
     errors: list[ValidationError] = []
     if clean.responded_at > now + FUTURE_GRACE:
-        errors.append(ValidationError("The answer date is in the future.", field="responded_at"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The answer date is in the future."),
+                                      field="responded_at"))
     bounds = SCORE_RANGES.get(clean.kind)
     if bounds is None:
-        errors.append(ValidationError(f"Unknown survey kind {clean.kind!r}.", field="kind"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown survey kind {kind!r}."), field="kind",
+                                      kind=clean.kind))
     elif clean.score is None:
-        errors.append(ValidationError("Choose a score.", field="score"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Choose a score."), field="score"))
     elif not bounds[0] <= clean.score <= bounds[1]:
-        errors.append(ValidationError(
-            f"A {clean.kind.upper()} score is from {bounds[0]} to {bounds[1]}.", field="score"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "A {kind} score is from {low} to {high}."),
+                                      field="score", kind=clean.kind.upper(), low=bounds[0], high=bounds[1]))
     return clean, errors
 
 

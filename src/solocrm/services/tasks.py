@@ -185,13 +185,15 @@ def check(data: TaskInput) -> tuple[TaskInput, list[ValidationError]]:
     clean.notes = (data.notes or "").strip() or None
     errors: list[ValidationError] = []
     if not clean.title:
-        errors.append(ValidationError("A task needs a title.", field="title"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "A task needs a title."), field="title"))
     elif len(clean.title) > TITLE_MAX:
-        errors.append(ValidationError(f"The title is too long (at most {TITLE_MAX} characters).", field="title"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The title is too long (at most {most} characters)."),
+                                      field="title", most=TITLE_MAX))
     if clean.due_at is None:
-        errors.append(ValidationError("A task needs a due date.", field="due_at"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "A task needs a due date."), field="due_at"))
     if clean.recurrence not in RECURRENCES:
-        errors.append(ValidationError(f"Unknown repeat rule {clean.recurrence!r}.", field="recurrence"))
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown repeat rule {rule!r}."), field="recurrence",
+                                      rule=clean.recurrence))
     return clean, errors
 
 

@@ -37,6 +37,7 @@ from solocrm.backup.container import SUFFIX, Opened
 from solocrm.backup.errors import BackupError, KeyNeeded
 from solocrm.errors import UserError
 from solocrm.services.changes import Changes
+from solocrm.translatable import QT_TRANSLATE_NOOP
 from solocrm.ui.backup_dialogs import (
     ChangePassphraseDialog,
     RecoveryCodeDialog,
@@ -417,8 +418,8 @@ class BackupPage(QWidget):
             if answer.recovery_code:
                 return have + jobs.identities(None, recovery_code=answer.recovery_code)
             if folder is None:
-                raise KeyNeeded("There is no key file (solocrm-keys.age) beside this backup. Use the recovery "
-                                "code instead.")
+                raise KeyNeeded(QT_TRANSLATE_NOOP("errors", "There is no key file (solocrm-keys.age) beside this "
+                                                            "backup. Use the recovery code instead."))
             return have + jobs.identities(None, folder=folder, passphrase=answer.passphrase)
 
         self.ctx.runner.run(work, parent=self, label=self.tr("Unlocking…"), on_success=then)
