@@ -96,6 +96,27 @@ def test_clicking_a_card_or_a_bar_shows_exactly_those_customers(qtbot, ctx) -> N
                         extent.y0 + extent.height / 2) == frozenset({ids["A"], ids["D"]})
 
 
+def test_charts_are_drawn_in_the_windows_colours_and_follow_a_switch_to_dark(qtbot, ctx) -> None:  # noqa: ANN001
+    from matplotlib.colors import to_hex
+    from PySide6.QtGui import QColor, QPalette
+
+    build_shop(ctx.db)
+    page = _page(qtbot, ctx)
+    _ask_shop_period(qtbot, page)
+    figure = page.result.charts["revenue"].figure
+    assert to_hex(figure.get_facecolor()) == page.palette().color(QPalette.ColorRole.Base).name()
+
+    dark = QPalette(page.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    page.setPalette(dark)  # as when the system turns dark while SoloCRM runs
+    qtbot.waitUntil(lambda: page.result.charts["revenue"].figure is not figure, timeout=5000)
+    figure = page.result.charts["revenue"].figure
+    axes = figure.axes[0]
+    assert to_hex(figure.get_facecolor()) == "#1e1e1e" and to_hex(axes.get_facecolor()) == "#1e1e1e"
+    assert {to_hex(label.get_color()) for label in axes.get_yticklabels()} == {"#e6e6e6"}
+
+
 def _shown_chart(qtbot, page: AnalyticsPage, name: str):  # noqa: ANN001, ANN202 - FigureCanvas
     """Scroll chart ``name`` into view and draw it, so its artists have their places on screen."""
     box = page.charts[name]

@@ -6,8 +6,9 @@ PDF, and building them works on any thread.  Each chart comes with its drill
 targets: which customers a click on a bar, slice, tier or cell stands for
 (a key of ``Panel.groups``).
 
-Texts are passed in (``ChartText``) so the GUI can hand over its translations;
-the English defaults serve the CLI and tests.  Chinese renders through the
+Texts are passed in (``ChartText``) so the GUI can hand over its translations
+and its palette (``Ink``: a dark window gets dark charts); the English words
+on white paper serve reports, the CLI and tests.  Chinese renders through the
 first CJK font the system has, with DejaVu Sans as the fallback per glyph.
 """
 
@@ -36,8 +37,16 @@ Target = str | Callable[[MouseEvent], str | None]
 
 
 @dataclass(frozen=True)
+class Ink:
+    """The colours of a chart's background and of its words, ticks and axes."""
+
+    paper: str = "white"
+    text: str = "black"
+
+
+@dataclass(frozen=True)
 class ChartText:
-    """Every word the charts show; the GUI passes its translations."""
+    """Every word the charts show and the ink they are drawn in; the GUI passes its translations and palette."""
 
     revenue: str = "Revenue"
     orders: str = "Orders"
@@ -61,6 +70,7 @@ class ChartText:
         "high": "High value", "medium": "Medium value", "low": "Low value", "churned": "Churned"})
     stages: dict[str, str] = field(default_factory=lambda: {
         "prospect": "Prospect", "new": "New", "repeat": "Repeat", "loyal": "Loyal", "churned": "Churned"})
+    ink: Ink = Ink()
 
 
 @dataclass
@@ -85,8 +95,15 @@ def font_families() -> tuple[str, ...]:
     return tuple(name for name in _CJK_FONTS if name in installed)[:1] + ("DejaVu Sans",)
 
 
-def _style() -> rc_context:
+def _style(ink: Ink) -> rc_context:
     return rc_context({
+        "figure.facecolor": ink.paper,
+        "axes.facecolor": ink.paper,
+        "text.color": ink.text,
+        "axes.labelcolor": ink.text,
+        "axes.edgecolor": ink.text,
+        "xtick.color": ink.text,
+        "ytick.color": ink.text,
         "font.family": list(font_families()),
         "axes.unicode_minus": False,
         "axes.spines.top": False,
@@ -131,7 +148,7 @@ def _thin_ticks(ax, labels: tuple[str, ...], most: int = 12) -> None:  # noqa: A
 
 
 def revenue(panel: Panel, text: ChartText = ChartText()) -> Chart:
-    with _style():
+    with _style(text.ink):
         figure = _figure()
         ax = figure.add_subplot()
         s = panel.series
@@ -158,7 +175,7 @@ def revenue(panel: Panel, text: ChartText = ChartText()) -> Chart:
 
 
 def satisfaction(panel: Panel, text: ChartText = ChartText()) -> Chart:
-    with _style():
+    with _style(text.ink):
         figure = _figure()
         ax = figure.add_subplot()
         s = panel.series
@@ -168,7 +185,7 @@ def satisfaction(panel: Panel, text: ChartText = ChartText()) -> Chart:
             _empty(ax, text)
             return chart
         x = np.arange(len(s.labels))
-        bars = ax.bar(x, counts, color="#dfe6ee", label=text.responses)
+        bars = ax.bar(x, counts, color=GREY, alpha=0.35, label=text.responses)  # quiet on white and on dark
         for i, bar in enumerate(bars):
             bar.set_picker(True)
             chart.targets[bar] = f"surveys:{i}"
@@ -186,7 +203,7 @@ def satisfaction(panel: Panel, text: ChartText = ChartText()) -> Chart:
 
 
 def nps_split(panel: Panel, text: ChartText = ChartText()) -> Chart:
-    with _style():
+    with _style(text.ink):
         figure = _figure(5.2, 2.2)
         ax = figure.add_subplot()
         chart = Chart(figure)
@@ -213,7 +230,7 @@ def nps_split(panel: Panel, text: ChartText = ChartText()) -> Chart:
 
 
 def tiers(panel: Panel, text: ChartText = ChartText()) -> Chart:
-    with _style():
+    with _style(text.ink):
         figure = _figure()
         ax = figure.add_subplot()
         chart = Chart(figure)
@@ -241,7 +258,7 @@ def tiers(panel: Panel, text: ChartText = ChartText()) -> Chart:
 
 def lifecycle(panel: Panel, text: ChartText = ChartText()) -> Chart:
     """A funnel from prospect to loyal, with churned customers apart at the bottom."""
-    with _style():
+    with _style(text.ink):
         figure = _figure()
         ax = figure.add_subplot()
         chart = Chart(figure)
@@ -257,7 +274,7 @@ def lifecycle(panel: Panel, text: ChartText = ChartText()) -> Chart:
             bar.set_picker(True)
             chart.targets[bar] = f"stage:{stage}"
             ax.text(widest / 2, row, f"{text.stages[stage]}  {count:,}", ha="center", va="center", fontsize=9,
-                    color="white" if count > widest * 0.3 else "black")
+                    color="white" if count > widest * 0.3 else text.ink.text)  # inside the bar, or beside it
         ax.set_yticks([])
         ax.set_xticks([])
         ax.spines["left"].set_visible(False)
@@ -273,7 +290,7 @@ def _band_label(i: int) -> str:
 
 
 def clv_distribution(panel: Panel, text: ChartText = ChartText()) -> Chart:
-    with _style():
+    with _style(text.ink):
         figure = _figure()
         ax = figure.add_subplot()
         chart = Chart(figure)
@@ -294,7 +311,7 @@ def clv_distribution(panel: Panel, text: ChartText = ChartText()) -> Chart:
 
 
 def cohorts(panel: Panel, text: ChartText = ChartText()) -> Chart:
-    with _style():
+    with _style(text.ink):
         figure = _figure(5.6, 3.6)
         ax = figure.add_subplot()
         chart = Chart(figure)
@@ -335,7 +352,7 @@ def cohorts(panel: Panel, text: ChartText = ChartText()) -> Chart:
 
 
 def phrases(panel: Panel, text: ChartText = ChartText()) -> Chart:
-    with _style():
+    with _style(text.ink):
         figure = _figure(5.2, 3.6)
         ax = figure.add_subplot()
         chart = Chart(figure)

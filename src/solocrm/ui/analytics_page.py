@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -371,7 +371,7 @@ class AnalyticsPage(QWidget):
         }
 
     def _chart_text(self) -> ChartText:
-        from solocrm.analytics.charts import ChartText
+        from solocrm.analytics.charts import ChartText, Ink
 
         units = []
         for part in self.tr("1000000:M;1000:k").split(";"):
@@ -387,6 +387,8 @@ class AnalyticsPage(QWidget):
             clv_simple=self.tr("Simple CLV"), short_units=tuple(units),
             tiers={code: labels.rfm_tier(code) for code in ("high", "medium", "low", "churned")},
             stages={code: labels.stage(code) for code in labels.STAGE_CODES},
+            ink=Ink(paper=self.palette().color(QPalette.ColorRole.Base).name(),
+                    text=self.palette().color(QPalette.ColorRole.Text).name()),
         )
 
     # the query ----------------------------------------------------------------
@@ -460,6 +462,13 @@ class AnalyticsPage(QWidget):
         super().resizeEvent(event)
         room = event.size().width() - 60  # the page less its margins, the scroll bar and the grid's own
         self._reflow_cards(max(CARD_MIN_COLUMNS, min(CARD_COLUMNS, room // (CARD_WIDTH + 8))))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the system went light or dark: redraw the charts in it
+            self._dirty = True
+            if self.isVisible():
+                self._recompute.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
