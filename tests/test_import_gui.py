@@ -62,6 +62,34 @@ def test_wizard_imports_a_gbk_csv_end_to_end_and_undoes_it(ctx, qtbot, tmp_path:
     assert "saved mapping" in again.file_info.text()
 
 
+def test_import_history_lists_each_import_with_its_counts_and_undoes_the_chosen_one(ctx, qtbot, tmp_path: Path,  # noqa: ANN001
+                                                                                   monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from solocrm.importing import mapping
+    from solocrm.importing.engine import ImportOptions, run_import
+    from solocrm.importing.sources import open_source
+    from solocrm.ui.import_wizard import ImportHistoryDialog
+
+    path = gbk_csv_from_chinese_excel(tmp_path / "会员.csv")
+    source = open_source(path)
+    run_import(ctx.db, source, ImportOptions("customers", mapping.guess("customers", source.headers, source.preview)))
+    dialog = ImportHistoryDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.empty.isHidden() and dialog.table.rowCount() == 1
+    row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert row[1:] == ["会员.csv", "Customers", "5", "4", "0", "0", "1", ""]  # file, kind, read, new, …, rejected
+    assert not dialog.undo_button.isEnabled()  # nothing chosen yet
+
+    dialog.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert customer_rows.count(ctx.db) == 0
+    assert dialog.table.item(0, 8).text() == "Undone"
+    dialog.table.selectRow(0)
+    assert not dialog.undo_button.isEnabled()  # an import is undone once
+
+
 def test_duplicates_page_merges_only_the_ticked_namesakes_and_keeps_the_rest_listed(ctx, qtbot,  # noqa: ANN001
                                                                                       monkeypatch) -> None:
     first, _ = customers.create(ctx.db, CustomerInput(name="王芳", city="杭州", phones=["13800000001"]))

@@ -403,7 +403,7 @@
     </message>
     <message>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="381"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="759"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
         <source>Revenue</source>
         <translation>营收</translation>
@@ -420,7 +420,7 @@
     </message>
     <message>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="382"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="759"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
         <source>NPS</source>
         <translation>净推荐值</translation>
@@ -481,375 +481,375 @@
         <translation>简单终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="485"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="494"/>
         <source>The period starts after it ends. Choose another start date.</source>
         <translation>期间的开始日期晚于结束日期，请选择其他开始日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="492"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="501"/>
         <source>Computing analytics…</source>
         <translation>正在计算分析…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="525"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="534"/>
         <source>Stopped. Press Refresh (F5) to compute again.</source>
         <translation>已停止。按“刷新”(F5) 重新计算。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="540"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="549"/>
         <source>As of %1 · period %2 to %3 · compared with %4 to %5</source>
         <translation>截至 %1 · 期间 %2 至 %3 · 对比 %4 至 %5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="570"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="579"/>
         <source>no earlier data</source>
         <translation>没有更早的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="573"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="582"/>
         <source> pp</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="575"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="584"/>
         <source>up from 0</source>
         <translation>从 0 上升</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="575"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="580"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="584"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="589"/>
         <source>unchanged</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="587"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="596"/>
         <source>Customers in your file at the end of the period (archived ones too: their orders are part of your history). Click to see them.</source>
         <translation>期末客户档案中的客户数（包括已归档的：他们的订单也是您的历史）。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="589"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="598"/>
         <source>Customers whose last paid order is at most %1 days before the end of the period (churn days, in Settings).</source>
         <translation>最近一笔已付款订单在期末前 %1 天以内的客户（流失判定天数，见“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="591"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="600"/>
         <source>Customers whose first paid order falls in the period.</source>
         <translation>首笔已付款订单在此期间的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="592"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="601"/>
         <source>Customers active at the start of the period whose last paid order is more than %1 days old at its end.</source>
         <translation>期初活跃、但到期末时最近一笔已付款订单已超过 %1 天的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="594"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="603"/>
         <source>Sum of paid orders in the period. Refunded orders are not counted.</source>
         <translation>期间内已付款订单的总额，退款订单不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="595"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="604"/>
         <source>Revenue divided by the number of paid orders in the period.</source>
         <translation>营收除以期间内已付款订单数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="596"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="605"/>
         <source>Share of CSAT answers (1-5) in the period scoring 4 or 5, in %. The mean score is shown below.</source>
         <translation>期间内满意度回复（1-5 分）中 4 分或 5 分所占的百分比。平均分显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="598"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="607"/>
         <source>% promoters (9-10) minus % detractors (0-6) among NPS answers in the period, from -100 to 100; 7-8 are passives. 50 or more is excellent.</source>
         <translation>期间内 NPS 回复中推荐者（9-10 分）占比减去贬损者（0-6 分）占比，范围 -100 到 100；7-8 分为中立者。50 及以上为优秀。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="600"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="609"/>
         <source>Customers with 2 or more paid orders in the period divided by customers with at least 1.</source>
         <translation>期间内有 2 笔及以上已付款订单的客户数，除以至少有 1 笔的客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="602"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="611"/>
         <source>Customers active at the start of the period who churned by its end, divided by the customers active at the start.</source>
         <translation>期初活跃、期末已流失的客户数，除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="604"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="613"/>
         <source>(Customers active at the end − new customers in the period) divided by the customers active at the start.</source>
         <translation>（期末活跃客户数 − 期间新客户数）除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="606"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="615"/>
         <source>Customers who referred at least one customer who became new in the period, divided by all customers.</source>
         <translation>在期间内推荐了至少一位新客户的客户数，除以全部客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="608"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="617"/>
         <source>Average order value × orders per year (both over the 12 months before the end of the period) × expected lifetime × gross margin (%1%). Lifetime is 1 ÷ the annual churn rate, at most %2 years. Averaged over customers who bought in those 12 months.</source>
         <translation>平均客单价 × 每年订单数（均按期末前 12 个月计算）× 预期生命周期 × 毛利率（%1%）。生命周期 = 1 ÷ 年流失率，最多 %2 年。按这 12 个月内有购买的客户取平均。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="612"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="621"/>
         <source>BG/NBD (Fader, Hardie &amp; Lee 2005) predicts each customer&apos;s purchases and the chance they are still a customer; Gamma-Gamma their spend per purchase. Discounted at %1% a year over the next %2 days, averaged over customers who have bought. Fitted by maximum likelihood on all your customers.</source>
         <translation>BG/NBD 模型（Fader、Hardie 和 Lee，2005）预测每位客户的购买次数及其仍是客户的概率；Gamma-Gamma 模型预测每次购买的金额。按每年 %1% 折现，计算未来 %2 天，按有过购买的客户取平均。用全部客户数据以最大似然法拟合。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="622"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="631"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="777"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="623"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="632"/>
         <source>Change against %1 to %2, the period of the same length before.</source>
         <translation>与前一个同样长度的期间（%1 至 %2）相比的变化。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="632"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="641"/>
         <source>next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="639"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="648"/>
         <source>mean %1 · %Ln answer(s)</source>
         <translation>
             <numerusform>平均 %1 · %Ln 条回复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="642"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="651"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln 条回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="648"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="657"/>
         <source>Click to see these customers</source>
         <translation>点击查看这些客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="652"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="661"/>
         <source>No survey answers in this period.</source>
         <translation>此期间没有调查回复。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="654"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="663"/>
         <source>Nobody was an active customer at the start of the period.</source>
         <translation>期初没有活跃客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="656"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="665"/>
         <source>No paid orders in this period.</source>
         <translation>此期间没有已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="658"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="667"/>
         <source>No customer was active a year before, so there is no annual churn rate to estimate a lifetime from.</source>
         <translation>一年前没有活跃客户，因此无法用年流失率估算生命周期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="660"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="669"/>
         <source>Nobody bought in the last 12 months.</source>
         <translation>最近 12 个月没有人购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="661"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="670"/>
         <source>No customers in this period.</source>
         <translation>此期间没有客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="665"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="674"/>
         <source>Too few customers have bought for the models to learn from (at least 20 are needed).</source>
         <translation>有过购买的客户太少，模型无法学习（至少需要 20 位）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="667"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="676"/>
         <source>Too few customers have bought on more than one day for the models to learn how often people come back.</source>
         <translation>在不止一天有过购买的客户太少，模型无法学习客户多久回购一次。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="669"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="678"/>
         <source>The model fit did not converge on this data, so it shows no predictions.</source>
         <translation>模型在这些数据上拟合未收敛，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="670"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="679"/>
         <source>The data do not pin the models down (the fit drifts to an extreme), so they show no predictions. More history usually fixes this.</source>
         <translation>数据不足以确定模型（拟合结果趋于极端），因此不显示预测。积累更多历史数据通常可以解决。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="672"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="681"/>
         <source>A few very large orders dominate spending, so the spend model finds no finite average and shows no predictions.</source>
         <translation>少数特大订单主导了消费金额，消费模型无法得出有限的平均值，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="680"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="689"/>
         <source>Models fitted on %1 customers: BG/NBD r = %2, α = %3 days, a = %4, b = %5 · Gamma-Gamma p = %6, q = %7, v = %8</source>
         <translation>模型基于 %1 位客户拟合：BG/NBD r = %2，α = %3 天，a = %4，b = %5 · Gamma-Gamma p = %6，q = %7，v = %8</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="686"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="695"/>
         <source>No predictions: %1</source>
         <translation>没有预测：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="713"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="722"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="713"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="722"/>
         <source>Personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="714"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="723"/>
         <source>Promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="715"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="724"/>
         <source>Ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="746"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="755"/>
         <source>Highest value at risk first. Select a customer, then open them or plan a win-back.</source>
         <translation>风险价值最高的排在前面。选择一位客户，然后打开其档案或安排召回。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="751"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="760"/>
         <source>No customer at risk in this segment.</source>
         <translation>这个分群中没有流失风险客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="757"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="766"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="757"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="766"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
         <source>Churn rate</source>
         <translation>流失率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="758"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="767"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
         <source>Retention rate</source>
         <translation>客户保持率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="758"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="767"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="99"/>
         <source>Referral rate</source>
         <translation>推荐率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="759"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
         <source>CSAT</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="760"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="769"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
         <source>Average order value</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="760"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="769"/>
         <source>Active customers</source>
         <translation>活跃客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="761"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="770"/>
         <source>New customers</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="761"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="770"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="100"/>
         <source>Average CLV (simple)</source>
         <translation>平均 CLV（简单）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="762"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="771"/>
         <source>Share of customers with CLV at least</source>
         <translation>终身价值不低于此值的客户占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="788"/>
         <source>Achieved</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="788"/>
         <source>On track</source>
         <translation>进展正常</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="788"/>
         <source>Behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="789"/>
         <source>Missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="789"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="799"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="808"/>
         <source>Time gone: %1</source>
         <translation>已过时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="826"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="835"/>
         <source>Select a customer in the churn-risk list first.</source>
         <translation>请先在流失风险列表中选择一位客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="830"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="839"/>
         <source>Win back %1: ask why they stopped buying and make a comeback offer</source>
         <translation>召回 %1：了解不再购买的原因，提供回归优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="832"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="841"/>
         <source>Churn risk: P(alive) %1, value at risk %2.</source>
         <translation>流失风险：存活概率 %1，风险价值 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="838"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="847"/>
         <source>Undo win-back task</source>
         <translation>撤销召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="839"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="848"/>
         <source>Win-back task for %1 added to Today (due tomorrow).</source>
         <translation>已为 %1 添加召回任务到“今日”（明天到期）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="862"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="871"/>
         <source>Goal added.</source>
         <translation>目标已添加。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="876"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="885"/>
         <source>Goal saved.</source>
         <translation>目标已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="887"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="896"/>
         <source>Undo delete goal</source>
         <translation>撤销删除目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="888"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="897"/>
         <source>Goal deleted. Press Ctrl+Z to undo.</source>
         <translation>目标已删除。按 Ctrl+Z 可撤销。</translation>
     </message>
@@ -2610,42 +2610,82 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="525"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="528"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="528"/>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="528"/>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="528"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="534"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="536"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="539"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="542"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="551"/>
-        <source>%1  %2 (%3): %4 rows, %5 new, %6 updated, %7 merged, %8 rejected</source>
-        <translation>%1  %2（%3）：%4 行，新增 %5，更新 %6，合并 %7，拒绝 %8</translation>
-    </message>
-    <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
-        <source>(undone)</source>
-        <translation>（已撤销）</translation>
+        <source>Undone</source>
+        <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="573"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="583"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="574"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="584"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2653,651 +2693,651 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="120"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="118"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="128"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="126"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="130"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="128"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="514"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="134"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="132"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="157"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="155"/>
         <source>A CSV, Excel (.xlsx, .xls) or vCard (.vcf) file</source>
         <translation>CSV、Excel（.xlsx、.xls）或 vCard（.vcf）文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="159"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="157"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="166"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="179"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="164"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="169"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="177"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="170"/>
         <source>Comma ,</source>
         <translation>逗号 ,</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="170"/>
         <source>Semicolon ;</source>
         <translation>分号 ;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="170"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
         <source>Bar |</source>
         <translation>竖线 |</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="176"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="212"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="174"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="210"/>
         <source>First sheet with data</source>
         <translation>第一个有数据的工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="181"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="179"/>
         <source>Bring in customers from Excel, a CSV export, your phone&apos;s contacts (vCard) or a cash register. Nothing is written until you confirm in step 3, and every import can be undone.</source>
         <translation>从 Excel、CSV 导出文件、手机通讯录（vCard）或收银系统导入客户。在第 3 步确认之前不会写入任何数据，每次导入都可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="186"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="184"/>
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="185"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="186"/>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="190"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="191"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
         <source>Header row</source>
         <translation>标题行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="195"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="193"/>
         <source>Choose a file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="205"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="203"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="227"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="225"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="227"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="225"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="227"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="225"/>
         <source>Example values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="232"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="230"/>
         <source>Year first (2024-01-05) or settle from the file</source>
         <translation>年份在前（2024-01-05），或根据文件判断</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="233"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="231"/>
         <source>Day first (05/01/2024 = 5 January)</source>
         <translation>日在前（05/01/2024 = 1 月 5 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="234"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="232"/>
         <source>Month first (05/01/2024 = May 1)</source>
         <translation>月在前（05/01/2024 = 5 月 1 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="240"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="238"/>
         <source>Dates like 05/01/2024:</source>
         <translation>类似 05/01/2024 的日期：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="243"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="241"/>
         <source>The file as read:</source>
         <translation>读取到的文件内容：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="248"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="246"/>
         <source>— ignore this column —</source>
         <translation>— 忽略此列 —</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="251"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="249"/>
         <source>Custom field…</source>
         <translation>自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="259"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="257"/>
         <source>header on row %1</source>
         <translation>标题在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="263"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="261"/>
         <source>sheet “%1”</source>
         <translation>工作表“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="264"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="262"/>
         <source>The saved mapping for this layout was applied.</source>
         <translation>已套用为这种表格格式保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="265"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="263"/>
         <source>Columns were matched by their names and values; change any that is wrong.</source>
         <translation>已根据列名和内容自动匹配各列；如有不对请修改。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="278"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="301"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="276"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="299"/>
         <source>Custom field: %1</source>
         <translation>自定义字段：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="292"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="290"/>
         <source>Custom field</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="293"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="291"/>
         <source>Store this column in the custom field named:</source>
         <translation>将此列保存到以下自定义字段：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="327"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="325"/>
         <source>Checking… %1 rows (%2 rows/s)</source>
         <translation>正在检查… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="327"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="325"/>
         <source>Importing… %1 rows (%2 rows/s)</source>
         <translation>正在导入… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="339"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="337"/>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="339"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="337"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
         <source>Use the file&apos;s value</source>
         <translation>采用文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <source>Stored</source>
         <translation>已保存的值</translation>
     </message>
     <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>In the file</source>
         <translation>文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="64"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
         <source>Looks like</source>
         <translation>疑似</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
         <source>Because</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="430"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="428"/>
         <source>Rejected rows</source>
         <translation>未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="356"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>Possible duplicates</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="357"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
         <source>Cleaned values</source>
         <translation>已清洗的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="359"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="455"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="357"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="453"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="373"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="371"/>
         <source>If you import now:</source>
         <translation>如果现在导入：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="397"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="395"/>
         <source>%1 values were cleaned; the first %2 are listed under “Cleaned values”.</source>
         <translation>共清洗了 %1 个值；“已清洗的值”中列出前 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="404"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="404"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="411"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="409"/>
         <source>%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, %6 rejected.</source>
         <translation>共读取 %1 行：新增 %2，更新 %3，合并到其他行 %4，已存在 %5，未导入 %6。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="417"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="415"/>
         <source>%1 customers not found are created.</source>
         <translation>将新建 %1 位找不到的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="419"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="417"/>
         <source>%1 values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>%1 个值与已保存的不同：除非勾选“采用文件中的值”，否则保留已保存的值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="423"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="421"/>
         <source>%1 values differed from what was stored: %2 taken from the file, the others kept.</source>
         <translation>%1 个值与已保存的不同：%2 个采用了文件中的值，其余保留原值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="430"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="428"/>
         <source>No row was rejected.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="433"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
         <source>Save rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="434"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="432"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="440"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="438"/>
         <source>%1 rejected rows saved to %2. Fix them and import that file.</source>
         <translation>已将 %1 行未导入的数据保存到 %2。修改后再导入该文件即可。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="452"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="450"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="472"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="470"/>
         <source>Imported %1 in %2 s.</source>
         <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="488"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="486"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="492"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="490"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="514"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="514"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="514"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="57"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="57"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="57"/>
         <source>Interactions</source>
         <translation>互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="60"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="58"/>
         <source>Survey answers</source>
         <translation>调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="64"/>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="64"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
         <source>Province / region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Marketing consent</source>
         <translation>营销授权</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Preferred hours</source>
         <translation>方便联系的时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>Personal details</source>
         <translation>个人细节</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Customer ID (member no.)</source>
         <translation>客户编号（会员号）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Customer phone</source>
         <translation>客户电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Customer email</source>
         <translation>客户邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Order date</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Status (paid / refunded)</source>
         <translation>状态（已付款/已退款）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Survey kind (CSAT / NPS)</source>
         <translation>调查类型（CSAT / NPS）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Comment</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="82"/>
         <source>same name</source>
         <translation>名字相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="82"/>
         <source>traditional / simplified characters</source>
         <translation>繁简体不同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="85"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="83"/>
         <source>same characters in another order</source>
         <translation>字相同但顺序不同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="86"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
         <source>same pinyin</source>
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="553"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="559"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -525,9 +523,15 @@ class ImportHistoryDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Import history"))
-        self.resize(760, 420)
-        self.list = QListWidget()
-        self.list.setObjectName("importHistory")
+        self.resize(860, 420)
+        self.table = _table([self.tr("When"), self.tr("File"), self.tr("What"), self.tr("Rows"), self.tr("New"),
+                             self.tr("Updated"), self.tr("Merged"), self.tr("Rejected"), self.tr("State")])
+        self.table.setObjectName("importHistory")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the file name takes what is left
         self.undo_button = QPushButton(self.tr("Undo selected import"))
         self.undo_button.clicked.connect(self.undo_selected)
         close = QPushButton(self.tr("Close"))
@@ -539,37 +543,44 @@ class ImportHistoryDialog(QDialog):
         self.empty = QLabel(self.tr("Nothing has been imported yet. Use File → Import… to bring in a file."))
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        self.list.currentRowChanged.connect(lambda _r: self._update())
+        self.table.itemSelectionChanged.connect(self._update)
         self.reload()
 
     def reload(self) -> None:
-        self.list.clear()
         kinds = kind_labels()
-        for b in batches.list_batches(self.ctx.db):
-            text = self.tr("%1  %2 (%3): %4 rows, %5 new, %6 updated, %7 merged, %8 rejected") \
-                .replace("%1", to_local(b.created_at).strftime("%Y-%m-%d %H:%M")).replace("%2", b.file_name) \
-                .replace("%3", kinds.get(b.kind, _t("Merge"))).replace("%4", str(b.rows_read)) \
-                .replace("%5", str(b.created)).replace("%6", str(b.updated)).replace("%7", str(b.merged)) \
-                .replace("%8", str(b.rejected))
-            if b.undone_at is not None:
-                text += "  " + self.tr("(undone)")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, (b.id, b.undone_at is None))
-            self.list.addItem(item)
-        self.empty.setVisible(self.list.count() == 0)
+        found = batches.list_batches(self.ctx.db)
+        self.table.setRowCount(len(found))
+        locale = QLocale()
+        for r, b in enumerate(found):
+            counts = [locale.toString(n) for n in (b.rows_read, b.created, b.updated, b.merged, b.rejected)]
+            state = self.tr("Undone") if b.undone_at is not None else ""
+            values = [to_local(b.created_at).strftime("%Y-%m-%d %H:%M"), b.file_name,
+                      kinds.get(b.kind, _t("Merge")), *counts, state]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if 3 <= c <= 7:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setData(Qt.ItemDataRole.UserRole, (b.id, b.undone_at is None))
+                self.table.setItem(r, c, item)
+        self.empty.setVisible(not found)
         self._update()
 
+    def _selected(self) -> tuple[int, bool] | None:
+        """The chosen import's id, and whether it can still be undone."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
+
     def _update(self) -> None:
-        item = self.list.currentItem()
-        self.undo_button.setEnabled(item is not None and item.data(Qt.ItemDataRole.UserRole)[1])
+        chosen = self._selected()
+        self.undo_button.setEnabled(chosen is not None and chosen[1])
 
     def undo_selected(self) -> None:
-        item = self.list.currentItem()
-        if item is None:
+        chosen = self._selected()
+        if chosen is None or not chosen[1]:
             return
-        batch_id, _open = item.data(Qt.ItemDataRole.UserRole)
+        batch_id = chosen[0]
         answer = QMessageBox.question(self, self.tr("Undo import"), self.tr(
             "Remove everything this import added and put back what it changed?"))
         if answer != QMessageBox.StandardButton.Yes:
