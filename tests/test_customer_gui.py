@@ -66,6 +66,21 @@ def test_an_empty_list_says_whether_the_file_is_empty_or_the_filters_hide_everyo
     assert view.empty.text() == "No customers match these filters."
 
 
+def test_the_history_shows_changed_choices_as_the_form_names_them(qtbot, ctx):
+    from solocrm.services import timeline
+    from solocrm.ui.customer_page import CustomerPage
+
+    cid, _ = customers.create(ctx.db, CustomerInput(name="李四", gender="female"))
+    data = customers.load_input(ctx.db, cid)
+    data.gender, data.consent_marketing = "male", True
+    customers.update_customer(ctx.db, cid, data)
+    page = CustomerPage(ctx, cid)
+    qtbot.addWidget(page)
+    changes = [page.describe(item) for item in timeline.load(ctx.db, cid).items if item.kind == "change"]
+    assert ("Gender changed", "Female → Male") in changes  # not "female → male"
+    assert ("Marketing consent changed", "No → Yes") in changes
+
+
 def test_invalid_phone_and_email_are_shown_inline_and_nothing_is_saved(qtbot, ctx):
     dialog = CustomerDialog(ctx)
     qtbot.addWidget(dialog)

@@ -2366,12 +2366,12 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="343"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="344"/>
         <source>%1 changed</source>
         <translation>修改了%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="410"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="411"/>
         <source>Undo delete entry</source>
         <translation>撤销删除记录</translation>
     </message>
@@ -2660,32 +2660,32 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="534"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="535"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="536"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="537"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="542"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="543"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="558"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="583"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="584"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="584"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="585"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -3337,7 +3337,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="559"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="560"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -5852,6 +5852,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/ui/labels.py" line="48"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="92"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -5986,27 +5987,47 @@ You can undo this with Ctrl+Z.</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/labels.py" line="93"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="92"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="92"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="98"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="98"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="105"/>
         <source>Once</source>
         <translation>一次</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/labels.py" line="94"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="106"/>
         <source>Every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/labels.py" line="95"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="107"/>
         <source>Every week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/labels.py" line="96"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="108"/>
         <source>Every month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/labels.py" line="97"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="109"/>
         <source>Every year</source>
         <translation>每年</translation>
     </message>

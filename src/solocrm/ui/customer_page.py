@@ -339,7 +339,8 @@ class CustomerPage(QWidget):
         field = f.get("field", "")
         if field == "created":
             return self.tr("Customer added"), ""
-        old, new = f.get("old") or self.tr("(empty)"), f.get("new") or self.tr("(empty)")
+        old, new = (labels.field_value(field, value) if value else self.tr("(empty)")
+                    for value in (f.get("old"), f.get("new")))
         return self.tr("%1 changed").replace("%1", labels.field_name(field)), f"{old} → {new}"
 
     # actions ---------------------------------------------------------------

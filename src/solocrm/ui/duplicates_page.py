@@ -65,7 +65,7 @@ class MergeDialog(QDialog):
         for choice in plan.choices:
             combo = QComboBox()
             for cid, value in choice.values:
-                combo.addItem(f"{value}  (#{cid})", cid)
+                combo.addItem(f"{labels.field_value(choice.field, value)}  (#{cid})", cid)
             self.choices[choice.field] = combo
             form.addRow(labels.field_name(choice.field), combo)
         united = plan.united

@@ -88,6 +88,18 @@ def field_name(code: str) -> str:
     }.get(code, code)
 
 
+def gender(code: str) -> str:
+    return {"female": _t("Female"), "male": _t("Male"), "other": _t("Other")}.get(code, code)
+
+
+def field_value(field: str, value: str) -> str:
+    """A stored value of customer field ``field`` as the user reads it: 女 rather than "female", 是 rather than "1"."""
+    if field in ("consent_marketing", "archived"):
+        return _t("Yes") if value.lower() in ("1", "yes", "true") else _t("No")
+    decode = {"gender": gender, "kind": kind, "preferred_channel": channel, "stage": stage}.get(field)
+    return decode(value) if decode else value
+
+
 def recurrence(code: str) -> str:
     return {
         "none": _t("Once"),
