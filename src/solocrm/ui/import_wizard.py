@@ -40,6 +40,7 @@ from solocrm.importing.engine import ImportOptions, ImportReport, Reject, run_im
 from solocrm.importing.sources import Source, open_source
 from solocrm.importing.values import text as cell_text
 from solocrm.services.changes import Changes
+from solocrm.ui import labels
 from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import to_local
 from solocrm.ui.operations import Progress, user_text
@@ -380,7 +381,8 @@ class ImportWizard(QDialog):
             check.setCheckState(Qt.CheckState.Unchecked)
             self.conflict_table.setItem(i, 0, check)
             shown = c.field[7:] if c.field.startswith("custom:") else field_label(c.field)
-            for col, value in enumerate((str(c.row), c.customer_name, shown, c.existing, c.incoming), start=1):
+            existing, incoming = (labels.field_value(c.field, v) for v in (c.existing, c.incoming))
+            for col, value in enumerate((str(c.row), c.customer_name, shown, existing, incoming), start=1):
                 self.conflict_table.setItem(i, col, QTableWidgetItem(value))
         self.conflict_table.resizeColumnToContents(0)  # the tick column's title is wider than a tick
         self.save_checked.setVisible(bool(report.rejects))

@@ -94,6 +94,8 @@ def gender(code: str) -> str:
 
 def field_value(field: str, value: str) -> str:
     """A stored value of customer field ``field`` as the user reads it: 女 rather than "female", 是 rather than "1"."""
+    if not value:
+        return value
     if field in ("consent_marketing", "archived"):
         return _t("Yes") if value.lower() in ("1", "yes", "true") else _t("No")
     decode = {"gender": gender, "kind": kind, "preferred_channel": channel, "stage": stage}.get(field)
