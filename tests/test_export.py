@@ -83,7 +83,7 @@ def test_export_rows_writes_exactly_the_list_view(db: Database, tmp_path: Path) 
     path = tmp_path / "list.xlsx"
     query = CustomerQuery(cities=("杭州",))
     count = exports.export_rows(db, query, [("name", "姓名"), ("spent", "消费"), ("stage", "阶段")], path, "xlsx",
-                                stage_label=lambda code: {"new": "新客户"}.get(code, code))
+                                words=exports.Words(value=lambda _field, code: {"new": "新客户"}.get(code, code)))
     assert count == 1
     rows = [[c.value for c in r] for r in load_workbook(path).active.iter_rows()]
     assert rows == [["姓名", "消费", "阶段"], ["张伟", 128.5, "新客户"]]

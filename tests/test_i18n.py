@@ -418,3 +418,58 @@ def test_a_message_inside_a_message_is_translated_too(chinese) -> None:  # noqa:
     full = io_error(OSError(errno.ENOSPC, "No space left on device"), Explained("The key file"))
     assert full.message.startswith("The disk is full: The key file could not be written.")  # the CLI's English
     assert user_text(full).startswith("磁盘已满：无法写入密钥文件。")
+
+
+def test_an_export_from_the_chinese_app_reads_chinese_and_imports_back_like_the_english_one(chinese, tmp_path) -> None:  # noqa: ANN001
+    from datetime import date, datetime
+
+    from openpyxl import load_workbook
+
+    from solocrm.db.database import Database
+    from solocrm.exporting import exports
+    from solocrm.importing import mapping
+    from solocrm.importing.engine import ImportOptions, run_import
+    from solocrm.importing.sources import open_source
+    from solocrm.services import customers, orders
+    from solocrm.services.customers import CustomerInput
+    from solocrm.services.orders import OrderInput
+    from solocrm.ui.export_actions import _words
+
+    shop = Database.open(tmp_path / "shop.sqlite3")
+    cid, _ = customers.create(shop, CustomerInput(name="张伟", phones=["13812345678"], gender="female",
+                                                   consent_marketing=True, birthday=date(1990, 1, 5)))
+    orders.add_order(shop, cid, OrderInput(datetime(2024, 1, 5, 4), 12850, product="欧包", status="refunded"),
+                     now=datetime(2024, 2, 1))
+
+    def exported(kind: str, words: exports.Words, name: str) -> tuple[list[list[object]], list]:
+        path = tmp_path / name
+        export = exports.export_customers if kind == "customers" else exports.export_orders
+        export(shop, path, "xlsx", words=words)
+        rows = [[c.value for c in row] for row in load_workbook(path).active.iter_rows()]
+        into = Database.open(tmp_path / f"{name}.sqlite3")
+        try:
+            if kind == "orders":
+                exports.export_customers(shop, tmp_path / f"{name}.people.xlsx", "xlsx", words=words)
+                people = open_source(tmp_path / f"{name}.people.xlsx")
+                run_import(into, people, ImportOptions("customers", mapping.guess("customers", people.headers,
+                                                                                  people.preview)))
+            source = open_source(path)
+            guessed = mapping.guess(kind, source.headers, source.preview)
+            report = run_import(into, source, ImportOptions(kind, guessed))
+            assert report.rejected == 0
+            stored = (customers.load_input(into, 1), orders.load_order(into, 1) if kind == "orders" else None)
+        finally:
+            into.close()
+        return rows, [guessed[h] for h in source.headers], stored
+
+    for kind in ("customers", "orders"):
+        english, english_fields, english_stored = exported(kind, exports.Words(), f"{kind}-en.xlsx")
+        chinese_rows, chinese_fields, chinese_stored = exported(kind, _words(), f"{kind}-zh.xlsx")
+        assert chinese_fields == english_fields  # every column maps to the same field
+        assert chinese_stored == english_stored  # and lands the same
+        row = dict(zip(chinese_rows[0], chinese_rows[1]))
+        if kind == "customers":
+            assert (row["客户名称"], row["性别"], row["营销同意"], row["生命周期阶段"]) == ("张伟", "女", "是", "潜在客户")
+        else:
+            assert (row["订单号"] is None, row["金额"], row["状态"]) == (True, 128.5, "已退款")
+    shop.close()

@@ -2516,33 +2516,33 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="35"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="40"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="50"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="55"/>
         <source>%1 rows exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="52"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="57"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="60"/>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="75"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="65"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="80"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="75"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="80"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="126"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="132"/>
         <source>Export to Excel / CSV…</source>
         <translation>导出到 Excel / CSV…</translation>
     </message>
@@ -2610,82 +2610,82 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="525"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="528"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="528"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="528"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="528"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="535"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="537"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="537"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="539"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="543"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="545"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="558"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="560"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="584"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="586"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="585"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="587"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2693,651 +2693,651 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="118"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="119"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="126"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="127"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="128"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="514"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="129"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="132"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="133"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="155"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="156"/>
         <source>A CSV, Excel (.xlsx, .xls) or vCard (.vcf) file</source>
         <translation>CSV、Excel（.xlsx、.xls）或 vCard（.vcf）文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="157"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="158"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="164"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="169"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="177"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="165"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="170"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="178"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="170"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
         <source>Comma ,</source>
         <translation>逗号 ,</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="170"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
         <source>Semicolon ;</source>
         <translation>分号 ;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="170"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
         <source>Bar |</source>
         <translation>竖线 |</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="174"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="210"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="175"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="211"/>
         <source>First sheet with data</source>
         <translation>第一个有数据的工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="179"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="180"/>
         <source>Bring in customers from Excel, a CSV export, your phone&apos;s contacts (vCard) or a cash register. Nothing is written until you confirm in step 3, and every import can be undone.</source>
         <translation>从 Excel、CSV 导出文件、手机通讯录（vCard）或收银系统导入客户。在第 3 步确认之前不会写入任何数据，每次导入都可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="184"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="185"/>
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="185"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="186"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="186"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="190"/>
         <source>Header row</source>
         <translation>标题行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="193"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="194"/>
         <source>Choose a file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="203"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="204"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="225"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="226"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="225"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="226"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="225"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="226"/>
         <source>Example values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="230"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="231"/>
         <source>Year first (2024-01-05) or settle from the file</source>
         <translation>年份在前（2024-01-05），或根据文件判断</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="231"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="232"/>
         <source>Day first (05/01/2024 = 5 January)</source>
         <translation>日在前（05/01/2024 = 1 月 5 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="232"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="233"/>
         <source>Month first (05/01/2024 = May 1)</source>
         <translation>月在前（05/01/2024 = 5 月 1 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="238"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="239"/>
         <source>Dates like 05/01/2024:</source>
         <translation>类似 05/01/2024 的日期：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="241"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="242"/>
         <source>The file as read:</source>
         <translation>读取到的文件内容：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="246"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="247"/>
         <source>— ignore this column —</source>
         <translation>— 忽略此列 —</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="249"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="250"/>
         <source>Custom field…</source>
         <translation>自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="257"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="258"/>
         <source>header on row %1</source>
         <translation>标题在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="261"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="262"/>
         <source>sheet “%1”</source>
         <translation>工作表“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="262"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="263"/>
         <source>The saved mapping for this layout was applied.</source>
         <translation>已套用为这种表格格式保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="263"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="264"/>
         <source>Columns were matched by their names and values; change any that is wrong.</source>
         <translation>已根据列名和内容自动匹配各列；如有不对请修改。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="276"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="299"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="277"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="300"/>
         <source>Custom field: %1</source>
         <translation>自定义字段：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="290"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="291"/>
         <source>Custom field</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="291"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="292"/>
         <source>Store this column in the custom field named:</source>
         <translation>将此列保存到以下自定义字段：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="325"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="326"/>
         <source>Checking… %1 rows (%2 rows/s)</source>
         <translation>正在检查… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="325"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="326"/>
         <source>Importing… %1 rows (%2 rows/s)</source>
         <translation>正在导入… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="337"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="338"/>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="337"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="338"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="348"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <source>Use the file&apos;s value</source>
         <translation>采用文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
         <source>Stored</source>
         <translation>已保存的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>In the file</source>
         <translation>文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="64"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Looks like</source>
         <translation>疑似</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Because</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="428"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="430"/>
         <source>Rejected rows</source>
         <translation>未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
         <source>Possible duplicates</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="356"/>
         <source>Cleaned values</source>
         <translation>已清洗的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="357"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="453"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="358"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="455"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="371"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="372"/>
         <source>If you import now:</source>
         <translation>如果现在导入：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="395"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="397"/>
         <source>%1 values were cleaned; the first %2 are listed under “Cleaned values”.</source>
         <translation>共清洗了 %1 个值；“已清洗的值”中列出前 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="404"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="404"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="409"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="411"/>
         <source>%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, %6 rejected.</source>
         <translation>共读取 %1 行：新增 %2，更新 %3，合并到其他行 %4，已存在 %5，未导入 %6。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="415"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="417"/>
         <source>%1 customers not found are created.</source>
         <translation>将新建 %1 位找不到的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="417"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="419"/>
         <source>%1 values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>%1 个值与已保存的不同：除非勾选“采用文件中的值”，否则保留已保存的值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="421"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="423"/>
         <source>%1 values differed from what was stored: %2 taken from the file, the others kept.</source>
         <translation>%1 个值与已保存的不同：%2 个采用了文件中的值，其余保留原值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="428"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="430"/>
         <source>No row was rejected.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="433"/>
         <source>Save rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="432"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="434"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="438"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="440"/>
         <source>%1 rejected rows saved to %2. Fix them and import that file.</source>
         <translation>已将 %1 行未导入的数据保存到 %2。修改后再导入该文件即可。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="450"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="452"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="470"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="472"/>
         <source>Imported %1 in %2 s.</source>
         <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="486"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="488"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="490"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="492"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="514"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="514"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="514"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="57"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="58"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="57"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="58"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="57"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="58"/>
         <source>Interactions</source>
         <translation>互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="58"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
         <source>Survey answers</source>
         <translation>调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="64"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="64"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>Province / region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>Marketing consent</source>
         <translation>营销授权</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>Preferred hours</source>
         <translation>方便联系的时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Personal details</source>
         <translation>个人细节</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Customer ID (member no.)</source>
         <translation>客户编号（会员号）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Customer phone</source>
         <translation>客户电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Customer email</source>
         <translation>客户邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Order date</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Status (paid / refunded)</source>
         <translation>状态（已付款/已退款）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Survey kind (CSAT / NPS)</source>
         <translation>调查类型（CSAT / NPS）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Comment</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="82"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="83"/>
         <source>same name</source>
         <translation>名字相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="82"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="83"/>
         <source>traditional / simplified characters</source>
         <translation>繁简体不同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="83"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
         <source>same characters in another order</source>
         <translation>字相同但顺序不同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="85"/>
         <source>same pinyin</source>
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="560"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="562"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -5706,12 +5706,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>这个数据库里已经有客户了。示例数据只能放进一个新的空数据库：请换一个新文件名再试。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="190"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="235"/>
         <source>Orders cannot be exported as vCard; choose csv or xlsx.</source>
         <translation>订单不能导出为 vCard，请选择 csv 或 xlsx。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="228"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="274"/>
         <source>Unknown list column(s): {columns}.</source>
         <translation>未知的列表列：{columns}。</translation>
     </message>
@@ -5755,6 +5755,185 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../src/solocrm/ui/backup_page.py" line="421"/>
         <source>There is no key file (solocrm-keys.age) beside this backup. Use the recovery code instead.</source>
         <translation>这个备份旁边没有密钥文件（solocrm-keys.age）。请改用恢复码。</translation>
+    </message>
+</context>
+<context>
+    <name>exports</name>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="41"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="55"/>
+        <source>Customer ID</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="41"/>
+        <source>Name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="42"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="42"/>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="43"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="43"/>
+        <source>Emails</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="44"/>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="44"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="45"/>
+        <source>Province / region</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="45"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="46"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="46"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="47"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="47"/>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="48"/>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="48"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="49"/>
+        <source>Marketing consent</source>
+        <translation>营销同意</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="49"/>
+        <source>Stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="50"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="50"/>
+        <source>Total spent</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="51"/>
+        <source>First order</source>
+        <translation>首次下单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="51"/>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="52"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="52"/>
+        <source>Added</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="55"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="56"/>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="56"/>
+        <source>Customer phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="57"/>
+        <source>Customer email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="57"/>
+        <source>Order date</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="58"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="58"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="59"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="59"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="60"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="60"/>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -5997,37 +6176,47 @@ You can undo this with Ctrl+Z.</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/labels.py" line="98"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="96"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="96"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/labels.py" line="105"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/labels.py" line="98"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="105"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/labels.py" line="105"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="113"/>
         <source>Once</source>
         <translation>一次</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/labels.py" line="106"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="114"/>
         <source>Every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/labels.py" line="107"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="115"/>
         <source>Every week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/labels.py" line="108"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="116"/>
         <source>Every month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/labels.py" line="109"/>
+        <location filename="../../src/solocrm/ui/labels.py" line="117"/>
         <source>Every year</source>
         <translation>每年</translation>
     </message>

@@ -2,11 +2,16 @@
 
 Timestamps are stored in UTC and exported in local time, as the app shows
 them; amounts are in major units (128.50), typed as numbers in .xlsx.
+Headers and coded values (gender, consent, stage, order status) are written
+in the reader's language when the caller passes its ``Words`` (the GUI does;
+the CLI writes English headers and the stored codes), and the importer reads
+either back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from functools import lru_cache
@@ -33,12 +38,47 @@ from solocrm.translatable import QT_TRANSLATE_NOOP
 KINDS = ("customers", "orders")
 PAGE = 2000
 CUSTOMER_HEADERS = (
-    "Customer ID", "Name", "Company", "Job title", "Phones", "Emails", "WeChat ID", "Address",
-    "Province / region", "City", "Industry", "Gender", "Birthday", "Source channel", "Campaign", "Tags",
-    "Marketing consent", "Stage", "Orders", "Total spent", "First order", "Last order", "Notes", "Added",
+    QT_TRANSLATE_NOOP("exports", "Customer ID"), QT_TRANSLATE_NOOP("exports", "Name"),
+    QT_TRANSLATE_NOOP("exports", "Company"), QT_TRANSLATE_NOOP("exports", "Job title"),
+    QT_TRANSLATE_NOOP("exports", "Phones"), QT_TRANSLATE_NOOP("exports", "Emails"),
+    QT_TRANSLATE_NOOP("exports", "WeChat ID"), QT_TRANSLATE_NOOP("exports", "Address"),
+    QT_TRANSLATE_NOOP("exports", "Province / region"), QT_TRANSLATE_NOOP("exports", "City"),
+    QT_TRANSLATE_NOOP("exports", "Industry"), QT_TRANSLATE_NOOP("exports", "Gender"),
+    QT_TRANSLATE_NOOP("exports", "Birthday"), QT_TRANSLATE_NOOP("exports", "Source channel"),
+    QT_TRANSLATE_NOOP("exports", "Campaign"), QT_TRANSLATE_NOOP("exports", "Tags"),
+    QT_TRANSLATE_NOOP("exports", "Marketing consent"), QT_TRANSLATE_NOOP("exports", "Stage"),
+    QT_TRANSLATE_NOOP("exports", "Orders"), QT_TRANSLATE_NOOP("exports", "Total spent"),
+    QT_TRANSLATE_NOOP("exports", "First order"), QT_TRANSLATE_NOOP("exports", "Last order"),
+    QT_TRANSLATE_NOOP("exports", "Notes"), QT_TRANSLATE_NOOP("exports", "Added"),
 )
-ORDER_HEADERS = ("Order number", "Customer ID", "Customer name", "Customer phone", "Customer email", "Order date",
-                 "Amount", "Currency", "Product", "Quantity", "Channel", "Status")
+ORDER_HEADERS = (
+    QT_TRANSLATE_NOOP("exports", "Order number"), QT_TRANSLATE_NOOP("exports", "Customer ID"),
+    QT_TRANSLATE_NOOP("exports", "Customer name"), QT_TRANSLATE_NOOP("exports", "Customer phone"),
+    QT_TRANSLATE_NOOP("exports", "Customer email"), QT_TRANSLATE_NOOP("exports", "Order date"),
+    QT_TRANSLATE_NOOP("exports", "Amount"), QT_TRANSLATE_NOOP("exports", "Currency"),
+    QT_TRANSLATE_NOOP("exports", "Product"), QT_TRANSLATE_NOOP("exports", "Quantity"),
+    QT_TRANSLATE_NOOP("exports", "Channel"), QT_TRANSLATE_NOOP("exports", "Status"),
+)
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _stored(_field: str, code: str) -> str:
+    return code
+
+
+@dataclass(frozen=True)
+class Words:
+    """How an export names its columns and its coded values: ``header("Customer ID")``, ``value("gender", "female")``.
+
+    The defaults write the English headers and the codes as stored.
+    """
+
+    header: Callable[[str], str] = _same
+    value: Callable[[str, str], str] = _stored
+
 # Columns of the customer list (ui.customer_list.COLUMNS keys) and how each is exported.
 LIST_VALUES: dict[str, Callable[[customer_rows.CustomerRow], object]] = {
     "name": lambda r: r.name,
@@ -156,7 +196,7 @@ def _all_customer_ids(db: Database) -> list[int]:
 
 
 def export_customers(db: Database, path: Path | str, fmt: str, query: CustomerQuery | None = None,
-                     progress: Progress | None = None) -> int:
+                     progress: Progress | None = None, words: Words = Words()) -> int:
     """Every customer (or those ``query`` finds), every field; vCard for phones and mail apps."""
     ids = customer_rows.find_ids(db, query) if query is not None else _all_customer_ids(db)
     if fmt == "vcf":
@@ -170,12 +210,16 @@ def export_customers(db: Database, path: Path | str, fmt: str, query: CustomerQu
             custom = dict(v.split("\x1f", 1) for v in extra["custom"])
             yield [", ".join(extra["refs"]), c.name, c.company, c.title,
                    ", ".join([shown_phone(p) for p in extra["phones"]]), ", ".join(extra["emails"]),
-                   c.wechat_id, c.address, c.region, c.city, c.industry, c.gender, c.birthday, c.source_channel,
-                   c.source_campaign, ", ".join(extra["tags"]), c.consent_marketing, c.stage, c.order_count,
+                   c.wechat_id, c.address, c.region, c.city, c.industry,
+                   c.gender and words.value("gender", c.gender), c.birthday, c.source_channel,
+                   c.source_campaign, ", ".join(extra["tags"]),
+                   words.value("consent_marketing", "yes" if c.consent_marketing else "no"),
+                   words.value("stage", c.stage), c.order_count,
                    major(c.total_spent_minor), c.first_order_at, c.last_order_at, c.notes, c.created_at,
                    *(custom.get(n) for n in custom_names)]
 
-    return write_table(Path(path), fmt, [*CUSTOMER_HEADERS, *custom_names], rows(), len(ids), progress, "Customers")
+    return write_table(Path(path), fmt, [*map(words.header, CUSTOMER_HEADERS), *custom_names], rows(), len(ids),
+                       progress, "Customers")
 
 
 def _contact(c: CustomerRecord, extra: dict[str, list]) -> dict[str, object]:
@@ -184,7 +228,8 @@ def _contact(c: CustomerRecord, extra: dict[str, list]) -> dict[str, object]:
             "notes": c.notes, "tags": extra["tags"], "photo": c.photo}
 
 
-def export_orders(db: Database, path: Path | str, fmt: str, progress: Progress | None = None) -> int:
+def export_orders(db: Database, path: Path | str, fmt: str, progress: Progress | None = None,
+                  words: Words = Words()) -> int:
     """All orders, oldest first, with the customer's name, phone and ID so they import back to the same people."""
     if fmt == "vcf":
         raise ExportError(QT_TRANSLATE_NOOP("errors", "Orders cannot be exported as vCard; choose csv or xlsx."))
@@ -211,15 +256,16 @@ def export_orders(db: Database, path: Path | str, fmt: str, progress: Progress |
             for oid, order_no, cid, at, amount, currency, product, quantity, channel, status in page:
                 phone = phones.get(cid)
                 yield [order_no, refs.get(cid), names.get(cid), shown_phone(phone) if phone else None,
-                       emails.get(cid), local(at), major(amount), currency, product, quantity, channel, status]
+                       emails.get(cid), local(at), major(amount), currency, product, quantity, channel,
+                       words.value("status", status)]
             last = page[-1][0]
 
-    return write_table(Path(path), fmt, ORDER_HEADERS, rows(), total, progress, "Orders")
+    return write_table(Path(path), fmt, [*map(words.header, ORDER_HEADERS)], rows(), total, progress, "Orders")
 
 
 def export_rows(db: Database, query: CustomerQuery, columns: Sequence[tuple[str, str]], path: Path | str,
                 format: str, progress: Progress | None = None,  # noqa: A002 - the name the list's caller uses
-                stage_label: Callable[[str], str] | None = None) -> int:
+                words: Words = Words()) -> int:
     """Exactly what a customer list shows: its rows in its order, its visible ``columns`` as (key, header)."""
     if format == "vcf":
         return export_customers(db, path, "vcf", query, progress)
@@ -234,8 +280,8 @@ def export_rows(db: Database, query: CustomerQuery, columns: Sequence[tuple[str,
                 out = []
                 for key, _header in columns:
                     value = LIST_VALUES[key](row)
-                    if key == "stage" and stage_label is not None:
-                        value = stage_label(str(value))
+                    if key == "stage":
+                        value = words.value("stage", str(value))
                     out.append(value)
                 yield out
 

@@ -299,7 +299,7 @@ def quantity(cell: object) -> int:
 # --- small vocabularies --------------------------------------------------------------------
 
 _GENDERS = {"男": "male", "m": "male", "male": "male", "先生": "male", "女": "female", "f": "female",
-            "female": "female", "女士": "female", "小姐": "female"}
+            "female": "female", "女士": "female", "小姐": "female", "其他": "other", "other": "other"}
 _YES = {"是", "yes", "y", "true", "1", "同意", "√", "✓", "x"}
 _NO = {"否", "no", "n", "false", "0", "不同意", ""}
 _REFUND_WORDS = ("退款", "已退款", "退货", "refund", "refunded", "returned", "冲红")

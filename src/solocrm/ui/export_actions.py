@@ -30,6 +30,11 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Export", text)
 
 
+def _words() -> exports.Words:
+    """Headers and coded values in the user's language: 客户编号, 女, 是 (the importer reads them back)."""
+    return exports.Words(header=lambda text: QCoreApplication.translate("exports", text), value=labels.field_value)
+
+
 def _ask_path(parent: QWidget | None, default_name: str, formats: tuple[str, ...]) -> tuple[str, str] | None:
     filters = ";;".join(_FILTERS[f] for f in formats)
     path, chosen = QFileDialog.getSaveFileName(parent, _t("Export"), str(Path.home() / default_name), filters)
@@ -65,8 +70,8 @@ def export_customer_list(ctx: AppContext, list_view, parent: QWidget | None = No
     visible = sorted((header.visualIndex(i), i) for i in range(len(COLUMNS)) if not header.isSectionHidden(i))
     columns = [(COLUMNS[i].key, COLUMNS[i].header()) for _v, i in visible]
     query = list_view.model.query
-    _run(ctx, parent, lambda progress: exports.export_rows(ctx.db, query, columns, path, fmt, progress,
-                                                           stage_label=labels.stage), path, status)
+    _run(ctx, parent, lambda progress: exports.export_rows(ctx.db, query, columns, path, fmt, progress, _words()),
+         path, status)
 
 
 def export_all(ctx: AppContext, kind: str, parent: QWidget | None = None, status=None) -> None:  # noqa: ANN001
@@ -77,11 +82,12 @@ def export_all(ctx: AppContext, kind: str, parent: QWidget | None = None, status
     if answer is None:
         return
     path, fmt = answer
+    words = _words()
     if kind == "customers":
-        _run(ctx, parent, lambda progress: exports.export_customers(ctx.db, path, fmt, progress=progress), path,
-             status)
+        _run(ctx, parent, lambda progress: exports.export_customers(ctx.db, path, fmt, progress=progress,
+                                                                    words=words), path, status)
     else:
-        _run(ctx, parent, lambda progress: exports.export_orders(ctx.db, path, fmt, progress), path, status)
+        _run(ctx, parent, lambda progress: exports.export_orders(ctx.db, path, fmt, progress, words), path, status)
 
 
 def view_rows(view: QTableView | QTableWidget) -> tuple[list[str], list[list[object]]]:

@@ -92,13 +92,19 @@ def gender(code: str) -> str:
     return {"female": _t("Female"), "male": _t("Male"), "other": _t("Other")}.get(code, code)
 
 
+def order_status(code: str) -> str:
+    return {"paid": _t("Paid"), "refunded": _t("Refunded")}.get(code, code)
+
+
 def field_value(field: str, value: str) -> str:
-    """A stored value of customer field ``field`` as the user reads it: 女 rather than "female", 是 rather than "1"."""
+    """A stored value of field ``field`` (a customer's, or an order's status) as the user reads it: 女 rather
+    than "female", 是 rather than "1"."""
     if not value:
         return value
     if field in ("consent_marketing", "archived"):
         return _t("Yes") if value.lower() in ("1", "yes", "true") else _t("No")
-    decode = {"gender": gender, "kind": kind, "preferred_channel": channel, "stage": stage}.get(field)
+    decode = {"gender": gender, "kind": kind, "preferred_channel": channel, "stage": stage,
+              "status": order_status}.get(field)
     return decode(value) if decode else value
 
 
