@@ -51,8 +51,10 @@ _ABBREVIATION = re.compile(r"[A-Z]{1,4}")  # "RFM", "NPS", "R": the same letters
 _CJK_ONLY = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")  # sample data: "微信" as a suggestion
 # Translation wrappers called with a variable on purpose: their strings are collected elsewhere
 # (packaging/translations.py reads the SettingSpec declarations in solocrm/settings.py; error templates are
-# marked with QT_TRANSLATE_NOOP("errors", ...) where they are raised).
-DYNAMIC_WRAPPERS = {("settings_page.py", "_tr_setting"), ("operations.py", "_tr_error")}
+# marked with QT_TRANSLATE_NOOP("errors", ...) where they are raised, export headers with
+# QT_TRANSLATE_NOOP("exports", ...) in solocrm/exporting/exports.py).
+DYNAMIC_WRAPPERS = {("settings_page.py", "_tr_setting"), ("operations.py", "_tr_error"),
+                    ("export_actions.py", "_tr_export_header")}
 
 
 def _has_letters(text: str) -> bool:

@@ -30,9 +30,14 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Export", text)
 
 
+def _tr_export_header(text: str) -> str:
+    """A header of ``exporting.exports`` (marked there with QT_TRANSLATE_NOOP("exports", ...)), translated."""
+    return QCoreApplication.translate("exports", text)
+
+
 def _words() -> exports.Words:
     """Headers and coded values in the user's language: 客户编号, 女, 是 (the importer reads them back)."""
-    return exports.Words(header=lambda text: QCoreApplication.translate("exports", text), value=labels.field_value)
+    return exports.Words(header=_tr_export_header, value=labels.field_value)
 
 
 def _ask_path(parent: QWidget | None, default_name: str, formats: tuple[str, ...]) -> tuple[str, str] | None:
