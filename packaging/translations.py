@@ -117,14 +117,14 @@ def wrapper_messages(path: Path) -> list[Message]:
 
 
 def settings_messages(package: Path = PACKAGE) -> list[Message]:
-    """Labels, help texts and choice labels of ``SettingSpec(...)`` declarations in settings.py."""
+    """Labels, help texts, groups and choice labels of ``SettingSpec(...)`` declarations in settings.py."""
     path = package / "settings.py"
     messages = []
     for node in ast.walk(ast.parse(path.read_text("utf-8"), filename=str(path))):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "SettingSpec"):
             continue
         texts = [arg for arg in node.args[2:4]]  # key, default, label, help
-        texts += [kw.value for kw in node.keywords if kw.arg in ("label", "help")]
+        texts += [kw.value for kw in node.keywords if kw.arg in ("label", "help", "group")]
         for kw in node.keywords:
             if kw.arg == "choices" and isinstance(kw.value, ast.Tuple):
                 texts += [pair.elts[1] for pair in kw.value.elts if isinstance(pair, ast.Tuple) and len(pair.elts) == 2]

@@ -145,6 +145,16 @@ def test_lifetime_is_capped(db) -> None:
     assert clv.lifetime_years == 5.0
     assert clv.mean == pytest.approx(300.0 * 5)  # 3 orders of 100 in the last 12 months
 
+    # The owner's own margin and cap, from the Settings page
+    from solocrm.analytics import cache
+
+    app_settings.save(db, {"gross_margin_pct": 60, "clv_lifetime_cap_years": 3, "clv_horizon_months": 6})
+    cache.clear()  # as the GUI does when settings change
+    p = panel.compute(db, panel.Query(NOW, date(2026, 1, 1), date(2026, 6, 15), utc_offset=0))
+    assert p.current.clv.lifetime_years == 3.0
+    assert p.current.clv.mean == pytest.approx(300.0 * 3 * 0.6)
+    assert p.predictive.horizon_days == 182  # half a year ahead
+
 
 def test_segments_narrow_every_figure(db, shop) -> None:
     hangzhou = panel.compute(db, shop_query(panel.Segment(cities=("杭州",))))

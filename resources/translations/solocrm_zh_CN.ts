@@ -2516,33 +2516,33 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="40"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="45"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="55"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="60"/>
         <source>%1 rows exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="57"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="62"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="65"/>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="80"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="70"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="85"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="80"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="85"/>
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/export_actions.py" line="132"/>
+        <location filename="../../src/solocrm/ui/export_actions.py" line="137"/>
         <source>Export to Excel / CSV…</source>
         <translation>导出到 Excel / CSV…</translation>
     </message>
@@ -4104,69 +4104,64 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="77"/>
-        <source>Preferences</source>
-        <translation>偏好设置</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="85"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="106"/>
         <source>Takes effect the next time SoloCRM starts.</source>
         <translation>下次启动 SoloCRM 时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="139"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="160"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="143"/>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="147"/>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="276"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="164"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="168"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="297"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="145"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="166"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="149"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="170"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="168"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="189"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="169"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="190"/>
         <source>Undo the changes you have not saved</source>
         <translation>撤销尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="171"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="192"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="248"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="269"/>
         <source>Saving settings…</source>
         <translation>正在保存设置…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="255"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="276"/>
         <source>Saved. The new language is used the next time SoloCRM starts.</source>
         <translation>已保存。新的语言将在下次启动 SoloCRM 时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="257"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="278"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="277"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="298"/>
         <source>SoloCRM could not open a file manager. The folder is:
 {folder}</source>
         <translation>SoloCRM 无法打开文件管理器。文件夹位置：
@@ -6224,142 +6219,205 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="33"/>
+        <location filename="../../src/solocrm/settings.py" line="34"/>
         <source>Business name</source>
         <translation>店铺/公司名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="33"/>
+        <location filename="../../src/solocrm/settings.py" line="34"/>
         <source>Shown on reports.</source>
         <translation>显示在报表上。</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/settings.py" line="34"/>
+        <location filename="../../src/solocrm/settings.py" line="37"/>
+        <location filename="../../src/solocrm/settings.py" line="42"/>
+        <location filename="../../src/solocrm/settings.py" line="50"/>
+        <source>Your business</source>
+        <translation>店铺信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="35"/>
         <source>Business logo</source>
         <translation>店铺标志</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="35"/>
+        <location filename="../../src/solocrm/settings.py" line="36"/>
         <source>Printed on the title page of reports. Kept in the database, so backups carry it.</source>
         <translation>印在报告的封面上。保存在数据库中，备份时一并保留。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="37"/>
+        <location filename="../../src/solocrm/settings.py" line="53"/>
         <source>Churn after (days)</source>
         <translation>流失判定（天）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="38"/>
+        <location filename="../../src/solocrm/settings.py" line="54"/>
         <source>A customer whose last paid order is older than this counts as churned.</source>
         <translation>最近一笔已付款订单早于这个天数的客户，视为流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <location filename="../../src/solocrm/settings.py" line="55"/>
+        <location filename="../../src/solocrm/settings.py" line="61"/>
+        <location filename="../../src/solocrm/settings.py" line="66"/>
+        <location filename="../../src/solocrm/settings.py" line="71"/>
+        <location filename="../../src/solocrm/settings.py" line="77"/>
+        <source>Analytics</source>
+        <translation>经营分析</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="58"/>
+        <source>Gross margin (%)</source>
+        <translation>毛利率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="59"/>
+        <source>What you keep of each sale after the cost of what you sold: the simple CLV counts this share of revenue. Leave 100 to count revenue.</source>
+        <translation>每笔销售扣除商品成本后留下的比例；简单终身价值按营收的这个比例计算。保持 100 即按营收计算。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="64"/>
+        <source>Longest customer lifetime (years)</source>
+        <translation>客户最长生命周期（年）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="65"/>
+        <source>The simple CLV never assumes a customer stays longer than this.</source>
+        <translation>简单终身价值假设客户最多留存这么久。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="69"/>
+        <source>Predicted CLV looks ahead (months)</source>
+        <translation>预测终身价值的期限（月）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="70"/>
+        <source>How far ahead the predicted CLV counts a customer&apos;s purchases.</source>
+        <translation>预测终身价值计算客户未来多长时间内的购买。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="74"/>
+        <source>Yearly discount rate (%)</source>
+        <translation>年折现率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="75"/>
+        <source>Money a year from now is worth this much less than today; the predicted CLV discounts later purchases by it.</source>
+        <translation>一年后的钱比今天少值这么多；预测终身价值按它折算以后的购买。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="45"/>
         <source>Default phone region</source>
         <translation>默认电话地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="42"/>
+        <location filename="../../src/solocrm/settings.py" line="46"/>
         <source>Numbers written without a country code are read as this region&apos;s.</source>
         <translation>没有写国家或地区代码的号码，按这个地区识别。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="43"/>
+        <location filename="../../src/solocrm/settings.py" line="47"/>
         <source>China +86</source>
         <translation>中国大陆 +86</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="43"/>
+        <location filename="../../src/solocrm/settings.py" line="47"/>
         <source>Hong Kong +852</source>
         <translation>中国香港 +852</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="43"/>
+        <location filename="../../src/solocrm/settings.py" line="47"/>
         <source>Taiwan +886</source>
         <translation>中国台湾 +886</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="44"/>
+        <location filename="../../src/solocrm/settings.py" line="48"/>
         <source>Macau +853</source>
         <translation>中国澳门 +853</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="44"/>
+        <location filename="../../src/solocrm/settings.py" line="48"/>
         <source>Singapore +65</source>
         <translation>新加坡 +65</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="44"/>
+        <location filename="../../src/solocrm/settings.py" line="48"/>
         <source>Malaysia +60</source>
         <translation>马来西亚 +60</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="45"/>
+        <location filename="../../src/solocrm/settings.py" line="49"/>
         <source>United States +1</source>
         <translation>美国 +1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="45"/>
+        <location filename="../../src/solocrm/settings.py" line="49"/>
         <source>United Kingdom +44</source>
         <translation>英国 +44</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="48"/>
+        <location filename="../../src/solocrm/settings.py" line="39"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="49"/>
+        <location filename="../../src/solocrm/settings.py" line="40"/>
         <source>CNY ¥</source>
         <translation>人民币 ¥</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="49"/>
+        <location filename="../../src/solocrm/settings.py" line="40"/>
         <source>HKD HK$</source>
         <translation>港币 HK$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="49"/>
+        <location filename="../../src/solocrm/settings.py" line="40"/>
         <source>TWD NT$</source>
         <translation>新台币 NT$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="49"/>
+        <location filename="../../src/solocrm/settings.py" line="40"/>
         <source>USD $</source>
         <translation>美元 $</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="50"/>
+        <location filename="../../src/solocrm/settings.py" line="41"/>
         <source>EUR €</source>
         <translation>欧元 €</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="50"/>
+        <location filename="../../src/solocrm/settings.py" line="41"/>
         <source>SGD S$</source>
         <translation>新加坡元 S$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="53"/>
+        <location filename="../../src/solocrm/settings.py" line="81"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="84"/>
+        <location filename="../../src/solocrm/settings.py" line="86"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="54"/>
+        <location filename="../../src/solocrm/settings.py" line="85"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="54"/>
+        <location filename="../../src/solocrm/settings.py" line="85"/>
         <source>简体中文</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="54"/>
+        <location filename="../../src/solocrm/settings.py" line="85"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="57"/>
+        <location filename="../../src/solocrm/settings.py" line="80"/>
         <source>Default stay-in-touch interval (days)</source>
         <translation>默认保持联系间隔（天）</translation>
     </message>

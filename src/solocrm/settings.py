@@ -27,15 +27,19 @@ class SettingSpec:
     minimum: int | None = None
     maximum: int | None = None
     image: bool = False  # a picture, stored as base64 PNG text (see ``solocrm.reports.logo``)
+    group: str = ""  # the Settings page's heading it comes under
 
 
 SPECS: tuple[SettingSpec, ...] = (
-    SettingSpec("business_name", "", "Business name", "Shown on reports."),
+    SettingSpec("business_name", "", "Business name", "Shown on reports.", group="Your business"),
     SettingSpec("business_logo", "", "Business logo",
-                "Printed on the title page of reports. Kept in the database, so backups carry it.", image=True),
+                "Printed on the title page of reports. Kept in the database, so backups carry it.", image=True,
+                group="Your business"),
     SettingSpec(
-        "churn_days", 180, "Churn after (days)",
-        "A customer whose last paid order is older than this counts as churned.", minimum=1, maximum=3650,
+        "currency", "CNY", "Currency",
+        choices=(("CNY", "CNY ¥"), ("HKD", "HKD HK$"), ("TWD", "TWD NT$"), ("USD", "USD $"),
+                 ("EUR", "EUR €"), ("SGD", "SGD S$")),
+        group="Your business",
     ),
     SettingSpec(
         "phone_region", "CN", "Default phone region",
@@ -43,18 +47,43 @@ SPECS: tuple[SettingSpec, ...] = (
         choices=(("CN", "China +86"), ("HK", "Hong Kong +852"), ("TW", "Taiwan +886"),
                  ("MO", "Macau +853"), ("SG", "Singapore +65"), ("MY", "Malaysia +60"),
                  ("US", "United States +1"), ("GB", "United Kingdom +44")),
+        group="Your business",
     ),
     SettingSpec(
-        "currency", "CNY", "Currency",
-        choices=(("CNY", "CNY ¥"), ("HKD", "HKD HK$"), ("TWD", "TWD NT$"), ("USD", "USD $"),
-                 ("EUR", "EUR €"), ("SGD", "SGD S$")),
+        "churn_days", 180, "Churn after (days)",
+        "A customer whose last paid order is older than this counts as churned.", minimum=1, maximum=3650,
+        group="Analytics",
+    ),
+    SettingSpec(
+        "gross_margin_pct", 100, "Gross margin (%)",
+        "What you keep of each sale after the cost of what you sold: the simple CLV counts this share of revenue. "
+        "Leave 100 to count revenue.", minimum=1, maximum=100,
+        group="Analytics",
+    ),
+    SettingSpec(
+        "clv_lifetime_cap_years", 5, "Longest customer lifetime (years)",
+        "The simple CLV never assumes a customer stays longer than this.", minimum=1, maximum=50,
+        group="Analytics",
+    ),
+    SettingSpec(
+        "clv_horizon_months", 12, "Predicted CLV looks ahead (months)",
+        "How far ahead the predicted CLV counts a customer's purchases.", minimum=1, maximum=120,
+        group="Analytics",
+    ),
+    SettingSpec(
+        "clv_discount_pct", 10, "Yearly discount rate (%)",
+        "Money a year from now is worth this much less than today; the predicted CLV discounts later purchases "
+        "by it.", minimum=0, maximum=100,
+        group="Analytics",
+    ),
+    SettingSpec(
+        "default_cadence_days", 30, "Default stay-in-touch interval (days)", minimum=1, maximum=3650,
+        group="Reminders",
     ),
     SettingSpec(
         "language", "system", "Language",
         choices=(("system", "Follow the system"), ("zh_CN", "简体中文"), ("en", "English")),
-    ),
-    SettingSpec(
-        "default_cadence_days", 30, "Default stay-in-touch interval (days)", minimum=1, maximum=3650,
+        group="Language",
     ),
 )
 

@@ -33,14 +33,13 @@ class Assumptions:
 
     @classmethod
     def from_settings(cls, values: dict[str, Any]) -> "Assumptions":
-        """Read from ``settings.load``; keys not declared there yet keep their defaults."""
-        defaults = cls()
+        """Read from ``settings.load`` (Settings page: churn, margin, lifetime cap, horizon, discount)."""
         return cls(
-            churn_days=int(values.get("churn_days", defaults.churn_days)),
-            gross_margin=float(values.get("gross_margin_pct", defaults.gross_margin * 100)) / 100,
-            lifetime_cap_years=float(values.get("clv_lifetime_cap_years", defaults.lifetime_cap_years)),
-            horizon_days=int(round(float(values.get("clv_horizon_months", 12)) * 365 / 12)),
-            annual_discount=float(values.get("clv_discount_pct", defaults.annual_discount * 100)) / 100,
+            churn_days=int(values["churn_days"]),
+            gross_margin=float(values["gross_margin_pct"]) / 100,
+            lifetime_cap_years=float(values["clv_lifetime_cap_years"]),
+            horizon_days=int(round(float(values["clv_horizon_months"]) * 365 / 12)),
+            annual_discount=float(values["clv_discount_pct"]) / 100,
         )
 
 

@@ -15,12 +15,14 @@ from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -59,13 +61,26 @@ class SettingsPage(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
-        column.addWidget(self._build_preferences())
+        for box in self._build_preferences():
+            column.addWidget(box)
         column.addWidget(self._build_files())
-        column.addLayout(self._build_buttons())
         column.addStretch(1)
-        outer = QHBoxLayout(self)
-        outer.addWidget(body, 1)
-        outer.addStretch(0)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(body, 1)
+        row.addStretch(0)
+        page = QWidget()
+        page.setLayout(row)
+        scroll = QScrollArea()  # a laptop screen is shorter than every setting
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        buttons = QWidget()  # below the scrolled settings, always in reach, as wide as them
+        buttons.setMaximumWidth(PAGE_WIDTH)
+        buttons.setLayout(self._build_buttons())
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(buttons)
 
         ctx.bus.changed.connect(self._on_changes)
         self._show(self._saved)  # defaults until the stored values arrive
@@ -73,11 +88,18 @@ class SettingsPage(QWidget):
 
     # --- building -----------------------------------------------------------------
 
-    def _build_preferences(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Preferences"))
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    def _build_preferences(self) -> list[QGroupBox]:
+        """One box per group of settings, in the order the groups first appear in SPECS."""
+        forms: dict[str, QFormLayout] = {}
+        boxes = []
+        labels: list[QLabel] = []
         for spec in settings.SPECS:
+            form = forms.get(spec.group)
+            if form is None:
+                box = QGroupBox(_tr_setting(spec.group))
+                boxes.append(box)
+                form = forms[spec.group] = QFormLayout(box)
+                form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             editor = self._make_editor(spec)
             self.editors[spec.key] = editor
             help_text = _tr_setting(spec.help)
@@ -86,6 +108,7 @@ class SettingsPage(QWidget):
                 help_text = f"{help_text} {note}".strip()
             label = QLabel(_tr_setting(spec.label))
             label.setBuddy(editor)
+            labels.append(label)
             field = QWidget()
             field_layout = QVBoxLayout(field)
             field_layout.setContentsMargins(0, 0, 0, 0)
@@ -100,7 +123,10 @@ class SettingsPage(QWidget):
                 label.setToolTip(help_text)
                 field_layout.addWidget(self._hint(help_text))
             form.addRow(label, field)
-        return box
+        widest = max(label.sizeHint().width() for label in labels)
+        for label in labels:  # one label column through every box, so the fields line up
+            label.setMinimumWidth(widest)
+        return boxes
 
     def _make_editor(self, spec: SettingSpec) -> Editor:
         if spec.image:
