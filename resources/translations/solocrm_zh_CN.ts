@@ -78,778 +78,778 @@
 <context>
     <name>AnalyticsPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="133"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="143"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="133"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="143"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="133"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="143"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="134"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="134"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="142"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="152"/>
         <source>Analyse as if today were this date: later orders and answers are ignored.</source>
         <translation>以这一天作为“今天”来分析：之后的订单和调查回复不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="155"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="155"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="155"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="146"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="156"/>
         <source>RFM tier</source>
         <translation>RFM 分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="146"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="156"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="146"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="156"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="152"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="162"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="153"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="163"/>
         <source>Compute again (F5)</source>
         <translation>重新计算 (F5)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="163"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="173"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="170"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="180"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="173"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="215"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="383"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="183"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="222"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="88"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="180"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="191"/>
         <source>No data yet. Record orders and survey answers (or open the demo) and this page shows how your business is doing: who is worth your time, who is slipping away, and whether your customers are happy.</source>
         <translation>还没有数据。记录订单和调查回复（或打开演示数据）后，这里会显示您的经营状况：哪些客户最值得投入，哪些客户正在流失，客户是否满意。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="215"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="226"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="222"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="215"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="222"/>
         <source>Share of revenue</source>
         <translation>营收占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="216"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
         <source>Suggested action</source>
         <translation>建议行动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="219"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="220"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="226"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="227"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
         <source>RFM tiers</source>
         <translation>RFM 客户分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="221"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="228"/>
         <source>Recency, frequency and monetary scores (1-5 each, over the 12 months before the as-of date) add up to a tier: 12-15 high value, 8-11 medium, 4-7 low, 3 churned. Double-click a tier to see its customers, best first.</source>
         <translation>最近消费（R）、消费频率（F）、消费金额（M）各评 1-5 分（统计截至日前 12 个月），总分决定分层：12-15 高价值，8-11 中价值，4-7 低价值，3 流失。双击某一层查看其中的客户，价值高的在前。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="232"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="232"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="232"/>
         <source>P(alive)</source>
         <translation>存活概率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="226"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
         <source>Predicted CLV</source>
         <translation>预测终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="226"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
         <source>Value at risk</source>
         <translation>风险价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="229"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="238"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="236"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="245"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="240"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="247"/>
         <source>Create win-back task</source>
         <translation>创建召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="234"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="252"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="241"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="259"/>
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="253"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="260"/>
         <source>Customers ranked by the value you may lose: predicted CLV × (1 − P(alive)). P(alive) is the BG/NBD model&apos;s probability that the customer will still buy from you.</source>
         <translation>按可能损失的价值排序：预测终身价值 ×（1 − 存活概率）。存活概率是 BG/NBD 模型估计的客户仍会继续购买的概率。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="256"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="263"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="256"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="263"/>
         <source>Baseline → target</source>
         <translation>基准 → 目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="256"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="263"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="257"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="257"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="257"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="261"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="268"/>
         <source>Add goal…</source>
         <translation>添加目标…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="271"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="266"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="273"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="260"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="282"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="267"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="286"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="243"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="250"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="245"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="252"/>
         <source>Save the churn-risk list as shown to Excel or CSV.</source>
         <translation>将当前显示的流失风险名单保存为 Excel 或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="273"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="280"/>
         <source>No goals yet. A goal follows one figure to a target by a date, for example repurchase rate from 20% to 30% by the end of the year, and shows here whether you are on track. Click Add goal… to set one.</source>
         <translation>还没有目标。目标跟踪一项指标在某个日期前达到目标值，例如年底前把复购率从 20% 提高到 30%，并在这里显示进度是否跟得上。点击“添加目标…”设定一个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="283"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="287"/>
         <source>A goal tracks one metric from a baseline to a target by a deadline, measured over the last 30, 90, 180 or 365 days. It is on track when it has come at least as far as the time that has gone.</source>
         <translation>目标跟踪一项指标在截止日期前从基准值达到目标值，按最近 30、90、180 或 365 天计算。完成进度不低于已过去的时间比例，即为进展正常。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="350"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="354"/>
         <source>Click a bar, slice or cell to see exactly those customers.</source>
         <translation>点击柱形、扇区或单元格，查看对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="352"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="356"/>
         <source>Revenue and orders</source>
         <translation>营收与订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="352"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="356"/>
         <source>Paid orders per day, week or month of the period. </source>
         <translation>期间内每天、每周或每月的已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="354"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
         <source>CSAT and NPS over time</source>
         <translation>满意度与净推荐值趋势</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="355"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
         <source>CSAT (% scoring 4-5) and NPS per bucket, with the number of answers. </source>
         <translation>各时间段的满意度（4-5 分占比）和净推荐值，以及回复数量。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="357"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
         <source>NPS: detractors, passives, promoters</source>
         <translation>净推荐值：贬损者、中立者、推荐者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
         <source>NPS answers in the period: 0-6 detractors, 7-8 passives, 9-10 promoters. </source>
         <translation>期间内的 NPS 回复：0-6 分为贬损者，7-8 分为中立者，9-10 分为推荐者。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
         <source>Customers per tier as of the as-of date, with their share of the period&apos;s revenue. </source>
         <translation>截至日各分层的客户数，以及各层在期间营收中的占比。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="365"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="365"/>
         <source>Prospect (no order), new (one order), repeat (two or more), loyal (high value, or a promoter buying four or more times a year), churned. </source>
         <translation>潜在客户（未下单）、新客户（一单）、老客户（两单及以上）、忠诚客户（高价值，或每年购买四次以上的推荐者）、流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="368"/>
         <source>CLV distribution</source>
         <translation>客户终身价值分布</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="368"/>
         <source>Customers by predicted value over the horizon (simple CLV when the models cannot be fitted). </source>
         <translation>按预测期内预测价值划分的客户（模型无法拟合时使用简单终身价值）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="366"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="370"/>
         <source>Retention by month of first order</source>
         <translation>按首单月份的留存</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="367"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
         <source>Share of each month&apos;s new customers who bought again k months later. </source>
         <translation>每个月的新客户在 k 个月后再次购买的比例。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="368"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
         <source>What customers say</source>
         <translation>客户在说什么</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="368"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
         <source>Most frequent words and phrases in survey comments of the period (Chinese segmented with jieba). </source>
         <translation>期间内调查评价中出现最多的词语和短语（中文用 jieba 分词）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="377"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="381"/>
         <source>1000000:M;1000:k</source>
         <translation>100000000:亿;10000:万</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="381"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="385"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="381"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="385"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="381"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="385"/>
         <source>CSAT (% satisfied)</source>
         <translation>满意度（满意占比 %）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="382"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
         <source>NPS</source>
         <translation>净推荐值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="382"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
         <source>Answers</source>
         <translation>回复数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="382"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
         <source>Detractors (0-6)</source>
         <translation>贬损者（0-6）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="383"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
         <source>Passives (7-8)</source>
         <translation>中立者（7-8）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="383"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
         <source>Promoters (9-10)</source>
         <translation>推荐者（9-10）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="384"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
         <source>{share:.0%} of revenue</source>
         <translation>占营收 {share:.0%}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="384"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
         <source>Months after first order</source>
         <translation>首单后月数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="385"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
         <source>Month of first order</source>
         <translation>首单月份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="385"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
         <source>Comments</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="390"/>
         <source>No data for this period</source>
         <translation>此期间没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="390"/>
         <source>Predicted CLV (next 12 months)</source>
         <translation>预测终身价值（未来 12 个月）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="391"/>
         <source>Simple CLV</source>
         <translation>简单终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="494"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="498"/>
         <source>The period starts after it ends. Choose another start date.</source>
         <translation>期间的开始日期晚于结束日期，请选择其他开始日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="501"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="505"/>
         <source>Computing analytics…</source>
         <translation>正在计算分析…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="534"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="538"/>
         <source>Stopped. Press Refresh (F5) to compute again.</source>
         <translation>已停止。按“刷新”(F5) 重新计算。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="549"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="553"/>
         <source>As of %1 · period %2 to %3 · compared with %4 to %5</source>
         <translation>截至 %1 · 期间 %2 至 %3 · 对比 %4 至 %5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="579"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="583"/>
         <source>no earlier data</source>
         <translation>没有更早的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="582"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="586"/>
         <source> pp</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="584"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="588"/>
         <source>up from 0</source>
         <translation>从 0 上升</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="584"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="589"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="588"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="593"/>
         <source>unchanged</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="596"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="600"/>
         <source>Customers in your file at the end of the period (archived ones too: their orders are part of your history). Click to see them.</source>
         <translation>期末客户档案中的客户数（包括已归档的：他们的订单也是您的历史）。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="598"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="602"/>
         <source>Customers whose last paid order is at most %1 days before the end of the period (churn days, in Settings).</source>
         <translation>最近一笔已付款订单在期末前 %1 天以内的客户（流失判定天数，见“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="600"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="604"/>
         <source>Customers whose first paid order falls in the period.</source>
         <translation>首笔已付款订单在此期间的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="601"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="605"/>
         <source>Customers active at the start of the period whose last paid order is more than %1 days old at its end.</source>
         <translation>期初活跃、但到期末时最近一笔已付款订单已超过 %1 天的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="603"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="607"/>
         <source>Sum of paid orders in the period. Refunded orders are not counted.</source>
         <translation>期间内已付款订单的总额，退款订单不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="604"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="608"/>
         <source>Revenue divided by the number of paid orders in the period.</source>
         <translation>营收除以期间内已付款订单数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="605"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="609"/>
         <source>Share of CSAT answers (1-5) in the period scoring 4 or 5, in %. The mean score is shown below.</source>
         <translation>期间内满意度回复（1-5 分）中 4 分或 5 分所占的百分比。平均分显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="607"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="611"/>
         <source>% promoters (9-10) minus % detractors (0-6) among NPS answers in the period, from -100 to 100; 7-8 are passives. 50 or more is excellent.</source>
         <translation>期间内 NPS 回复中推荐者（9-10 分）占比减去贬损者（0-6 分）占比，范围 -100 到 100；7-8 分为中立者。50 及以上为优秀。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="609"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="613"/>
         <source>Customers with 2 or more paid orders in the period divided by customers with at least 1.</source>
         <translation>期间内有 2 笔及以上已付款订单的客户数，除以至少有 1 笔的客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="611"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="615"/>
         <source>Customers active at the start of the period who churned by its end, divided by the customers active at the start.</source>
         <translation>期初活跃、期末已流失的客户数，除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="613"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="617"/>
         <source>(Customers active at the end − new customers in the period) divided by the customers active at the start.</source>
         <translation>（期末活跃客户数 − 期间新客户数）除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="615"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="619"/>
         <source>Customers who referred at least one customer who became new in the period, divided by all customers.</source>
         <translation>在期间内推荐了至少一位新客户的客户数，除以全部客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="617"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="621"/>
         <source>Average order value × orders per year (both over the 12 months before the end of the period) × expected lifetime × gross margin (%1%). Lifetime is 1 ÷ the annual churn rate, at most %2 years. Averaged over customers who bought in those 12 months.</source>
         <translation>平均客单价 × 每年订单数（均按期末前 12 个月计算）× 预期生命周期 × 毛利率（%1%）。生命周期 = 1 ÷ 年流失率，最多 %2 年。按这 12 个月内有购买的客户取平均。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="621"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="625"/>
         <source>BG/NBD (Fader, Hardie &amp; Lee 2005) predicts each customer&apos;s purchases and the chance they are still a customer; Gamma-Gamma their spend per purchase. Discounted at %1% a year over the next %2 days, averaged over customers who have bought. Fitted by maximum likelihood on all your customers.</source>
         <translation>BG/NBD 模型（Fader、Hardie 和 Lee，2005）预测每位客户的购买次数及其仍是客户的概率；Gamma-Gamma 模型预测每次购买的金额。按每年 %1% 折现，计算未来 %2 天，按有过购买的客户取平均。用全部客户数据以最大似然法拟合。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="631"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="777"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="635"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="781"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="632"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="636"/>
         <source>Change against %1 to %2, the period of the same length before.</source>
         <translation>与前一个同样长度的期间（%1 至 %2）相比的变化。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="641"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="645"/>
         <source>next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="648"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="652"/>
         <source>mean %1 · %Ln answer(s)</source>
         <translation>
             <numerusform>平均 %1 · %Ln 条回复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="651"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="655"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln 条回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="657"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="661"/>
         <source>Click to see these customers</source>
         <translation>点击查看这些客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="661"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="665"/>
         <source>No survey answers in this period.</source>
         <translation>此期间没有调查回复。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="663"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="667"/>
         <source>Nobody was an active customer at the start of the period.</source>
         <translation>期初没有活跃客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="665"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="669"/>
         <source>No paid orders in this period.</source>
         <translation>此期间没有已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="667"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="671"/>
         <source>No customer was active a year before, so there is no annual churn rate to estimate a lifetime from.</source>
         <translation>一年前没有活跃客户，因此无法用年流失率估算生命周期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="669"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="673"/>
         <source>Nobody bought in the last 12 months.</source>
         <translation>最近 12 个月没有人购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="670"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="674"/>
         <source>No customers in this period.</source>
         <translation>此期间没有客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="674"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="678"/>
         <source>Too few customers have bought for the models to learn from (at least 20 are needed).</source>
         <translation>有过购买的客户太少，模型无法学习（至少需要 20 位）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="676"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="680"/>
         <source>Too few customers have bought on more than one day for the models to learn how often people come back.</source>
         <translation>在不止一天有过购买的客户太少，模型无法学习客户多久回购一次。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="678"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="682"/>
         <source>The model fit did not converge on this data, so it shows no predictions.</source>
         <translation>模型在这些数据上拟合未收敛，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="679"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="683"/>
         <source>The data do not pin the models down (the fit drifts to an extreme), so they show no predictions. More history usually fixes this.</source>
         <translation>数据不足以确定模型（拟合结果趋于极端），因此不显示预测。积累更多历史数据通常可以解决。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="681"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="685"/>
         <source>A few very large orders dominate spending, so the spend model finds no finite average and shows no predictions.</source>
         <translation>少数特大订单主导了消费金额，消费模型无法得出有限的平均值，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="689"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="693"/>
         <source>Models fitted on %1 customers: BG/NBD r = %2, α = %3 days, a = %4, b = %5 · Gamma-Gamma p = %6, q = %7, v = %8</source>
         <translation>模型基于 %1 位客户拟合：BG/NBD r = %2，α = %3 天，a = %4，b = %5 · Gamma-Gamma p = %6，q = %7，v = %8</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="695"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="699"/>
         <source>No predictions: %1</source>
         <translation>没有预测：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="722"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="726"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="722"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="726"/>
         <source>Personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="723"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="727"/>
         <source>Promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="724"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="728"/>
         <source>Ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="755"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="759"/>
         <source>Highest value at risk first. Select a customer, then open them or plan a win-back.</source>
         <translation>风险价值最高的排在前面。选择一位客户，然后打开其档案或安排召回。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="760"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="764"/>
         <source>No customer at risk in this segment.</source>
         <translation>这个分群中没有流失风险客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="766"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="770"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="766"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="770"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
         <source>Churn rate</source>
         <translation>流失率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="767"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="771"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
         <source>Retention rate</source>
         <translation>客户保持率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="767"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="771"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="99"/>
         <source>Referral rate</source>
         <translation>推荐率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
         <source>CSAT</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="769"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="773"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
         <source>Average order value</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="769"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="773"/>
         <source>Active customers</source>
         <translation>活跃客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="770"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="774"/>
         <source>New customers</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="770"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="774"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="100"/>
         <source>Average CLV (simple)</source>
         <translation>平均 CLV（简单）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="771"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="775"/>
         <source>Share of customers with CLV at least</source>
         <translation>终身价值不低于此值的客户占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="788"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="792"/>
         <source>Achieved</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="788"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="792"/>
         <source>On track</source>
         <translation>进展正常</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="788"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="792"/>
         <source>Behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="789"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="793"/>
         <source>Missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="789"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="793"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="808"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="812"/>
         <source>Time gone: %1</source>
         <translation>已过时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="835"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="839"/>
         <source>Select a customer in the churn-risk list first.</source>
         <translation>请先在流失风险列表中选择一位客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="839"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="843"/>
         <source>Win back %1: ask why they stopped buying and make a comeback offer</source>
         <translation>召回 %1：了解不再购买的原因，提供回归优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="841"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="845"/>
         <source>Churn risk: P(alive) %1, value at risk %2.</source>
         <translation>流失风险：存活概率 %1，风险价值 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="847"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="851"/>
         <source>Undo win-back task</source>
         <translation>撤销召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="848"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="852"/>
         <source>Win-back task for %1 added to Today (due tomorrow).</source>
         <translation>已为 %1 添加召回任务到“今日”（明天到期）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="871"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="875"/>
         <source>Goal added.</source>
         <translation>目标已添加。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="885"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="889"/>
         <source>Goal saved.</source>
         <translation>目标已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="896"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="900"/>
         <source>Undo delete goal</source>
         <translation>撤销删除目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="897"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="901"/>
         <source>Goal deleted. Press Ctrl+Z to undo.</source>
         <translation>目标已删除。按 Ctrl+Z 可撤销。</translation>
     </message>
@@ -4104,64 +4104,64 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="106"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="107"/>
         <source>Takes effect the next time SoloCRM starts.</source>
         <translation>下次启动 SoloCRM 时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="160"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="165"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="164"/>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="168"/>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="297"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="169"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="173"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="302"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="166"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="171"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="170"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="175"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="189"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="194"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="190"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="195"/>
         <source>Undo the changes you have not saved</source>
         <translation>撤销尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="192"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="197"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="269"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="274"/>
         <source>Saving settings…</source>
         <translation>正在保存设置…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="276"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="281"/>
         <source>Saved. The new language is used the next time SoloCRM starts.</source>
         <translation>已保存。新的语言将在下次启动 SoloCRM 时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="278"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="283"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="298"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="303"/>
         <source>SoloCRM could not open a file manager. The folder is:
 {folder}</source>
         <translation>SoloCRM 无法打开文件管理器。文件夹位置：

@@ -113,6 +113,16 @@ def _raw(k: Kpis, key: str) -> float | None:
     return None if value is None else float(value)
 
 
+def _empty_note(text: str, name: str, style: str) -> QLabel:
+    """What stands where figures will be once there are some: centred, wrapped, in the placeholder colour."""
+    note = QLabel(text)
+    note.setObjectName(name)
+    note.setWordWrap(True)
+    note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    note.setStyleSheet(f"color: palette(placeholder-text); {style}")
+    return note
+
+
 class AnalyticsPage(QWidget):
     show_customers = Signal(frozenset)  # drill-down: the customer list should show exactly these
     open_customer = Signal(int)
@@ -177,13 +187,10 @@ class AnalyticsPage(QWidget):
         bar.addWidget(refresh)
         self._show_custom_dates()
 
-        self.empty = QLabel(self.tr("No data yet. Record orders and survey answers (or open the demo) and this "
-                                    "page shows how your business is doing: who is worth your time, who is "
-                                    "slipping away, and whether your customers are happy."))
-        self.empty.setObjectName("analyticsEmpty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("font-size: 12pt; color: palette(placeholder-text); padding: 40px;")
+        self.empty = _empty_note(self.tr(
+            "No data yet. Record orders and survey answers (or open the demo) and this page shows how your business "
+            "is doing: who is worth your time, who is slipping away, and whether your customers are happy."),
+            "analyticsEmpty", "font-size: 12pt; padding: 40px;")
         self.empty.hide()
 
         self.cards: dict[str, KpiCard] = {}
@@ -269,13 +276,10 @@ class AnalyticsPage(QWidget):
         goal_buttons.addStretch(1)
         for button in (add_goal, self.edit_goal_button, self.delete_goal_button):
             goal_buttons.addWidget(button)
-        self.no_goals = QLabel(self.tr(
+        self.no_goals = _empty_note(self.tr(
             "No goals yet. A goal follows one figure to a target by a date, for example repurchase rate from "
-            "20% to 30% by the end of the year, and shows here whether you are on track. Click Add goal… to set one."))
-        self.no_goals.setObjectName("noGoals")
-        self.no_goals.setWordWrap(True)
-        self.no_goals.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_goals.setStyleSheet("color: palette(placeholder-text); padding: 20px;")
+            "20% to 30% by the end of the year, and shows here whether you are on track. Click Add goal… to set one."),
+            "noGoals", "padding: 20px;")
         self.goal_stack = QStackedWidget()
         self.goal_stack.addWidget(self.goals)
         self.goal_stack.addWidget(self.no_goals)
