@@ -2610,82 +2610,82 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="537"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="539"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="539"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="541"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="545"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="547"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="560"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="562"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="586"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="588"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="587"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="589"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2704,7 +2704,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="129"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="518"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
@@ -3001,7 +3001,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="358"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="455"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="457"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
@@ -3061,42 +3061,52 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="440"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="438"/>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="439"/>
+        <source>Why it was not imported</source>
+        <translation>未导入原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="442"/>
         <source>%1 rejected rows saved to %2. Fix them and import that file.</source>
         <translation>已将 %1 行未导入的数据保存到 %2。修改后再导入该文件即可。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="452"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="454"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="472"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="474"/>
         <source>Imported %1 in %2 s.</source>
         <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="488"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="490"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="492"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="494"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="518"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="518"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="518"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3337,7 +3347,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="562"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="564"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>

@@ -435,7 +435,9 @@ class ImportWizard(QDialog):
         if not path:
             return
         headers, found = self.source.headers, report.rejects
-        self.ctx.runner.run(lambda _p: rejects.write_rejects(path, headers, found), parent=self,
+        why = {id(r): self.tr("Row %1: %2").replace("%1", str(r.row)).replace("%2", self._reason(r)) for r in found}
+        self.ctx.runner.run(lambda _p: rejects.write_rejects(path, headers, found, self.tr("Why it was not imported"),
+                                                             lambda r: why[id(r)]), parent=self,
                             on_success=lambda n: self.status.setText(
                                 self.tr("%1 rejected rows saved to %2. Fix them and import that file.")
                                 .replace("%1", str(n)).replace("%2", path)))
