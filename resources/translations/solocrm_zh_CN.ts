@@ -2731,6 +2731,11 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>自动检测</translation>
     </message>
     <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="166"/>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+    <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
         <source>Comma ,</source>
         <translation>逗号 ,</translation>

@@ -163,8 +163,8 @@ class ImportWizard(QDialog):
         row.addWidget(browse)
         self.encoding = QComboBox()
         self.encoding.addItem(self.tr("Detect automatically"), None)
-        for code, label in (("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 with BOM"), ("gb18030", "GBK / GB18030"),
-                            ("utf-16", "UTF-16"), ("big5", "Big5")):
+        for code, label in (("utf-8", "UTF-8"), ("utf-8-sig", self.tr("UTF-8 with BOM")),
+                            ("gb18030", "GBK / GB18030"), ("utf-16", "UTF-16"), ("big5", "Big5")):
             self.encoding.addItem(label, code)
         self.delimiter = QComboBox()
         self.delimiter.addItem(self.tr("Detect automatically"), None)
