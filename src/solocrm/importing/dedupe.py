@@ -138,8 +138,9 @@ def find_groups(db: Database, progress: Callable[[int, int], None] | None = None
     by_id = {p.id: p for p in people}
     if progress is not None:
         progress(len(people), len(people))
+    alike_names = REASONS.index("similar name, same company")  # this reason and the weaker ones
     groups = [DuplicateGroup(ids, tuple(by_id[i].name for i in ids), REASONS[reason],
-                             reason >= 2 and _own_phones([phones.get(i, set()) for i in ids]))
+                             reason >= alike_names and _own_phones([phones.get(i, set()) for i in ids]))
               for ids, reason in found.items()]
     groups.sort(key=lambda g: (REASONS.index(g.reason), g.namesakes, len(g.customer_ids), g.customer_ids[0]))
     return groups
