@@ -171,7 +171,13 @@ def test_stay_in_touch_tasks_show_their_customer(ctx, view):
     cid = _customer(ctx, "张三")
     tasks.set_cadence(ctx.db, 7, customer_id=cid)
     ctx.bus.publish(tasks.apply_cadences(ctx.db, FIXED_NOW))
-    assert any(line.endswith("Stay in touch 张三") for line in _lines(view))
+    import re
+
+    from solocrm.ui.formatting import to_local
+
+    [line] = [line for line in _lines(view) if line.endswith("Stay in touch 张三")]
+    due = to_local(_row_with(view, "Stay in touch").item.due_at)
+    assert due.strftime("%m-%d") in line and not re.search(r"\d\d:\d\d", line)  # a day, not a contact's hour
 
 
 def test_new_task_for_a_customer_picked_by_pinyin(ctx, view, qtbot):

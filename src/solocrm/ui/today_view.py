@@ -80,7 +80,7 @@ class TaskRow(QFrame):
         self.checkbox.toggled.connect(self._on_toggled)
 
         local = to_local(item.due_at)
-        self.time_label = QLabel(self._time_text(local, section))
+        self.time_label = QLabel(self._time_text(local, section, item.is_stay_in_touch))
         self.time_label.setObjectName("overdueTime" if overdue else "taskTime")
         self.time_label.setToolTip(QLocale().toString(local, "yyyy-MM-dd dddd HH:mm"))
         self.time_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000-00-00 00:00") + 8)
@@ -112,12 +112,13 @@ class TaskRow(QFrame):
             self.customer_button.clicked.connect(lambda: self.customer_clicked.emit(customer_id))
             layout.addWidget(self.customer_button)
 
-    def _time_text(self, local: datetime, section: str) -> str:
+    def _time_text(self, local: datetime, section: str, day_only: bool) -> str:
+        """When it is due; a stay-in-touch task falls due on a day (its hour is the last contact's, not a plan)."""
         if section == "today":
-            return local.strftime("%H:%M")
+            return "" if day_only else local.strftime("%H:%M")
         if section == "upcoming":  # within a week the weekday is what people plan by
-            return QLocale().toString(local, "ddd MM-dd HH:mm")
-        return local.strftime("%Y-%m-%d %H:%M")
+            return QLocale().toString(local, "ddd MM-dd" if day_only else "ddd MM-dd HH:mm")
+        return local.strftime("%Y-%m-%d" if day_only else "%Y-%m-%d %H:%M")
 
     def _repeat_text(self, recurrence: str) -> str:
         return {
