@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+from PySide6.QtCore import QLocale
+
+# When a task is due, by how far away it is: (day-level task, task at a time).
+_DUE_FORMS = {
+    "time": ("", "HH:mm"),  # today: the section or message already says so
+    "weekday": ("ddd MM-dd", "ddd MM-dd HH:mm"),  # within a week the weekday is what people plan by
+    "date": ("yyyy-MM-dd", "yyyy-MM-dd HH:mm"),
+}
+
 
 def to_local(utc_naive: datetime) -> datetime:
     return utc_naive.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
@@ -24,3 +33,10 @@ def date_text(value: date | datetime | None) -> str:
 
 def datetime_text(value: datetime | None) -> str:
     return "" if value is None else to_local(value).strftime("%Y-%m-%d %H:%M")
+
+
+def due_text(local: datetime, form: str, day_only: bool) -> str:
+    """When a task is due (``form``: "time", "weekday" or "date"); ``day_only`` for a task that falls due on a day,
+    such as stay in touch, whose hour is that of the last contact it was counted from, not a plan."""
+    pattern = _DUE_FORMS[form][0 if day_only else 1]
+    return QLocale().toString(local, pattern) if pattern else ""

@@ -19,6 +19,7 @@ from solocrm.services import tasks
 from solocrm.services.changes import Changes
 from solocrm.services.tasks import TaskItem
 from solocrm.ui.context import AppContext
+from solocrm.ui.formatting import due_text
 from solocrm.ui.task_dialog import task_title, to_local
 
 log = logging.getLogger(__name__)
@@ -128,6 +129,6 @@ class ReminderService(QObject):
     @staticmethod
     def _line(item: TaskItem, today: date) -> str:
         local = to_local(item.due_at)
-        when = f"{local:%H:%M}" if local.date() == today else f"{local:%Y-%m-%d %H:%M}"
-        text = f"{when}  {task_title(item)}"
+        when = due_text(local, "time" if local.date() == today else "date", item.is_stay_in_touch)
+        text = f"{when}  {task_title(item)}".strip()
         return f"{text} · {item.customer_name}" if item.customer_name else text

@@ -9,7 +9,6 @@ undo stack.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent, QShowEvent
@@ -32,6 +31,7 @@ from solocrm.services.changes import Changes
 from solocrm.services.tasks import TaskItem, TodayList
 from solocrm.ui.context import AppContext
 from solocrm.ui.operations import show_user_error
+from solocrm.ui.formatting import due_text
 from solocrm.ui.task_dialog import TaskDialog, local_tz, task_title, to_local
 
 OVERDUE_RED = "#c62828"
@@ -80,7 +80,8 @@ class TaskRow(QFrame):
         self.checkbox.toggled.connect(self._on_toggled)
 
         local = to_local(item.due_at)
-        self.time_label = QLabel(self._time_text(local, section, item.is_stay_in_touch))
+        form = {"today": "time", "upcoming": "weekday"}.get(section, "date")
+        self.time_label = QLabel(due_text(local, form, item.is_stay_in_touch))
         self.time_label.setObjectName("overdueTime" if overdue else "taskTime")
         self.time_label.setToolTip(QLocale().toString(local, "yyyy-MM-dd dddd HH:mm"))
         self.time_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000-00-00 00:00") + 8)
@@ -111,14 +112,6 @@ class TaskRow(QFrame):
             customer_id = item.customer_id
             self.customer_button.clicked.connect(lambda: self.customer_clicked.emit(customer_id))
             layout.addWidget(self.customer_button)
-
-    def _time_text(self, local: datetime, section: str, day_only: bool) -> str:
-        """When it is due; a stay-in-touch task falls due on a day (its hour is the last contact's, not a plan)."""
-        if section == "today":
-            return "" if day_only else local.strftime("%H:%M")
-        if section == "upcoming":  # within a week the weekday is what people plan by
-            return QLocale().toString(local, "ddd MM-dd" if day_only else "ddd MM-dd HH:mm")
-        return local.strftime("%Y-%m-%d" if day_only else "%Y-%m-%d %H:%M")
 
     def _repeat_text(self, recurrence: str) -> str:
         return {
