@@ -4,7 +4,7 @@
 <context>
     <name>AnalyticsPage</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="652"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="653"/>
         <source>mean %1 · %Ln answer(s)</source>
         <translation>
             <numerusform>mean %1 · %Ln answer</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="655"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="656"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln answer</numerusform>

@@ -403,7 +403,7 @@
     </message>
     <message>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="385"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="773"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
         <source>Revenue</source>
         <translation>营收</translation>
@@ -420,7 +420,7 @@
     </message>
     <message>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="773"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
         <source>NPS</source>
         <translation>净推荐值</translation>
@@ -452,404 +452,409 @@
     </message>
     <message>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
+        <source>{label}: {count:,}</source>
+        <translation>{label}：{count:,}</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
         <source>Months after first order</source>
         <translation>首单后月数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="390"/>
         <source>Month of first order</source>
         <translation>首单月份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="390"/>
         <source>Comments</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="390"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="391"/>
         <source>No data for this period</source>
         <translation>此期间没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="390"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="391"/>
         <source>Predicted CLV (next 12 months)</source>
         <translation>预测终身价值（未来 12 个月）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="391"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="392"/>
         <source>Simple CLV</source>
         <translation>简单终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="498"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="499"/>
         <source>The period starts after it ends. Choose another start date.</source>
         <translation>期间的开始日期晚于结束日期，请选择其他开始日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="505"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="506"/>
         <source>Computing analytics…</source>
         <translation>正在计算分析…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="538"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="539"/>
         <source>Stopped. Press Refresh (F5) to compute again.</source>
         <translation>已停止。按“刷新”(F5) 重新计算。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="553"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="554"/>
         <source>As of %1 · period %2 to %3 · compared with %4 to %5</source>
         <translation>截至 %1 · 期间 %2 至 %3 · 对比 %4 至 %5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="583"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="584"/>
         <source>no earlier data</source>
         <translation>没有更早的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="586"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="587"/>
         <source> pp</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="588"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="589"/>
         <source>up from 0</source>
         <translation>从 0 上升</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="588"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="593"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="589"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="594"/>
         <source>unchanged</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="600"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="601"/>
         <source>Customers in your file at the end of the period (archived ones too: their orders are part of your history). Click to see them.</source>
         <translation>期末客户档案中的客户数（包括已归档的：他们的订单也是您的历史）。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="602"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="603"/>
         <source>Customers whose last paid order is at most %1 days before the end of the period (churn days, in Settings).</source>
         <translation>最近一笔已付款订单在期末前 %1 天以内的客户（流失判定天数，见“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="604"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="605"/>
         <source>Customers whose first paid order falls in the period.</source>
         <translation>首笔已付款订单在此期间的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="605"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="606"/>
         <source>Customers active at the start of the period whose last paid order is more than %1 days old at its end.</source>
         <translation>期初活跃、但到期末时最近一笔已付款订单已超过 %1 天的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="607"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="608"/>
         <source>Sum of paid orders in the period. Refunded orders are not counted.</source>
         <translation>期间内已付款订单的总额，退款订单不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="608"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="609"/>
         <source>Revenue divided by the number of paid orders in the period.</source>
         <translation>营收除以期间内已付款订单数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="609"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="610"/>
         <source>Share of CSAT answers (1-5) in the period scoring 4 or 5, in %. The mean score is shown below.</source>
         <translation>期间内满意度回复（1-5 分）中 4 分或 5 分所占的百分比。平均分显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="611"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="612"/>
         <source>% promoters (9-10) minus % detractors (0-6) among NPS answers in the period, from -100 to 100; 7-8 are passives. 50 or more is excellent.</source>
         <translation>期间内 NPS 回复中推荐者（9-10 分）占比减去贬损者（0-6 分）占比，范围 -100 到 100；7-8 分为中立者。50 及以上为优秀。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="613"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="614"/>
         <source>Customers with 2 or more paid orders in the period divided by customers with at least 1.</source>
         <translation>期间内有 2 笔及以上已付款订单的客户数，除以至少有 1 笔的客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="615"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="616"/>
         <source>Customers active at the start of the period who churned by its end, divided by the customers active at the start.</source>
         <translation>期初活跃、期末已流失的客户数，除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="617"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="618"/>
         <source>(Customers active at the end − new customers in the period) divided by the customers active at the start.</source>
         <translation>（期末活跃客户数 − 期间新客户数）除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="619"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="620"/>
         <source>Customers who referred at least one customer who became new in the period, divided by all customers.</source>
         <translation>在期间内推荐了至少一位新客户的客户数，除以全部客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="621"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="622"/>
         <source>Average order value × orders per year (both over the 12 months before the end of the period) × expected lifetime × gross margin (%1%). Lifetime is 1 ÷ the annual churn rate, at most %2 years. Averaged over customers who bought in those 12 months.</source>
         <translation>平均客单价 × 每年订单数（均按期末前 12 个月计算）× 预期生命周期 × 毛利率（%1%）。生命周期 = 1 ÷ 年流失率，最多 %2 年。按这 12 个月内有购买的客户取平均。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="625"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="626"/>
         <source>BG/NBD (Fader, Hardie &amp; Lee 2005) predicts each customer&apos;s purchases and the chance they are still a customer; Gamma-Gamma their spend per purchase. Discounted at %1% a year over the next %2 days, averaged over customers who have bought. Fitted by maximum likelihood on all your customers.</source>
         <translation>BG/NBD 模型（Fader、Hardie 和 Lee，2005）预测每位客户的购买次数及其仍是客户的概率；Gamma-Gamma 模型预测每次购买的金额。按每年 %1% 折现，计算未来 %2 天，按有过购买的客户取平均。用全部客户数据以最大似然法拟合。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="635"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="781"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="636"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="782"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="636"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="637"/>
         <source>Change against %1 to %2, the period of the same length before.</source>
         <translation>与前一个同样长度的期间（%1 至 %2）相比的变化。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="645"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="646"/>
         <source>next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="652"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="653"/>
         <source>mean %1 · %Ln answer(s)</source>
         <translation>
             <numerusform>平均 %1 · %Ln 条回复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="655"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="656"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln 条回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="661"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="662"/>
         <source>Click to see these customers</source>
         <translation>点击查看这些客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="665"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="666"/>
         <source>No survey answers in this period.</source>
         <translation>此期间没有调查回复。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="667"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="668"/>
         <source>Nobody was an active customer at the start of the period.</source>
         <translation>期初没有活跃客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="669"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="670"/>
         <source>No paid orders in this period.</source>
         <translation>此期间没有已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="671"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="672"/>
         <source>No customer was active a year before, so there is no annual churn rate to estimate a lifetime from.</source>
         <translation>一年前没有活跃客户，因此无法用年流失率估算生命周期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="673"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="674"/>
         <source>Nobody bought in the last 12 months.</source>
         <translation>最近 12 个月没有人购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="674"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="675"/>
         <source>No customers in this period.</source>
         <translation>此期间没有客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="678"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="679"/>
         <source>Too few customers have bought for the models to learn from (at least 20 are needed).</source>
         <translation>有过购买的客户太少，模型无法学习（至少需要 20 位）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="680"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="681"/>
         <source>Too few customers have bought on more than one day for the models to learn how often people come back.</source>
         <translation>在不止一天有过购买的客户太少，模型无法学习客户多久回购一次。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="682"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="683"/>
         <source>The model fit did not converge on this data, so it shows no predictions.</source>
         <translation>模型在这些数据上拟合未收敛，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="683"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="684"/>
         <source>The data do not pin the models down (the fit drifts to an extreme), so they show no predictions. More history usually fixes this.</source>
         <translation>数据不足以确定模型（拟合结果趋于极端），因此不显示预测。积累更多历史数据通常可以解决。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="685"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="686"/>
         <source>A few very large orders dominate spending, so the spend model finds no finite average and shows no predictions.</source>
         <translation>少数特大订单主导了消费金额，消费模型无法得出有限的平均值，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="693"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="694"/>
         <source>Models fitted on %1 customers: BG/NBD r = %2, α = %3 days, a = %4, b = %5 · Gamma-Gamma p = %6, q = %7, v = %8</source>
         <translation>模型基于 %1 位客户拟合：BG/NBD r = %2，α = %3 天，a = %4，b = %5 · Gamma-Gamma p = %6，q = %7，v = %8</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="699"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="700"/>
         <source>No predictions: %1</source>
         <translation>没有预测：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="726"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="727"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="726"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="727"/>
         <source>Personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="727"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="728"/>
         <source>Promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="728"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="729"/>
         <source>Ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="759"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="760"/>
         <source>Highest value at risk first. Select a customer, then open them or plan a win-back.</source>
         <translation>风险价值最高的排在前面。选择一位客户，然后打开其档案或安排召回。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="764"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="765"/>
         <source>No customer at risk in this segment.</source>
         <translation>这个分群中没有流失风险客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="770"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="771"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="770"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="771"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
         <source>Churn rate</source>
         <translation>流失率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="771"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
         <source>Retention rate</source>
         <translation>客户保持率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="771"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="99"/>
         <source>Referral rate</source>
         <translation>推荐率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="773"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
         <source>CSAT</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="773"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="774"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
         <source>Average order value</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="773"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="774"/>
         <source>Active customers</source>
         <translation>活跃客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="774"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="775"/>
         <source>New customers</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="774"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="775"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="100"/>
         <source>Average CLV (simple)</source>
         <translation>平均 CLV（简单）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="775"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="776"/>
         <source>Share of customers with CLV at least</source>
         <translation>终身价值不低于此值的客户占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="792"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="793"/>
         <source>Achieved</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="792"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="793"/>
         <source>On track</source>
         <translation>进展正常</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="792"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="793"/>
         <source>Behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="793"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="794"/>
         <source>Missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="793"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="794"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="812"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="813"/>
         <source>Time gone: %1</source>
         <translation>已过时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="839"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="840"/>
         <source>Select a customer in the churn-risk list first.</source>
         <translation>请先在流失风险列表中选择一位客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="843"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="844"/>
         <source>Win back %1: ask why they stopped buying and make a comeback offer</source>
         <translation>召回 %1：了解不再购买的原因，提供回归优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="845"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="846"/>
         <source>Churn risk: P(alive) %1, value at risk %2.</source>
         <translation>流失风险：存活概率 %1，风险价值 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="851"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="852"/>
         <source>Undo win-back task</source>
         <translation>撤销召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="852"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="853"/>
         <source>Win-back task for %1 added to Today (due tomorrow).</source>
         <translation>已为 %1 添加召回任务到“今日”（明天到期）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="875"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="876"/>
         <source>Goal added.</source>
         <translation>目标已添加。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="889"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="890"/>
         <source>Goal saved.</source>
         <translation>目标已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="900"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="901"/>
         <source>Undo delete goal</source>
         <translation>撤销删除目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="901"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="902"/>
         <source>Goal deleted. Press Ctrl+Z to undo.</source>
         <translation>目标已删除。按 Ctrl+Z 可撤销。</translation>
     </message>
@@ -1008,7 +1013,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="299"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
         <source>No backups yet. Click Back up now to make the first one.</source>
         <translation>还没有备份。点击“立即备份”创建第一个备份。</translation>
     </message>
@@ -1078,257 +1083,262 @@
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="244"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="242"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="245"/>
         <source>not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="250"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="251"/>
         <source>only when you click Back up now</source>
         <translation>仅在点击“立即备份”时</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="253"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="254"/>
         <source>due now</source>
         <translation>现在就该备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="256"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="257"/>
         <source>%1 free</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="257"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="258"/>
         <source>not available: connect the drive</source>
         <translation>不可用：请连接备份盘</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="260"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="261"/>
         <source>Kept in this computer&apos;s keyring: backups are verified right after they are written.</source>
         <translation>保存在这台电脑的钥匙串中：备份写入后会立即验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="263"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="264"/>
         <source>Not in the keyring on this computer. Backups still run; verify them with your passphrase.</source>
         <translation>不在这台电脑的钥匙串中。备份仍会进行；请用密码验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="267"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="268"/>
         <source>This computer has no secure keyring, so the key is not kept here. Backups still run and are marked “not yet verified” until you enter your passphrase (Verify all).</source>
         <translation>这台电脑没有安全的钥匙串，因此不在此保存密钥。备份仍会进行，在您输入密码（全部验证）之前会标记为“尚未验证”。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="273"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="274"/>
         <source>Keeps the last %1, one a day for %2 days, one a week for %3 weeks, one a month for %4 months and one a year for %5 years. Pinned, unverified and damaged backups, and the newest good one, are never deleted.</source>
         <translation>保留最近 %1 个，%2 天内每天一个，%3 周内每周一个，%4 个月内每月一个，%5 年内每年一个。已固定、未验证和已损坏的备份，以及最新的正常备份，永远不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="280"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="281"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="280"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="281"/>
         <source>Not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="281"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="282"/>
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="281"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="282"/>
         <source>Not checked here</source>
         <translation>未在此检查</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="287"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="288"/>
         <source>pinned</source>
         <translation>已固定</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="296"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="297"/>
         <source>The backup folder is not available. Connect the drive to see and check its backups.</source>
         <translation>备份文件夹不可用。请连接备份盘以查看和检查其中的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
         <source>You</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
         <source>Schedule</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
         <source>Catch-up</source>
         <translation>补做</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
         <source>OS timer</source>
         <translation>系统定时器</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="306"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="306"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="307"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="306"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="307"/>
         <source>Written, not yet verified</source>
         <translation>已写入，尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="307"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="308"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="307"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="308"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="307"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="308"/>
         <source>Set up</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="328"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="329"/>
         <source>Your key will be kept in this computer&apos;s keyring, so backups are verified automatically.</source>
         <translation>您的密钥将保存在这台电脑的钥匙串中，备份会自动验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="330"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="331"/>
         <source>This computer has no secure keyring: backups will still run, and are verified when you enter the passphrase.</source>
         <translation>这台电脑没有安全的钥匙串：备份仍会进行，在您输入密码时验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="347"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="348"/>
         <source>Making your backup key…</source>
         <translation>正在生成备份密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="356"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="357"/>
         <source>Changing the passphrase…</source>
         <translation>正在修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="358"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="359"/>
         <source>Passphrase changed</source>
         <translation>密码已修改</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="359"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="360"/>
         <source>The new passphrase now protects your backup key.</source>
         <translation>新密码现在保护着您的备份密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="368"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="369"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="378"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="379"/>
         <source>The backup was written but not yet verified: the key is not on this computer. Click Verify all and enter your passphrase.</source>
         <translation>备份已写入但尚未验证：这台电脑上没有密钥。请点击“全部验证”并输入密码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="381"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="382"/>
         <source>Backup written and verified: %1</source>
         <translation>备份已写入并验证：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="410"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="411"/>
         <source>Your backup key is not on this computer. Enter the backup passphrase, or the recovery code you wrote down.</source>
         <translation>这台电脑上没有您的备份密钥。请输入备份密码，或您记下的恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="425"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="426"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="452"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="453"/>
         <source>Verifying %1…</source>
         <translation>正在验证 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="460"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="461"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="470"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="471"/>
         <source>All backups verified</source>
         <translation>所有备份均已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="470"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="471"/>
         <source>Some backups failed verification</source>
         <translation>部分备份未通过验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="485"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="486"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="486"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="487"/>
         <source>SoloCRM backups (*.crmbak);;All files (*)</source>
         <translation>SoloCRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="495"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="496"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
         <source>customers</source>
         <translation>位客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
         <source>orders</source>
         <translation>个订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="505"/>
         <source>interactions</source>
         <translation>条互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="505"/>
         <source>tasks</source>
         <translation>个任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="505"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="506"/>
         <source>survey answers</source>
         <translation>份调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="507"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="508"/>
         <source>This backup was made %1 by SoloCRM %2 and holds:
 %3
 
@@ -1339,22 +1349,22 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 恢复会用它替换 %4 中的全部内容。恢复前会先为当前数据做一个安全备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="511"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="512"/>
         <source>Restore this backup?</source>
         <translation>恢复这个备份？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="519"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="520"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="528"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="529"/>
         <source>Restored. The data you had before is kept as a pinned safety backup: %1</source>
         <translation>已恢复。之前的数据已作为固定的安全备份保存：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="530"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="531"/>
         <source>Restore complete</source>
         <translation>恢复完成</translation>
     </message>
@@ -2331,47 +2341,52 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>我方发起</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="327"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="323"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="328"/>
         <source>NPS %1 / 10</source>
         <translation>NPS 评分 %1 / 10</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="329"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="330"/>
         <source>Satisfaction %1 / 5</source>
         <translation>满意度 %1 / 5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="333"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="334"/>
         <source>Task done: %1</source>
         <translation>任务完成：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="333"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="334"/>
         <source>Task due: %1</source>
         <translation>任务到期：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="337"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="338"/>
         <source>Stage: %1 → %2</source>
         <translation>生命周期：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="341"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="342"/>
         <source>Customer added</source>
         <translation>客户建档</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="342"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="343"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="344"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="345"/>
         <source>%1 changed</source>
         <translation>修改了%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="411"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="412"/>
         <source>Undo delete entry</source>
         <translation>撤销删除记录</translation>
     </message>
@@ -3482,8 +3497,8 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/main_window.py" line="93"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="138"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="269"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="139"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="270"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
@@ -3493,115 +3508,120 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="151"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="123"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/main_window.py" line="152"/>
         <source>You are exploring demo data. Nothing here is yours.</source>
         <translation>您正在浏览演示数据，这里没有您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="153"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="154"/>
         <source>Back to my data</source>
         <translation>返回我的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="159"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="160"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="160"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="161"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="163"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="164"/>
         <source>New &amp;task…</source>
         <translation>新建任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="166"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="169"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="170"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="172"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="173"/>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="174"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="175"/>
         <source>&amp;Export all customers…</source>
         <translation>导出全部客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="176"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="177"/>
         <source>Export all &amp;orders…</source>
         <translation>导出全部订单(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="184"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="185"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="185"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="398"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="186"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="399"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="189"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="190"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="194"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="195"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="200"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="201"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="205"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="206"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="206"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="207"/>
         <source>&amp;About SoloCRM</source>
         <translation>关于 SoloCRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="335"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="336"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="336"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="337"/>
         <source>Delete %1 with all their orders, interactions, surveys and tasks?
 You can undo this with Ctrl+Z.</source>
         <translation>删除 %1 及其所有订单、互动记录、调查和任务？
 可以按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="344"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="345"/>
         <source>Undo delete %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="350"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="351"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="389"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="390"/>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>
@@ -3849,17 +3869,17 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../src/solocrm/ui/reminders.py" line="114"/>
+        <location filename="../../src/solocrm/ui/reminders.py" line="115"/>
         <source>Follow-up due</source>
         <translation>跟进到期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reminders.py" line="117"/>
+        <location filename="../../src/solocrm/ui/reminders.py" line="118"/>
         <source>Follow-ups due: {count}</source>
         <translation>到期的跟进：{count} 项</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reminders.py" line="120"/>
+        <location filename="../../src/solocrm/ui/reminders.py" line="121"/>
         <source>and {count} more</source>
         <translation>还有 {count} 项</translation>
     </message>
@@ -4446,27 +4466,27 @@ You can undo this with Ctrl+Z.</source>
         <translation>已完成：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="110"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="111"/>
         <source>Open the customer file</source>
         <translation>打开客户档案</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="124"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="118"/>
         <source>Repeats every day</source>
         <translation>每天重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="124"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="118"/>
         <source>Repeats every week</source>
         <translation>每周重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="125"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="119"/>
         <source>Repeats every month</source>
         <translation>每月重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="125"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="119"/>
         <source>Repeats every year</source>
         <translation>每年重复</translation>
     </message>
@@ -4482,123 +4502,123 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="175"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="169"/>
         <source>Delete task</source>
         <translation>删除任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="181"/>
-        <location filename="../../src/solocrm/ui/today_view.py" line="378"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="175"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="372"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="185"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="179"/>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="192"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="186"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="193"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="187"/>
         <source>Save the tasks shown to Excel or CSV.</source>
         <translation>将当前显示的任务保存为 Excel 或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="210"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="204"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="244"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="238"/>
         <source>Nothing due today. Enjoy your day.</source>
         <translation>今天没有待办事项，祝您愉快。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="246"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="240"/>
         <source>Follow-ups you plan, and reminders to stay in touch, will show up here.</source>
         <translation>您计划的跟进和保持联系的提醒都会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="250"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="244"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="378"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="372"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="378"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="372"/>
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="346"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="340"/>
         <source>Nothing else due today.</source>
         <translation>今天没有其他待办。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="359"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="353"/>
         <source>Showing the first {shown} of {total}.</source>
         <translation>显示前 {shown} 项，共 {total} 项。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="385"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="379"/>
         <source>Section</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="385"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="379"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="385"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="379"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="385"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="379"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="385"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="379"/>
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="386"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="380"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="390"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="384"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="424"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="418"/>
         <source>Done: {title}</source>
         <translation>已完成：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="425"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="419"/>
         <source>Undo completing “{title}”</source>
         <translation>撤销完成“{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="443"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="437"/>
         <source>Deleted: {title}</source>
         <translation>已删除：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/today_view.py" line="444"/>
+        <location filename="../../src/solocrm/ui/today_view.py" line="438"/>
         <source>Undo deleting “{title}”</source>
         <translation>撤销删除“{title}”</translation>
     </message>
@@ -5762,7 +5782,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>生日在将来。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="421"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="422"/>
         <source>There is no key file (solocrm-keys.age) beside this backup. Use the recovery code instead.</source>
         <translation>这个备份旁边没有密钥文件（solocrm-keys.age）。请改用恢复码。</translation>
     </message>

@@ -58,6 +58,7 @@ class ChartText:
     promoters: str = "Promoters (9-10)"
     customers: str = "Customers"
     revenue_share: str = "{share:.0%} of revenue"
+    count_of: str = "{label}: {count:,}"  # a legend entry with its count
     months_after: str = "Months after first order"
     first_order_month: str = "Month of first order"
     comments: str = "Comments"
@@ -216,7 +217,7 @@ def nps_split(panel: Panel, text: ChartText = ChartText()) -> Chart:
                                           ("passives", n.passives, GREY, text.passives),
                                           ("promoters", n.promoters, GREEN, text.promoters)):
             share = count / n.responses * 100
-            [bar] = ax.barh([0], [share], left=left, color=colour, label=f"{label}: {count:,}")
+            [bar] = ax.barh([0], [share], left=left, color=colour, label=text.count_of.format(label=label, count=count))
             bar.set_picker(True)
             chart.targets[bar] = f"nps:{key}"
             if share >= 8:

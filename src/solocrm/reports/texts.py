@@ -124,7 +124,8 @@ class Texts:
         return ChartText(
             revenue="营业收入", orders="订单数", csat="满意度（满意占比 %）", nps="净推荐值 NPS", responses="回复数",
             detractors="贬损者（0-6）", passives="中立者（7-8）", promoters="推荐者（9-10）", customers="客户数",
-            revenue_share="占收入 {share:.0%}", months_after="首单后月数", first_order_month="首单月份",
+            revenue_share="占收入 {share:.0%}", count_of="{label}：{count:,}", months_after="首单后月数",
+            first_order_month="首单月份",
             comments="评论数", no_data="本期间没有数据", clv_predictive="预测终身价值（未来 12 个月）",
             clv_simple="简单终身价值", short_units=((100_000_000, "亿"), (10_000, "万")),
             tiers={k: _ZH[k] if k != "churned" else "已流失" for k in ("high", "medium", "low", "churned")},

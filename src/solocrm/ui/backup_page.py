@@ -239,7 +239,8 @@ class BackupPage(QWidget):
         if good is None:
             self.last_good.setText(self.tr("none yet"))
         else:
-            text = f"{datetime_text(good.started_at)} ({self.age_text(good.started_at)})"
+            text = self.tr("%1 (%2)").replace("%1", datetime_text(good.started_at)).replace(
+                "%2", self.age_text(good.started_at))
             if good.outcome == "unverified":
                 text += " — " + self.tr("not yet verified")
             self.last_good.setText(text)

@@ -320,7 +320,8 @@ class CustomerPage(QWidget):
             return head.replace("%1", amount), " · ".join(p for p in parts if p)
         if item.kind == "interaction":
             direction = self.tr("from customer") if f.get("direction") == "in" else self.tr("to customer")
-            head = f"{labels.channel(f.get('channel', 'other'))} ({direction}): {item.title}"
+            head = (self.tr("%1 (%2): %3").replace("%1", labels.channel(f.get("channel", "other")))
+                    .replace("%2", direction).replace("%3", item.title))
             return head, item.detail
         if item.kind == "survey":
             if f.get("kind") == "nps":

@@ -119,7 +119,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.tray = self._make_tray()
         self.reminders = ReminderService(ctx, self.tray, self)
-        self.reminders.notify.connect(lambda title, text: self.statusBar().showMessage(f"{title}: {text}", 15000))
+        self.reminders.notify.connect(lambda title, text: self.statusBar().showMessage(
+            self.tr("%1: %2").replace("%1", title).replace("%2", text), 15000))
         # Background jobs start once the window is up: their threads would compete with its first paint.
         self._background_start = QTimer(self, singleShot=True, interval=BACKGROUND_START_MS)
         self._background_start.timeout.connect(self._start_background)
