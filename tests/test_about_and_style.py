@@ -120,3 +120,19 @@ def test_no_wrapped_text_on_any_page_is_cut_off(ctx, qtbot, tmp_path: Path, cust
         if cut_off():
             cut[window.nav.item(row).text()] = cut_off()
     assert not cut
+
+
+def test_the_window_fits_a_small_laptop_screen(ctx, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """1366 x 768 at 125 % scaling leaves 1093 x 614 points; every page must fit, however narrow."""
+    from solocrm.services import demo
+    from solocrm.ui.main_window import MainWindow
+
+    demo.generate(ctx.db, 40, seed=5, now=ctx.clock())  # filled lists and choices are the widest
+    window = MainWindow(ctx, tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+    qtbot.wait(20)
+    assert window.minimumSizeHint().width() <= 1093
+    assert window.minimumSizeHint().height() <= 614

@@ -51,6 +51,7 @@ from solocrm.ui.formatting import date_text
 PAGE_SIZE = 200
 PRELOAD_DELAY_MS = 300
 CACHED_PAGES = 50
+FILTER_MIN_WIDTH = 64  # px a filter may narrow to
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,9 @@ class CustomerListView(QWidget):
         for combo in (self.tag_filter, self.stage_filter, self.city_filter, self.last_order_filter,
                       self.spend_filter, self.archived_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
+            # As wide as the choice when there is room; narrower (its text elided) on a small screen, so the
+            # window fits a 1366 x 768 laptop at 125 % scaling.
+            combo.setMinimumWidth(FILTER_MIN_WIDTH)
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
