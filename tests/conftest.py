@@ -17,6 +17,16 @@ FIXED_NOW = datetime(2026, 6, 15, 9, 0, 0)
 
 
 @pytest.fixture(autouse=True)
+def own_window_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Window sizes and column choices (QSettings) start empty in every test, and never touch the user's."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
 def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A dialog nobody answers would stall the whole run: opening one fails the test instead.
 

@@ -136,3 +136,19 @@ def test_the_window_fits_a_small_laptop_screen(ctx, qtbot, tmp_path: Path) -> No
     qtbot.wait(20)
     assert window.minimumSizeHint().width() <= 1093
     assert window.minimumSizeHint().height() <= 614
+
+
+def test_a_first_window_opens_within_the_screen(ctx, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    from solocrm.ui.import_wizard import ImportWizard
+    from solocrm.ui.main_window import MainWindow
+    from solocrm.ui.window_size import SCREEN_SHARE
+
+    room = QApplication.primaryScreen().availableGeometry()
+    window = MainWindow(ctx, tmp_path)
+    wizard = ImportWizard(ctx)
+    for widget in (window, wizard):
+        qtbot.addWidget(widget)
+        assert widget.width() <= max(room.width() * SCREEN_SHARE, widget.minimumSizeHint().width())
+        assert widget.height() <= room.height() * SCREEN_SHARE

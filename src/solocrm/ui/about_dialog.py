@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from solocrm import __version__, licences
 from solocrm.locations import shipped_dir
+from solocrm.ui.window_size import resize_within_screen
 
 
 class AboutDialog(QDialog):
@@ -96,7 +97,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.licence_text, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(640, 620)
+        resize_within_screen(self, 640, 620)
         self.table.selectRow(0)
 
     def _path_row(self, path: Path) -> QWidget:

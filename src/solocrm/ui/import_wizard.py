@@ -44,6 +44,7 @@ from solocrm.ui import labels
 from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import to_local
 from solocrm.ui.operations import Progress, user_text
+from solocrm.ui.window_size import resize_within_screen
 
 FILE_FILTER = "Data files (*.csv *.txt *.tsv *.xlsx *.xls *.vcf);;All files (*)"
 IGNORE = ""
@@ -117,7 +118,7 @@ class ImportWizard(QDialog):
         self.final: ImportReport | None = None
         self.taken: frozenset[tuple[int, str]] = frozenset()  # conflicts the import was told to resolve to the file
         self.setWindowTitle(self.tr("Import data"))
-        self.resize(980, 640)
+        resize_within_screen(self, 980, 640)
         self.stack = QStackedWidget()
         self.stack.addWidget(self._file_step(kind))
         self.stack.addWidget(self._mapping_step())
@@ -527,7 +528,7 @@ class ImportHistoryDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Import history"))
-        self.resize(860, 420)
+        resize_within_screen(self, 860, 420)
         self.table = _table([self.tr("When"), self.tr("File"), self.tr("What"), self.tr("Rows"), self.tr("New"),
                              self.tr("Updated"), self.tr("Merged"), self.tr("Rejected"), self.tr("State")])
         self.table.setObjectName("importHistory")

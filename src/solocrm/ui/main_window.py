@@ -34,6 +34,7 @@ from solocrm.ui.reminders import ReminderService
 from solocrm.ui.style import nav_item
 from solocrm.ui.today_view import TodayView
 from solocrm.ui.welcome import WelcomePage
+from solocrm.ui.window_size import resize_within_screen
 
 if TYPE_CHECKING:  # the customer page, its dialog, About and backups load when first needed, not at start-up
     from solocrm.ui.backup_scheduler import BackupBanner, BackupScheduler
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self._undo: list[tuple[str, Callable[[], Changes]]] = []
         self.setWindowTitle(self.tr("SoloCRM — %1").replace("%1", ctx.db.path.name))
-        self.resize(1200, 780)
+        resize_within_screen(self, 1200, 780)  # until the last session's size is restored
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
