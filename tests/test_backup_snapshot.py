@@ -131,4 +131,4 @@ def test_nothing_changed_is_skipped_and_bookkeeping_does_not_count(configured, d
     add_customers(db.path, 1)
     third = jobs.create(db)
     assert (first.outcome, second.outcome, third.outcome) == ("succeeded", "skipped", "succeeded")
-    assert second.reason == "nothing changed since the last backup"
+    assert second.reason.message == "nothing changed since the last backup"

@@ -25,6 +25,8 @@ UI_DIR = Path(solocrm.__file__).resolve().parent / "ui"
 sys.path.insert(0, str(ROOT / "packaging"))
 import translations  # noqa: E402
 
+from tests.backup_support import fail_keyring  # noqa: E402, F401 - a fixture
+
 # Methods whose string arguments the user reads.
 TEXT_METHODS = {
     "setText", "setWindowTitle", "setToolTip", "setStatusTip", "setWhatsThis", "setPlaceholderText",
@@ -482,3 +484,21 @@ def test_an_export_from_the_chinese_app_reads_chinese_and_imports_back_like_the_
         else:
             assert (row["订单号"] is None, row["金额"], row["状态"]) == (True, 128.5, "已退款")
     shop.close()
+
+
+def test_the_backup_history_reads_in_the_language_of_whoever_opens_it(chinese, db, tmp_path,  # noqa: ANN001
+                                                                        fail_keyring) -> None:  # noqa: F811
+    """Without a keyring the backup is written and left to verify: a reason with a parenthesis and a colon."""
+    from solocrm.backup import jobs, store
+    from solocrm.db.models import BackupRun
+    from solocrm.ui.operations import user_text
+
+    jobs.set_up(db, tmp_path / "usb", "correct horse battery staple 7")
+    jobs.create(db)
+    with db.session() as session:  # a reason kept as plain English by an earlier version
+        session.add(BackupRun(started_at=jobs.utcnow(), trigger="manual", outcome="skipped",
+                              reason="nothing changed since the last backup"))
+    shown = [user_text(run.reason) for run in store.history(db)]
+    assert "已写入，尚未验证：密钥不在这台电脑上（输入密码即可验证）" in shown
+    assert "已设置备份" in shown and "自上次备份以来没有变化" in shown
+    assert store.history(db)[-1].reason.message == "backups set up"  # the CLI's English

@@ -23,7 +23,7 @@
 <context>
     <name>CustomerListView</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="332"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="336"/>
         <source>Within %n days</source>
         <translation>
             <numerusform>Within %n day</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="388"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="392"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>

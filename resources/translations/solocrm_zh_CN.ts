@@ -4,73 +4,73 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="38"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="39"/>
         <source>About SoloCRM</source>
         <translation>关于 SoloCRM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="48"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="49"/>
         <source>The customer file of a one-person company. Your data stays on this computer.</source>
         <translation>一人公司的客户档案。您的数据只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="58"/>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="66"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="59"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="67"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="59"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="60"/>
         <source>%1 (Python %2, Qt %3, PySide6 %4)</source>
         <translation>%1（Python %2，Qt %3，PySide6 %4）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="61"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="62"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="61"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="62"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="62"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="63"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="66"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="67"/>
         <source>Component</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="66"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="67"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="82"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="83"/>
         <source>SoloCRM is free software under the MIT licence. Qt and PySide6 are used under the GNU LGPL version 3: you may replace the Qt libraries in the program folder with your own build.</source>
         <translation>SoloCRM 是采用 MIT 许可证的自由软件。Qt 和 PySide6 依据 GNU LGPL 第 3 版使用：您可以用自己编译的版本替换程序文件夹中的 Qt 库。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="94"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="95"/>
         <source>Built with</source>
         <translation>使用的组件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="107"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="108"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="123"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="124"/>
         <source>Python Software Foundation License: %1</source>
         <translation>Python 软件基金会许可证：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/about_dialog.py" line="126"/>
+        <location filename="../../src/solocrm/ui/about_dialog.py" line="127"/>
         <source>GNU Lesser General Public License v3: %1</source>
         <translation>GNU 宽通用公共许可证第 3 版：%1</translation>
     </message>
@@ -895,17 +895,17 @@
 <context>
     <name>BackupBanner</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="123"/>
+        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="124"/>
         <source>Open backups</source>
         <translation>打开备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="153"/>
+        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="154"/>
         <source>The last backup failed: %1</source>
         <translation>上次备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="155"/>
+        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="156"/>
         <source>Your last good backup is too old. Connect the backup drive or back up now.</source>
         <translation>最近一次成功的备份已经太旧。请连接备份盘，或立即备份。</translation>
     </message>
@@ -1835,52 +1835,52 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="73"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="74"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="74"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="75"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="75"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="76"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="76"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="77"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="77"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="78"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="78"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="79"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="79"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="80"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="80"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="81"/>
         <source>Total spent</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="82"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="83"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="83"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="84"/>
         <source>Added</source>
         <translation>添加日期</translation>
     </message>
@@ -1888,129 +1888,129 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="224"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="225"/>
         <source>Search name, company, pinyin, phone, email or tag…</source>
         <translation>搜索名字、公司、拼音、电话、邮箱或标签…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="245"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="249"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="247"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="251"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="248"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="252"/>
         <source>Save exactly the customers and columns shown to Excel, CSV or vCard.</source>
         <translation>将当前显示的客户和列导出为 Excel、CSV 或 vCard 文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="269"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="273"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="273"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="277"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="292"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="296"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="292"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="296"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="293"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="297"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="293"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="297"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="294"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="298"/>
         <source>Spent</source>
         <translation>消费</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="294"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="298"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="327"/>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="346"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="331"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="350"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="330"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="334"/>
         <source>Any time</source>
         <translation>不限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="332"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="336"/>
         <source>Within %n days</source>
         <translation>
             <numerusform>%n 天内</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="333"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="337"/>
         <source>Over 180 days ago</source>
         <translation>180 天以前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="334"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="338"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="336"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="340"/>
         <source>≥ %1</source>
         <translation>≥ %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="337"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="341"/>
         <source>Active customers</source>
         <translation>当前客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="338"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="342"/>
         <source>Including archived</source>
         <translation>包括已归档</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/customer_list.py" line="388"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="392"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="393"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="397"/>
         <source>No customer matches “%1”.
 Try part of the name, pinyin initials (zs for 张三) or a few digits of the phone.</source>
         <translation>没有与“%1”匹配的客户。
 可以试试名字的一部分、拼音首字母（zs 代表 张三）或电话号码中的几位数字。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="396"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="400"/>
         <source>No customers match these filters.</source>
         <translation>没有符合这些筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_list.py" line="398"/>
+        <location filename="../../src/solocrm/ui/customer_list.py" line="402"/>
         <source>No customers yet.
 Add one with New customer, or bring in a list from Excel, CSV or phone contacts with File → Import (Ctrl+I).</source>
         <translation>还没有客户。
@@ -2625,82 +2625,82 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="529"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="531"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="539"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="540"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="541"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="542"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="547"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="548"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="562"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="563"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="588"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="589"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="589"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="590"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2708,666 +2708,666 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="119"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="120"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="127"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="128"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="129"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="518"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="130"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="133"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="134"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="156"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="157"/>
         <source>A CSV, Excel (.xlsx, .xls) or vCard (.vcf) file</source>
         <translation>CSV、Excel（.xlsx、.xls）或 vCard（.vcf）文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="158"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="159"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="165"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="170"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="178"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="166"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="179"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="166"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="167"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
         <source>Comma ,</source>
         <translation>逗号 ,</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
         <source>Semicolon ;</source>
         <translation>分号 ;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
         <source>Bar |</source>
         <translation>竖线 |</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="175"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="211"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="176"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="212"/>
         <source>First sheet with data</source>
         <translation>第一个有数据的工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="180"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="181"/>
         <source>Bring in customers from Excel, a CSV export, your phone&apos;s contacts (vCard) or a cash register. Nothing is written until you confirm in step 3, and every import can be undone.</source>
         <translation>从 Excel、CSV 导出文件、手机通讯录（vCard）或收银系统导入客户。在第 3 步确认之前不会写入任何数据，每次导入都可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="185"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="186"/>
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="186"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="190"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="190"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="191"/>
         <source>Header row</source>
         <translation>标题行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="194"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="195"/>
         <source>Choose a file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="204"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="205"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="226"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="227"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="226"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="227"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="226"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="227"/>
         <source>Example values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="231"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="232"/>
         <source>Year first (2024-01-05) or settle from the file</source>
         <translation>年份在前（2024-01-05），或根据文件判断</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="232"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="233"/>
         <source>Day first (05/01/2024 = 5 January)</source>
         <translation>日在前（05/01/2024 = 1 月 5 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="233"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="234"/>
         <source>Month first (05/01/2024 = May 1)</source>
         <translation>月在前（05/01/2024 = 5 月 1 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="239"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="240"/>
         <source>Dates like 05/01/2024:</source>
         <translation>类似 05/01/2024 的日期：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="242"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="243"/>
         <source>The file as read:</source>
         <translation>读取到的文件内容：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="247"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="248"/>
         <source>— ignore this column —</source>
         <translation>— 忽略此列 —</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="250"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="251"/>
         <source>Custom field…</source>
         <translation>自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="258"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="259"/>
         <source>header on row %1</source>
         <translation>标题在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="262"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="263"/>
         <source>sheet “%1”</source>
         <translation>工作表“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="263"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="264"/>
         <source>The saved mapping for this layout was applied.</source>
         <translation>已套用为这种表格格式保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="264"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="265"/>
         <source>Columns were matched by their names and values; change any that is wrong.</source>
         <translation>已根据列名和内容自动匹配各列；如有不对请修改。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="277"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="300"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="278"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="301"/>
         <source>Custom field: %1</source>
         <translation>自定义字段：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="291"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="292"/>
         <source>Custom field</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="292"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="293"/>
         <source>Store this column in the custom field named:</source>
         <translation>将此列保存到以下自定义字段：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="326"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="327"/>
         <source>Checking… %1 rows (%2 rows/s)</source>
         <translation>正在检查… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="326"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="327"/>
         <source>Importing… %1 rows (%2 rows/s)</source>
         <translation>正在导入… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="338"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="339"/>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="338"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="339"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="349"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
         <source>Use the file&apos;s value</source>
         <translation>采用文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Stored</source>
         <translation>已保存的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>In the file</source>
         <translation>文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>Looks like</source>
         <translation>疑似</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>Because</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="430"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
         <source>Rejected rows</source>
         <translation>未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="356"/>
         <source>Possible duplicates</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="356"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="357"/>
         <source>Cleaned values</source>
         <translation>已清洗的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="358"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="457"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="359"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="458"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="372"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="373"/>
         <source>If you import now:</source>
         <translation>如果现在导入：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="397"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="398"/>
         <source>%1 values were cleaned; the first %2 are listed under “Cleaned values”.</source>
         <translation>共清洗了 %1 个值；“已清洗的值”中列出前 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="407"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="407"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="411"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="412"/>
         <source>%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, %6 rejected.</source>
         <translation>共读取 %1 行：新增 %2，更新 %3，合并到其他行 %4，已存在 %5，未导入 %6。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="417"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="418"/>
         <source>%1 customers not found are created.</source>
         <translation>将新建 %1 位找不到的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="419"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="420"/>
         <source>%1 values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>%1 个值与已保存的不同：除非勾选“采用文件中的值”，否则保留已保存的值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="423"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="424"/>
         <source>%1 values differed from what was stored: %2 taken from the file, the others kept.</source>
         <translation>%1 个值与已保存的不同：%2 个采用了文件中的值，其余保留原值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="430"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
         <source>No row was rejected.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="433"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="434"/>
         <source>Save rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="434"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="435"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="438"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="439"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="439"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="440"/>
         <source>Why it was not imported</source>
         <translation>未导入原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="442"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="443"/>
         <source>%1 rejected rows saved to %2. Fix them and import that file.</source>
         <translation>已将 %1 行未导入的数据保存到 %2。修改后再导入该文件即可。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="454"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="455"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="474"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="475"/>
         <source>Imported %1 in %2 s.</source>
         <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="490"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="491"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="494"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="495"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="518"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="518"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="518"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="58"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="58"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="58"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
         <source>Interactions</source>
         <translation>互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="60"/>
         <source>Survey answers</source>
         <translation>调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Province / region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Marketing consent</source>
         <translation>营销授权</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Preferred hours</source>
         <translation>方便联系的时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Personal details</source>
         <translation>个人细节</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Customer ID (member no.)</source>
         <translation>客户编号（会员号）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Customer phone</source>
         <translation>客户电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Customer email</source>
         <translation>客户邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Order date</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Status (paid / refunded)</source>
         <translation>状态（已付款/已退款）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Survey kind (CSAT / NPS)</source>
         <translation>调查类型（CSAT / NPS）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
         <source>Comment</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="83"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
         <source>same name</source>
         <translation>名字相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="83"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
         <source>traditional / simplified characters</source>
         <translation>繁简体不同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="85"/>
         <source>same characters in another order</source>
         <translation>字相同但顺序不同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="85"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="86"/>
         <source>same pinyin</source>
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="564"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="565"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -3466,162 +3466,162 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="58"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="59"/>
         <source>SoloCRM — %1</source>
         <translation>SoloCRM — %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="88"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="89"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="89"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="90"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="90"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="91"/>
         <source>Duplicates</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="91"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="92"/>
         <source>Analytics</source>
         <translation>经营分析</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="92"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="93"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="93"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="139"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="270"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="94"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="140"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="271"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="94"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="95"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="123"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="124"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="152"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="153"/>
         <source>You are exploring demo data. Nothing here is yours.</source>
         <translation>您正在浏览演示数据，这里没有您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="154"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="155"/>
         <source>Back to my data</source>
         <translation>返回我的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="160"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="161"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="161"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="162"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="164"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="165"/>
         <source>New &amp;task…</source>
         <translation>新建任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="167"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="170"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="171"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="173"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="174"/>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="175"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="176"/>
         <source>&amp;Export all customers…</source>
         <translation>导出全部客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="177"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="178"/>
         <source>Export all &amp;orders…</source>
         <translation>导出全部订单(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="185"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="186"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="186"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="399"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="187"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="400"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="190"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="191"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="195"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="196"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="201"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="202"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="206"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="207"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="207"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="208"/>
         <source>&amp;About SoloCRM</source>
         <translation>关于 SoloCRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="336"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="337"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="337"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="338"/>
         <source>Delete %1 with all their orders, interactions, surveys and tasks?
 You can undo this with Ctrl+Z.</source>
         <translation>删除 %1 及其所有订单、互动记录、调查和任务？
 可以按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="345"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="346"/>
         <source>Undo delete %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="351"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="352"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="390"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="391"/>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>
@@ -5527,39 +5527,69 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/backup/jobs.py" line="71"/>
-        <location filename="../../src/solocrm/backup/jobs.py" line="399"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="404"/>
         <source>Cannot use {destination} for backups: {strerror}.</source>
         <translation>无法把 {destination} 用于备份：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="109"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="89"/>
+        <source>backups set up</source>
+        <translation>已设置备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="90"/>
+        <source>new key made; older backups keep opening with the old one</source>
+        <translation>已生成新密钥；旧备份仍用原来的密钥打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="110"/>
         <source>Pick the folder that holds your backups and the key file.</source>
         <translation>请选择存放备份和密钥文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="200"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="169"/>
+        <source>another backup of this database is running</source>
+        <translation>这个数据库的另一次备份正在进行</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="202"/>
         <source>The backup folder {folder} is not available. Connect the drive or choose another folder on the Backup page.</source>
         <translation>备份文件夹 {folder} 不可用。请连接该磁盘，或在“备份”页选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="221"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="223"/>
         <source>Your database failed its integrity check, so it was not backed up over your good backups ({detail}). The last good backup is pinned; restore it from the Backup page.</source>
         <translation>你的数据库未通过完整性检查，所以没有用它覆盖完好的备份（{detail}）。最后一份完好的备份已被固定；请在“备份”页恢复它。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="252"/>
-        <location filename="../../src/solocrm/backup/jobs.py" line="259"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="233"/>
+        <source>nothing changed since the last backup</source>
+        <translation>自上次备份以来没有变化</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="255"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="262"/>
         <source>The backup read back differs from what was written; the drive may be failing. Nothing was kept.</source>
         <translation>读回的备份与写入的不一致；磁盘可能有故障。没有保留这份备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="397"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="277"/>
+        <source>written; not yet verified: the key is not on this computer (enter the passphrase to verify)</source>
+        <translation>已写入，尚未验证：密钥不在这台电脑上（输入密码即可验证）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="283"/>
+        <source>written and verified</source>
+        <translation>已写入并验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="402"/>
         <location filename="../../src/solocrm/backup/keys.py" line="239"/>
         <source>The key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="408"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="413"/>
         <source>The key file read back differs from what was written; the drive may be failing.</source>
         <translation>读回的密钥文件与写入的不一致；磁盘可能有故障。</translation>
     </message>
@@ -5706,7 +5736,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>数据库持续忙碌了 {deadline:.0f} 秒，所以这次没有备份。稍后会再试。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/store.py" line="82"/>
+        <location filename="../../src/solocrm/backup/store.py" line="83"/>
         <source>Backups are not set up for this database yet. Run `solocrm backup init --to FOLDER` or open the Backup page.</source>
         <translation>这个数据库还没有设置备份。请运行 `solocrm backup init --to FOLDER`，或打开“备份”页。</translation>
     </message>

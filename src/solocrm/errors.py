@@ -7,6 +7,8 @@ bug and keeps its traceback.
 
 from __future__ import annotations
 
+import json
+
 
 class Explained(Exception):
     """An error whose text is written for the user, in a form the GUI can show in the user's language.
@@ -26,6 +28,31 @@ class Explained(Exception):
     @property
     def message(self) -> str:
         return str(self.args[0]) if self.args else self.__class__.__name__
+
+    def to_json(self) -> str:
+        """The template and its fields as text to keep (the backup history), shown later in the reader's language."""
+        return json.dumps(_kept(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Explained:
+        """A kept message; plain text kept before templates were comes back as its own template."""
+        try:
+            kept = json.loads(text)
+        except ValueError:
+            return cls(text)
+        return _restored(kept) if isinstance(kept, dict) and "template" in kept else cls(text)
+
+
+def _kept(message: Explained) -> dict[str, object]:
+    params = {key: _kept(value) if isinstance(value, Explained)
+              else value if isinstance(value, (str, int, float, bool)) or value is None else str(value)
+              for key, value in message.params.items()}
+    return {"template": message.template or message.message, "params": params}
+
+
+def _restored(kept: dict) -> Explained:
+    params = {key: _restored(value) if isinstance(value, dict) else value for key, value in kept["params"].items()}
+    return Explained(kept["template"], **params)
 
 
 class UserError(Explained):

@@ -85,8 +85,9 @@ def set_up(db: Database, destination: Path, passphrase: str, *, schedule: store.
     )
     store.save_config(db, config)
     now = clock()
-    store.record_run(db, store.RunRecord(now, now, "setup", "setup", "backups set up" if old is None
-                                         else "new key made; older backups keep opening with the old one"))
+    store.record_run(db, store.RunRecord(now, now, "setup", "setup", Explained(
+        QT_TRANSLATE_NOOP("errors", "backups set up") if old is None
+        else QT_TRANSLATE_NOOP("errors", "new key made; older backups keep opening with the old one"))))
     return SetupResult(config, identity, keys.format_recovery_code(identity), in_keyring)
 
 
@@ -126,7 +127,7 @@ def needed_key(path: Path, have: list[str]) -> bool:
 class CreateResult:
     outcome: str  # succeeded | unverified | skipped
     path: Path | None
-    reason: str
+    reason: Explained
     manifest: Manifest | None = None
     pruned: tuple[str, ...] = ()
 
@@ -165,7 +166,8 @@ def create(db: Database, *, trigger: str = "manual", destination: Path | None = 
         try:
             lock.acquire(timeout=0)
         except Timeout:
-            result = CreateResult("skipped", None, "another backup of this database is running")
+            result = CreateResult("skipped", None, Explained(QT_TRANSLATE_NOOP(
+                "errors", "another backup of this database is running")))
             _record(db, started, clock(), trigger, result)
             return result
         try:
@@ -174,7 +176,7 @@ def create(db: Database, *, trigger: str = "manual", destination: Path | None = 
         finally:
             lock.release()
     except BackupError as exc:
-        store.record_run(db, store.RunRecord(started, clock(), trigger, "failed", f"{exc.kind}: {exc.message}"))
+        store.record_run(db, store.RunRecord(started, clock(), trigger, "failed", exc))
         raise
     _record(db, started, clock(), trigger, result)
     return result
@@ -228,7 +230,8 @@ def _create_locked(db: Database, config: store.BackupConfig, trigger: str, desti
         latest = max(files.values(), key=lambda f: f.created_at, default=None)
         if not force and latest is not None and latest.data_fingerprint == snap.fingerprint and (folder / latest.name).exists():
             require_integrity()
-            return CreateResult("skipped", None, "nothing changed since the last backup")
+            return CreateResult("skipped", None, Explained(QT_TRANSLATE_NOOP("errors",
+                                                                             "nothing changed since the last backup")))
         total = sum(snap.row_counts.values())
         if newest is not None and newest.total_rows > 0 and total * 2 < newest.total_rows:
             store.set_pin(db, newest.name, f"records dropped from {newest.total_rows} to {total}")
@@ -271,12 +274,14 @@ def _create_locked(db: Database, config: store.BackupConfig, trigger: str, desti
     store.put_file(db, store.FileRecord(final.name, now, size, digest, snap.sha256, snap.fingerprint,
                                         config.recipient, total, verified_at, pinned=pin))
     if opened is None:
-        return CreateResult("unverified", final, "written; not yet verified: the key is not on this computer "
-                            "(enter the passphrase to verify)", written[0])
+        return CreateResult("unverified", final, Explained(QT_TRANSLATE_NOOP(
+            "errors", "written; not yet verified: the key is not on this computer (enter the passphrase to verify)")),
+            written[0])
     pruned: tuple[str, ...] = ()
     if destination is None:
         pruned = tuple(prune(db, clock=clock))
-    return CreateResult("succeeded", final, "written and verified", written[0], pruned)
+    return CreateResult("succeeded", final, Explained(QT_TRANSLATE_NOOP("errors", "written and verified")),
+                        written[0], pruned)
 
 
 # ---------------------------------------------------------------- verify

@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from solocrm.backup.errors import NotConfigured
 from solocrm.db.database import Database
 from solocrm.db.models import BackupConfigEntry, BackupFile, BackupRun
+from solocrm.errors import Explained
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 CONFIG_KEY = "config"
@@ -104,21 +105,22 @@ class RunRecord:
     finished_at: datetime | None
     trigger: str
     outcome: str  # succeeded | unverified | skipped | failed | setup
-    reason: str
+    reason: Explained  # kept as its template, so the history reads in the language of whoever opens it
     file_name: str | None = None
     size: int | None = None
 
 
 def record_run(db: Database, run: RunRecord) -> None:
     with db.session() as s:
-        s.add(BackupRun(**asdict(run)))
+        s.add(BackupRun(started_at=run.started_at, finished_at=run.finished_at, trigger=run.trigger,
+                        outcome=run.outcome, reason=run.reason.to_json(), file_name=run.file_name, size=run.size))
 
 
 def history(db: Database, limit: int = 200) -> list[RunRecord]:
     with db.session() as s:
         rows = s.scalars(select(BackupRun).order_by(BackupRun.started_at.desc(), BackupRun.id.desc()).limit(limit))
-        return [RunRecord(r.started_at, r.finished_at, r.trigger, r.outcome, r.reason, r.file_name, r.size)
-                for r in rows]
+        return [RunRecord(r.started_at, r.finished_at, r.trigger, r.outcome, Explained.from_json(r.reason),
+                          r.file_name, r.size) for r in rows]
 
 
 # ---------------------------------------------------------------- catalog

@@ -226,7 +226,7 @@ def run_create(args: argparse.Namespace) -> int:
         if show:
             print(file=sys.stderr)
     if result.outcome == "skipped":
-        print(f"Skipped: {result.reason}.")
+        print(f"Skipped: {result.reason.message}.")
     elif result.outcome == "unverified":
         print(f"Written: {result.path} ({_size(result.path.stat().st_size)}), NOT yet verified: the key is not "
               "in this computer's keyring. Run `solocrm backup verify --all` with the passphrase.")

@@ -309,7 +309,7 @@ class BackupPage(QWidget):
         self.history.setRowCount(len(runs))
         for row, run in enumerate(runs):
             cells = (datetime_text(run.started_at), triggers.get(run.trigger, run.trigger),
-                     outcomes.get(run.outcome, run.outcome), run.reason)
+                     outcomes.get(run.outcome, run.outcome), user_text(run.reason))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if run.outcome == "failed":

@@ -19,6 +19,7 @@ from solocrm.backup.errors import BackupError
 from solocrm.errors import DatabaseOpenError
 from solocrm.services.changes import Changes
 from solocrm.ui.context import AppContext
+from solocrm.ui.operations import user_text
 
 RESYNC_MS = 5 * 60 * 1000
 JUMP_TOLERANCE = timedelta(minutes=2)
@@ -87,13 +88,13 @@ class BackupScheduler(QObject):
             return jobs.create(self.ctx.db, trigger=trigger, clock=self.ctx.clock)
 
         def done(result: jobs.CreateResult) -> None:
-            self._after(result.outcome, result.reason)
+            self._after(result.outcome, user_text(result.reason))
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, BackupError):
                 self._after("failed", str(exc))
                 raise exc
-            self._after("failed", exc.message)  # recorded in the history; the banner tells the user
+            self._after("failed", user_text(exc))  # recorded in the history; the banner tells the user
 
         self.ctx.runner.run(work, write=True, on_success=done, on_failure=failed)
 
@@ -150,7 +151,7 @@ class BackupBanner(QWidget):
             return
         if reason == "failed":
             failed = next(r for r in runs if r.outcome == "failed")
-            self.text.setText(self.tr("The last backup failed: %1").replace("%1", failed.reason))
+            self.text.setText(self.tr("The last backup failed: %1").replace("%1", user_text(failed.reason)))
         else:
             self.text.setText(self.tr("Your last good backup is too old. Connect the backup drive or back up now."))
         self.show()
