@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import event, insert
 
+from solocrm import settings
 from solocrm.db.models import Interaction, Task
 from solocrm.errors import NotFound
 from solocrm.services import customers, interactions, orders, surveys, timeline
@@ -54,6 +55,8 @@ def test_key_figures_count_paid_orders_only(db):
     assert (f.rfm_r, f.rfm_f, f.rfm_m, f.rfm_tier) == (5, 2, 2, "medium")
     later = timeline.load(db, cid, now=NOW + timedelta(days=200)).figures
     assert (later.stage, later.rfm_r, later.rfm_tier) == ("churned", 1, "low")
+    settings.save(db, {"member_silver": 500, "member_gold": 1_500})  # the shop's own tiers (Settings)
+    assert timeline.load(db, cid, now=NOW).figures.membership_tier == "gold"  # ¥1,500.01 spent
 
 
 def test_items_merge_every_record_newest_first(db):

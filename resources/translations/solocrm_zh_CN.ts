@@ -6313,60 +6313,87 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/settings.py" line="53"/>
+        <source>Silver member from (total spent)</source>
+        <translation>银卡门槛（累计消费）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="54"/>
+        <source>A customer whose paid orders add up to this much is a silver member; below it, a regular one.</source>
+        <translation>已付款订单累计达到这个金额的客户为银卡会员；不到的为普通会员。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="55"/>
+        <location filename="../../src/solocrm/settings.py" line="58"/>
+        <location filename="../../src/solocrm/settings.py" line="62"/>
+        <source>Membership</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="58"/>
+        <source>Gold member from (total spent)</source>
+        <translation>金卡门槛（累计消费）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="61"/>
+        <source>Diamond member from (total spent)</source>
+        <translation>钻石卡门槛（累计消费）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="65"/>
         <source>Churn after (days)</source>
         <translation>流失判定（天）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="54"/>
+        <location filename="../../src/solocrm/settings.py" line="66"/>
         <source>A customer whose last paid order is older than this counts as churned.</source>
         <translation>最近一笔已付款订单早于这个天数的客户，视为流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="55"/>
-        <location filename="../../src/solocrm/settings.py" line="61"/>
-        <location filename="../../src/solocrm/settings.py" line="66"/>
-        <location filename="../../src/solocrm/settings.py" line="71"/>
-        <location filename="../../src/solocrm/settings.py" line="77"/>
+        <location filename="../../src/solocrm/settings.py" line="67"/>
+        <location filename="../../src/solocrm/settings.py" line="73"/>
+        <location filename="../../src/solocrm/settings.py" line="78"/>
+        <location filename="../../src/solocrm/settings.py" line="83"/>
+        <location filename="../../src/solocrm/settings.py" line="89"/>
         <source>Analytics</source>
         <translation>经营分析</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="58"/>
+        <location filename="../../src/solocrm/settings.py" line="70"/>
         <source>Gross margin (%)</source>
         <translation>毛利率（%）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="59"/>
+        <location filename="../../src/solocrm/settings.py" line="71"/>
         <source>What you keep of each sale after the cost of what you sold: the simple CLV counts this share of revenue. Leave 100 to count revenue.</source>
         <translation>每笔销售扣除商品成本后留下的比例；简单终身价值按营收的这个比例计算。保持 100 即按营收计算。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="64"/>
+        <location filename="../../src/solocrm/settings.py" line="76"/>
         <source>Longest customer lifetime (years)</source>
         <translation>客户最长生命周期（年）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="65"/>
+        <location filename="../../src/solocrm/settings.py" line="77"/>
         <source>The simple CLV never assumes a customer stays longer than this.</source>
         <translation>简单终身价值假设客户最多留存这么久。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="69"/>
+        <location filename="../../src/solocrm/settings.py" line="81"/>
         <source>Predicted CLV looks ahead (months)</source>
         <translation>预测终身价值的期限（月）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="70"/>
+        <location filename="../../src/solocrm/settings.py" line="82"/>
         <source>How far ahead the predicted CLV counts a customer&apos;s purchases.</source>
         <translation>预测终身价值计算客户未来多长时间内的购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="74"/>
+        <location filename="../../src/solocrm/settings.py" line="86"/>
         <source>Yearly discount rate (%)</source>
         <translation>年折现率（%）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="75"/>
+        <location filename="../../src/solocrm/settings.py" line="87"/>
         <source>Money a year from now is worth this much less than today; the predicted CLV discounts later purchases by it.</source>
         <translation>一年后的钱比今天少值这么多；预测终身价值按它折算以后的购买。</translation>
     </message>
@@ -6456,33 +6483,33 @@ You can undo this with Ctrl+Z.</source>
         <translation>新加坡元 S$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="81"/>
+        <location filename="../../src/solocrm/settings.py" line="93"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="84"/>
-        <location filename="../../src/solocrm/settings.py" line="86"/>
+        <location filename="../../src/solocrm/settings.py" line="96"/>
+        <location filename="../../src/solocrm/settings.py" line="98"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="85"/>
+        <location filename="../../src/solocrm/settings.py" line="97"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="85"/>
+        <location filename="../../src/solocrm/settings.py" line="97"/>
         <source>简体中文</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="85"/>
+        <location filename="../../src/solocrm/settings.py" line="97"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="80"/>
+        <location filename="../../src/solocrm/settings.py" line="92"/>
         <source>Default stay-in-touch interval (days)</source>
         <translation>默认保持联系间隔（天）</translation>
     </message>

@@ -50,6 +50,18 @@ SPECS: tuple[SettingSpec, ...] = (
         group="Your business",
     ),
     SettingSpec(
+        "member_silver", 1_000, "Silver member from (total spent)",
+        "A customer whose paid orders add up to this much is a silver member; below it, a regular one.",
+        minimum=1, maximum=100_000_000, group="Membership",
+    ),
+    SettingSpec(
+        "member_gold", 5_000, "Gold member from (total spent)", minimum=1, maximum=100_000_000, group="Membership",
+    ),
+    SettingSpec(
+        "member_diamond", 20_000, "Diamond member from (total spent)", minimum=1, maximum=100_000_000,
+        group="Membership",
+    ),
+    SettingSpec(
         "churn_days", 180, "Churn after (days)",
         "A customer whose last paid order is older than this counts as churned.", minimum=1, maximum=3650,
         group="Analytics",

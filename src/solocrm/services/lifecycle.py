@@ -6,9 +6,10 @@ Stages are never typed by hand.  ``refresh`` recomputes the cached columns on
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
@@ -18,8 +19,7 @@ from solocrm.db.models import Customer, CustomerChange, Order, SurveyResponse, u
 
 STAGES = ("prospect", "new", "repeat", "loyal", "churned")
 
-# (threshold in major units, tier key); the highest reached wins
-MEMBERSHIP_TIERS = ((20_000, "diamond"), (5_000, "gold"), (1_000, "silver"), (0, "regular"))
+MEMBERSHIP_TIERS = ("diamond", "gold", "silver")  # highest first; below silver a customer is "regular"
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,10 @@ class OrderStats:
     spent_12m_minor: int
 
 
-def membership_tier(total_spent_minor: int) -> str:
-    for threshold, key in MEMBERSHIP_TIERS:
-        if total_spent_minor >= threshold * 100:
+def membership_tier(total_spent_minor: int, prefs: Mapping[str, Any]) -> str:
+    """The highest tier whose threshold (``settings``: member_silver / _gold / _diamond, major units) is reached."""
+    for key in MEMBERSHIP_TIERS:
+        if total_spent_minor >= prefs[f"member_{key}"] * 100:
             return key
     return "regular"
 

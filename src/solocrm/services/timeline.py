@@ -111,7 +111,7 @@ class KeyFigures:
     first_order_at: datetime | None
     last_order_at: datetime | None
     average_order_minor: int | None  # None before the first order
-    membership_tier: str  # lifecycle.MEMBERSHIP_TIERS key
+    membership_tier: str  # lifecycle.MEMBERSHIP_TIERS key, or "regular"
     stage: str  # lifecycle.STAGES key
     rfm_r: int
     rfm_f: int
@@ -164,7 +164,7 @@ def _header(session: Session, customer_id: int) -> CustomerHeader:
     )
 
 
-def _figures(session: Session, customer_id: int, as_of: datetime, churn_days: int, currency: str) -> KeyFigures:
+def _figures(session: Session, customer_id: int, as_of: datetime, prefs: Mapping[str, Any]) -> KeyFigures:
     # The same statement and promoter rule lifecycle.refresh uses, so page and stage agree.
     row = session.execute(lifecycle.stats_statement(as_of, [customer_id])).first()
     stats = (lifecycle.OrderStats(row[1], row[2] or 0, row[3], row[4], row[5] or 0, row[6] or 0) if row
@@ -176,14 +176,14 @@ def _figures(session: Session, customer_id: int, as_of: datetime, churn_days: in
         average = (2 * stats.total_spent_minor + stats.order_count) // (2 * stats.order_count)  # half up
     return KeyFigures(
         as_of=as_of,
-        currency=currency,
+        currency=prefs["currency"],
         total_spent_minor=stats.total_spent_minor,
         paid_order_count=stats.order_count,
         first_order_at=stats.first_order_at,
         last_order_at=stats.last_order_at,
         average_order_minor=average,
-        membership_tier=lifecycle.membership_tier(stats.total_spent_minor),
-        stage=lifecycle.stage_of(stats, as_of, churn_days, promoter),
+        membership_tier=lifecycle.membership_tier(stats.total_spent_minor, prefs),
+        stage=lifecycle.stage_of(stats, as_of, prefs["churn_days"], promoter),
         rfm_r=r, rfm_f=f, rfm_m=m,
         rfm_tier=rfm.tier(r, f, m),
     )
@@ -276,7 +276,7 @@ def load(db: Database, customer_id: int, limit: int | None = None, now: datetime
     prefs = settings.load(db)
     with db.session() as session:
         header = _header(session, customer_id)
-        figures = _figures(session, customer_id, as_of, prefs["churn_days"], prefs["currency"])
+        figures = _figures(session, customer_id, as_of, prefs)
         items = [
             *_order_items(session, customer_id, limit),
             *_interaction_items(session, customer_id, limit),

@@ -142,6 +142,7 @@ class SettingsPage(QWidget):
             return combo
         if isinstance(spec.default, int) and not isinstance(spec.default, bool):
             spin = QSpinBox()
+            spin.setGroupSeparatorShown(True)  # 20,000 reads faster than 20000
             spin.setRange(spec.minimum if spec.minimum is not None else 0,
                           spec.maximum if spec.maximum is not None else SPIN_MAXIMUM)
             spin.valueChanged.connect(self._update_buttons)
