@@ -142,11 +142,11 @@ def test_a_big_file_lists_its_first_cleaned_values_and_says_how_many_there_were(
 
     monkeypatch.setattr(engine, "MAX_NOTES", 2)  # a big file keeps the first 1,000; the user must not think that is all
     path = tmp_path / "c.csv"
-    path.write_text("姓名,手机,生日\n" + "".join(f"客户{i},138 0000 {i:04d},1990-1-{i + 1}\n" for i in range(3)),
-                    encoding="utf-8")
+    path.write_text("姓名,手机,生日\n" + "".join(f"客户{i},138-0000-{i:04d},1990-1-{i + 1}\n" for i in range(3))
+                    + "客户9,138 0000 0009,1990-01-10\n", encoding="utf-8")  # already as SoloCRM writes them
     wizard = checked_wizard(ctx, qtbot, path)
     assert wizard.note_table.rowCount() == 2
-    assert wizard.tabs.tabText(3) == "Cleaned values (6)"  # three phones and three birthdays
+    assert wizard.tabs.tabText(3) == "Cleaned values (6)"  # three phones and three birthdays, not the last row
     assert "6 values were cleaned; the first 2 are listed under “Cleaned values”." in wizard.summary.text()
 
 

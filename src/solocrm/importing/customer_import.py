@@ -237,7 +237,9 @@ class CustomerImport:
                     found = values.phones(cell, region)
                     inc.phones = [*inc.phones, *(p for p in found if p not in inc.phones)] if inc.phones else found
                     if len(found) != 1 or raw != (found[0][3:] if found[0].startswith("+86") else found[0]):
-                        self.report.note(number, header, raw, ", ".join(shown_phone(p) for p in found))
+                        shown = ", ".join(shown_phone(p) for p in found)
+                        if shown != raw:  # "138 1234 5678" is kept as written: nothing to show as cleaned
+                            self.report.note(number, header, raw, shown)
                 elif how == _EMAILS:
                     found = values.emails(cell)
                     if inc.emails:
