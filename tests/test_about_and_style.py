@@ -113,6 +113,11 @@ def test_no_wrapped_text_on_any_page_is_cut_off(ctx, qtbot, tmp_path: Path, cust
         return found
 
     cut = {}
+    if not customers:  # a new file opens on the welcome page
+        with contextlib.suppress(qtbot.TimeoutError):
+            qtbot.waitUntil(lambda: not cut_off(), timeout=2000)
+        if cut_off():
+            cut["welcome"] = cut_off()
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)
         with contextlib.suppress(qtbot.TimeoutError):  # what is still cut once the page has settled is reported
@@ -152,3 +157,16 @@ def test_a_first_window_opens_within_the_screen(ctx, qtbot, tmp_path: Path) -> N
         qtbot.addWidget(widget)
         assert widget.width() <= max(room.width() * SCREEN_SHARE, widget.minimumSizeHint().width())
         assert widget.height() <= room.height() * SCREEN_SHARE
+
+
+def test_a_new_file_opens_on_the_welcome_page_and_stays_there(ctx, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The navigation list, focused with no row chosen, would pick Today and hide the welcome page at once."""
+    from solocrm.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.wait(50)
+    assert window.pages.currentWidget() is window.welcome
+    assert window.nav.currentRow() == -1

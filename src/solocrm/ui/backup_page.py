@@ -46,6 +46,7 @@ from solocrm.ui.backup_dialogs import (
 )
 from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import datetime_text
+from solocrm.ui.layouts import centred
 from solocrm.ui.operations import Progress, show_user_error, user_text
 
 
@@ -97,16 +98,10 @@ class BackupPage(QWidget):
         from_file = QPushButton(self.tr("Restore from a backup…"))
         from_file.setObjectName("restoreFromFileEmpty")
         from_file.clicked.connect(self.restore_from_file)
-        # Centred by stretches, not by an alignment flag: a wrapped label placed with one gets
-        # a single line's height and is cut off.
-        centred = QHBoxLayout()
-        centred.addStretch(1)
-        centred.addWidget(text, 2)
-        centred.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addLayout(centred)
+        layout.addLayout(centred(text))
         for widget in (setup, from_file):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)

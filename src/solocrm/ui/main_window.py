@@ -226,6 +226,9 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(-1)
             self.nav.blockSignals(False)
             self.pages.setCurrentWidget(self.welcome)
+            # First focus to the welcome page: the navigation list, focused with no row, picks its first
+            # row and the welcome page would be gone before anyone saw it.
+            self.welcome.setFocus()
         else:
             self.nav.setCurrentRow(1)
 

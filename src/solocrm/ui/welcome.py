@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from solocrm.ui.layouts import centred
+
 
 class WelcomePage(QWidget):
     add_customer = Signal()
@@ -29,6 +31,7 @@ class WelcomePage(QWidget):
         add.setDefault(True)
         add.setMinimumHeight(40)
         add.clicked.connect(self.add_customer)
+        self.setFocusProxy(add)
         import_button = QPushButton(self.tr("Import customers from a file"))
         import_button.setObjectName("welcomeImport")
         import_button.setMinimumHeight(40)
@@ -47,8 +50,8 @@ class WelcomePage(QWidget):
         restore.clicked.connect(self.restore_backup)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (title, text):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred(text))
         layout.addSpacing(24)
         for button in (add, import_button, demo, restore):
             button.setMinimumWidth(280)
