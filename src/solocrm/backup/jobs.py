@@ -250,15 +250,12 @@ def _create_locked(db: Database, config: store.BackupConfig, trigger: str, desti
                                         _report(progress, 200, 700)))
 
         def verify(part: Path, digest: str) -> Opened | None:
-            if identity is None:
-                if file_sha256(part) != digest:
-                    raise WriteFailed(QT_TRANSLATE_NOOP(
-                        "errors", "The backup read back differs from what was written; the drive may be failing. "
-                                  "Nothing was kept."))
-                require_integrity()
-                return None
-            opened = open_backup(part, [identity], progress=_report(progress, 700, 1000))
-            if opened.file_sha256 != digest or opened.manifest.image_sha256 != snap.sha256:
+            if identity is None:  # no key here: the file's hash is all that can be compared
+                opened, intact = None, file_sha256(part) == digest
+            else:
+                opened = open_backup(part, [identity], progress=_report(progress, 700, 1000))
+                intact = opened.file_sha256 == digest and opened.manifest.image_sha256 == snap.sha256
+            if not intact:
                 raise WriteFailed(QT_TRANSLATE_NOOP(
                     "errors", "The backup read back differs from what was written; the drive may be failing. "
                               "Nothing was kept."))
@@ -399,7 +396,7 @@ def move_destination(db: Database, destination: Path) -> store.BackupConfig:
         if source.exists() and not keys.keys_file(destination).exists():
             data = source.read_bytes()
             write_safely(keys.keys_file(destination), lambda out: out.write(data),
-                         lambda part, _d: None if part.read_bytes() == data else _mismatch(), what=Explained(QT_TRANSLATE_NOOP("errors", "The key file")))
+                         lambda part, _d: None if part.read_bytes() == data else _mismatch(), what=keys.KEY_FILE)
     except OSError as exc:
         raise WriteFailed(QT_TRANSLATE_NOOP(
             "errors", "Cannot use {destination} for backups: {strerror}."),

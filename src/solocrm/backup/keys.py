@@ -26,6 +26,7 @@ from solocrm.translatable import QT_TRANSLATE_NOOP
 
 KEYRING_SERVICE = "SoloCRM backup key"
 KEYS_FILE = "solocrm-keys.age"
+KEY_FILE = Explained(QT_TRANSLATE_NOOP("errors", "The key file"))  # what a failed write names
 # scrypt log2(N) we accept when opening a key file.  rage targets ~1 s and itself
 # allows 16x that (4 GiB of memory at 22); 20 is 1 GiB and a few seconds at most.
 MAX_SCRYPT_LOG_N = 20
@@ -204,15 +205,11 @@ def unlock_keys_file(path: Path, passphrase: str) -> list[str]:
     _check_work_factor(data, path.name)
     try:
         plain = pyrage.passphrase.decrypt(data, passphrase)
-    except pyrage.DecryptError as exc:
-        if "Decryption failed" in str(exc):
+    except Exception as exc:  # noqa: BLE001 - a cut payload surfaces as OSError, not DecryptError
+        if isinstance(exc, pyrage.DecryptError) and "Decryption failed" in str(exc):
             raise WrongPassphrase(QT_TRANSLATE_NOOP(
                 "errors", "Wrong passphrase: it does not unlock the backup key. Check Caps Lock and the keyboard "
                           "layout, or use the recovery code.")) from None
-        raise Damaged(QT_TRANSLATE_NOOP(
-            "errors", "{name} is damaged or tampered ({exc}). Use the recovery code instead."),
-            name=path.name, exc=exc) from None
-    except Exception as exc:  # noqa: BLE001 - a cut payload surfaces as OSError
         raise Damaged(QT_TRANSLATE_NOOP(
             "errors", "{name} is damaged or tampered ({exc}). Use the recovery code instead."),
             name=path.name, exc=exc) from None
@@ -236,7 +233,7 @@ def write_keys_file(folder: Path, identities: list[str], passphrase: str, layer:
                 "errors", "The key file read back from {folder} differs from what was written; the drive may be "
                           "failing. Nothing was replaced."), folder=folder)
 
-    write_safely(staged, produce, verify, layer, what=Explained(QT_TRANSLATE_NOOP("errors", "The key file")))
+    write_safely(staged, produce, verify, layer, what=KEY_FILE)
     (layer or FileLayer()).rename(staged, final)
     (layer or FileLayer()).fsync_dir(folder)
     return final
