@@ -913,432 +913,432 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="84"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="85"/>
         <source>Protect your customer file</source>
         <translation>保护您的客户档案</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="87"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="88"/>
         <source>SoloCRM can back up your data automatically, encrypted, to a USB drive or a synced folder, and check every backup after writing it. If this computer is lost or a change goes wrong, you restore a backup and carry on.</source>
         <translation>SoloCRM 可以自动把数据加密备份到 U 盘或同步文件夹，并在每次写入后检查备份。万一电脑丢失或改错了数据，恢复备份即可继续工作。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="93"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="94"/>
         <source>Set up backups…</source>
         <translation>设置备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="97"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="98"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="119"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="131"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="126"/>
         <source>Last good backup:</source>
         <translation>最近一次成功备份：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="132"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="127"/>
         <source>Next backup:</source>
         <translation>下次备份：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="133"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="128"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="134"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="129"/>
         <source>Key:</source>
         <translation>密钥：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="137"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="132"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="139"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="134"/>
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="141"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="136"/>
         <source>Verify all</source>
         <translation>全部验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="139"/>
         <source>Restore from file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="147"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="142"/>
         <source>Change passphrase…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="149"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="144"/>
         <source>Change folder or schedule…</source>
         <translation>更改文件夹或计划…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="155"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="150"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="159"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
         <source>Made</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="159"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="159"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="159"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="295"/>
         <source>No backups yet. Click Back up now to make the first one.</source>
         <translation>还没有备份。点击“立即备份”创建第一个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="164"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="159"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="167"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="162"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="177"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="172"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="181"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="176"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="181"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="176"/>
         <source>Started by</source>
         <translation>触发方式</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="181"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="176"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="182"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="177"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="186"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="181"/>
         <source>Which backups are kept</source>
         <translation>保留哪些备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="224"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="219"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="226"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="221"/>
         <source>%1 minutes ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="228"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="223"/>
         <source>%1 hours ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="229"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="224"/>
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="240"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="235"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="242"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="237"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="245"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="240"/>
         <source>not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="251"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="246"/>
         <source>only when you click Back up now</source>
         <translation>仅在点击“立即备份”时</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="254"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="249"/>
         <source>due now</source>
         <translation>现在就该备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="257"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="252"/>
         <source>%1 free</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="258"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="253"/>
         <source>not available: connect the drive</source>
         <translation>不可用：请连接备份盘</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="261"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="256"/>
         <source>Kept in this computer&apos;s keyring: backups are verified right after they are written.</source>
         <translation>保存在这台电脑的钥匙串中：备份写入后会立即验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="264"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="259"/>
         <source>Not in the keyring on this computer. Backups still run; verify them with your passphrase.</source>
         <translation>不在这台电脑的钥匙串中。备份仍会进行；请用密码验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="268"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="263"/>
         <source>This computer has no secure keyring, so the key is not kept here. Backups still run and are marked “not yet verified” until you enter your passphrase (Verify all).</source>
         <translation>这台电脑没有安全的钥匙串，因此不在此保存密钥。备份仍会进行，在您输入密码（全部验证）之前会标记为“尚未验证”。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="274"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="269"/>
         <source>Keeps the last %1, one a day for %2 days, one a week for %3 weeks, one a month for %4 months and one a year for %5 years. Pinned, unverified and damaged backups, and the newest good one, are never deleted.</source>
         <translation>保留最近 %1 个，%2 天内每天一个，%3 周内每周一个，%4 个月内每月一个，%5 年内每年一个。已固定、未验证和已损坏的备份，以及最新的正常备份，永远不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="281"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="276"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="281"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="276"/>
         <source>Not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="282"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="277"/>
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="282"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="277"/>
         <source>Not checked here</source>
         <translation>未在此检查</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="288"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="283"/>
         <source>pinned</source>
         <translation>已固定</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="297"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="292"/>
         <source>The backup folder is not available. Connect the drive to see and check its backups.</source>
         <translation>备份文件夹不可用。请连接备份盘以查看和检查其中的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="299"/>
         <source>You</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="299"/>
         <source>Schedule</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="299"/>
         <source>Catch-up</source>
         <translation>补做</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
         <source>OS timer</source>
         <translation>系统定时器</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="306"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="301"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="307"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="307"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
         <source>Written, not yet verified</source>
         <translation>已写入，尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="308"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="308"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="308"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
         <source>Set up</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="329"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="324"/>
         <source>Your key will be kept in this computer&apos;s keyring, so backups are verified automatically.</source>
         <translation>您的密钥将保存在这台电脑的钥匙串中，备份会自动验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="331"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="326"/>
         <source>This computer has no secure keyring: backups will still run, and are verified when you enter the passphrase.</source>
         <translation>这台电脑没有安全的钥匙串：备份仍会进行，在您输入密码时验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="348"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="343"/>
         <source>Making your backup key…</source>
         <translation>正在生成备份密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="357"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="352"/>
         <source>Changing the passphrase…</source>
         <translation>正在修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="359"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="354"/>
         <source>Passphrase changed</source>
         <translation>密码已修改</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="360"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="355"/>
         <source>The new passphrase now protects your backup key.</source>
         <translation>新密码现在保护着您的备份密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="369"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="364"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="379"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="374"/>
         <source>The backup was written but not yet verified: the key is not on this computer. Click Verify all and enter your passphrase.</source>
         <translation>备份已写入但尚未验证：这台电脑上没有密钥。请点击“全部验证”并输入密码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="382"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="377"/>
         <source>Backup written and verified: %1</source>
         <translation>备份已写入并验证：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="411"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="406"/>
         <source>Your backup key is not on this computer. Enter the backup passphrase, or the recovery code you wrote down.</source>
         <translation>这台电脑上没有您的备份密钥。请输入备份密码，或您记下的恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="426"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="421"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="453"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="448"/>
         <source>Verifying %1…</source>
         <translation>正在验证 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="461"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="456"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="471"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="466"/>
         <source>All backups verified</source>
         <translation>所有备份均已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="471"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="466"/>
         <source>Some backups failed verification</source>
         <translation>部分备份未通过验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="486"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="481"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="487"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="482"/>
         <source>SoloCRM backups (*.crmbak);;All files (*)</source>
         <translation>SoloCRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="496"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="491"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="499"/>
         <source>customers</source>
         <translation>位客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="499"/>
         <source>orders</source>
         <translation>个订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="505"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="500"/>
         <source>interactions</source>
         <translation>条互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="505"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="500"/>
         <source>tasks</source>
         <translation>个任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="506"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="501"/>
         <source>survey answers</source>
         <translation>份调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="508"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
         <source>This backup was made %1 by SoloCRM %2 and holds:
 %3
 
@@ -1349,22 +1349,22 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 恢复会用它替换 %4 中的全部内容。恢复前会先为当前数据做一个安全备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="512"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="507"/>
         <source>Restore this backup?</source>
         <translation>恢复这个备份？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="520"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="515"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="529"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="524"/>
         <source>Restored. The data you had before is kept as a pinned safety backup: %1</source>
         <translation>已恢复。之前的数据已作为固定的安全备份保存：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="531"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="526"/>
         <source>Restore complete</source>
         <translation>恢复完成</translation>
     </message>
@@ -1497,21 +1497,6 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
         <location filename="../../src/solocrm/ui/customer_dialog.py" line="133"/>
         <source>Not set</source>
         <translation>未填写</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="133"/>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="133"/>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="134"/>
-        <source>Other</source>
-        <translation>其他</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/ui/customer_dialog.py" line="137"/>
@@ -2061,7 +2046,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/customer_page.py" line="107"/>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="212"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="211"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
@@ -2131,262 +2116,252 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
-        <source>Paid</source>
-        <translation>已付款</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
-        <source>Refunded</source>
-        <translation>已退款</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="183"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="182"/>
         <source>Orders of %1</source>
         <translation>%1 的订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="206"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="205"/>
         <source>(archived)</source>
         <translation>（已归档）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="212"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="211"/>
         <source>Restore from archive</source>
         <translation>取消归档</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="234"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="233"/>
         <source>Total spent</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="235"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="234"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="235"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="234"/>
         <source>Paid orders; refunds are not counted.</source>
         <translation>已付款的订单；退款不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="236"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="235"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="237"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="236"/>
         <source>Average order</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="239"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="238"/>
         <source>Membership</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="240"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="239"/>
         <source>By total spend: Silver from ¥1,000, Gold from ¥5,000, Diamond from ¥20,000.</source>
         <translation>按累计消费：满 ¥1,000 为银卡，满 ¥5,000 为金卡，满 ¥20,000 为钻石。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="241"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="240"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="242"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="241"/>
         <source>Computed from orders: prospect, new, repeat, loyal, churned.</source>
         <translation>根据订单自动计算：潜在客户、新客户、老客户、忠诚客户、流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="243"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="242"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="244"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="243"/>
         <source>Recency, frequency and monetary scores (1-5) over the last 12 months. Suggested: %1</source>
         <translation>近 12 个月的最近消费（R）、消费频率（F）、消费金额（M）评分（1-5）。建议：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="252"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="251"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="253"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="252"/>
         <source>personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="254"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="253"/>
         <source>promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="255"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="254"/>
         <source>ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="270"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="269"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="271"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="270"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="272"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="271"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="273"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="272"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="274"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="273"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="275"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="274"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="276"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="275"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="277"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="276"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="281"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="280"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="282"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="281"/>
         <source>Prefers</source>
         <translation>偏好</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="284"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="283"/>
         <source>Marketing</source>
         <translation>营销信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="284"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="283"/>
         <source>Agreed</source>
         <translation>已同意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="284"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="283"/>
         <source>No consent</source>
         <translation>未同意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="287"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="286"/>
         <source>Personal</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="288"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="287"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="289"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="288"/>
         <source>Customer since</source>
         <translation>建档日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="290"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="289"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="314"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="313"/>
         <source>Refunded order %1</source>
         <translation>已退款订单 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="314"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="313"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="319"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="318"/>
         <source>No. %1</source>
         <translation>单号 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="322"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="321"/>
         <source>from customer</source>
         <translation>客户发起</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="322"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="321"/>
         <source>to customer</source>
         <translation>我方发起</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="323"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="322"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="328"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="327"/>
         <source>NPS %1 / 10</source>
         <translation>NPS 评分 %1 / 10</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="330"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="329"/>
         <source>Satisfaction %1 / 5</source>
         <translation>满意度 %1 / 5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="334"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="333"/>
         <source>Task done: %1</source>
         <translation>任务完成：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="334"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="333"/>
         <source>Task due: %1</source>
         <translation>任务到期：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="338"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="337"/>
         <source>Stage: %1 → %2</source>
         <translation>生命周期：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="342"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="341"/>
         <source>Customer added</source>
         <translation>客户建档</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="343"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="342"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="345"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="344"/>
         <source>%1 changed</source>
         <translation>修改了%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="412"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="411"/>
         <source>Undo delete entry</source>
         <translation>撤销删除记录</translation>
     </message>
@@ -2695,12 +2670,12 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="589"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="590"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="590"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="591"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -3498,7 +3473,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     <message>
         <location filename="../../src/solocrm/ui/main_window.py" line="94"/>
         <location filename="../../src/solocrm/ui/main_window.py" line="140"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="271"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="274"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
@@ -3569,7 +3544,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/main_window.py" line="187"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="400"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="403"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -3599,29 +3574,29 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>关于 SoloCRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="337"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="340"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="338"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="341"/>
         <source>Delete %1 with all their orders, interactions, surveys and tasks?
 You can undo this with Ctrl+Z.</source>
         <translation>删除 %1 及其所有订单、互动记录、调查和任务？
 可以按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="346"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="349"/>
         <source>Undo delete %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="352"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="355"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="391"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="394"/>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>
@@ -3728,16 +3703,6 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../src/solocrm/ui/record_dialogs.py" line="224"/>
         <source>Where they bought</source>
         <translation>购买渠道</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="226"/>
-        <source>Paid</source>
-        <translation>已付款</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="227"/>
-        <source>Refunded</source>
-        <translation>已退款</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/ui/record_dialogs.py" line="230"/>
@@ -4144,59 +4109,59 @@ You can undo this with Ctrl+Z.</source>
         <translation>下次启动 SoloCRM 时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="165"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="166"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="169"/>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="173"/>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="302"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="170"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="174"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="303"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="171"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="172"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="175"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="176"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="194"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="195"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="195"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="196"/>
         <source>Undo the changes you have not saved</source>
         <translation>撤销尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="197"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="198"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="274"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="275"/>
         <source>Saving settings…</source>
         <translation>正在保存设置…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="281"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="282"/>
         <source>Saved. The new language is used the next time SoloCRM starts.</source>
         <translation>已保存。新的语言将在下次启动 SoloCRM 时生效。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="283"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="284"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/settings_page.py" line="303"/>
+        <location filename="../../src/solocrm/ui/settings_page.py" line="304"/>
         <source>SoloCRM could not open a file manager. The folder is:
 {folder}</source>
         <translation>SoloCRM 无法打开文件管理器。文件夹位置：
@@ -4644,47 +4609,47 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../src/solocrm/ui/welcome.py" line="17"/>
+        <location filename="../../src/solocrm/ui/welcome.py" line="19"/>
         <source>Welcome to SoloCRM</source>
         <translation>欢迎使用 SoloCRM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/welcome.py" line="21"/>
+        <location filename="../../src/solocrm/ui/welcome.py" line="23"/>
         <source>Keep every customer in one place, get reminded when to follow up, and see who is worth your time. Everything stays on this computer.</source>
         <translation>把所有客户集中在一处，到时提醒您跟进，让您看清哪些客户最值得投入。所有数据都只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/welcome.py" line="27"/>
+        <location filename="../../src/solocrm/ui/welcome.py" line="29"/>
         <source>Add your first customer</source>
         <translation>添加第一位客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/welcome.py" line="32"/>
+        <location filename="../../src/solocrm/ui/welcome.py" line="35"/>
         <source>Import customers from a file</source>
         <translation>从文件导入客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/welcome.py" line="35"/>
+        <location filename="../../src/solocrm/ui/welcome.py" line="38"/>
         <source>Excel, CSV, your phone&apos;s contacts (vCard) or a cash register export.</source>
         <translation>Excel、CSV、手机通讯录（vCard）或收银系统导出的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/welcome.py" line="37"/>
+        <location filename="../../src/solocrm/ui/welcome.py" line="40"/>
         <source>Explore with demo data</source>
         <translation>用演示数据体验</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/welcome.py" line="40"/>
+        <location filename="../../src/solocrm/ui/welcome.py" line="43"/>
         <source>Opens a separate demo database; your own data is not touched.</source>
         <translation>打开一个独立的演示数据库，不会影响您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/welcome.py" line="42"/>
+        <location filename="../../src/solocrm/ui/welcome.py" line="45"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/welcome.py" line="45"/>
+        <location filename="../../src/solocrm/ui/welcome.py" line="48"/>
         <source>Moving to a new computer? Open a .crmbak file with your passphrase or recovery code.</source>
         <translation>换了新电脑？用密码或恢复码打开 .crmbak 备份文件。</translation>
     </message>
@@ -4703,17 +4668,17 @@ You can undo this with Ctrl+Z.</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="263"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="265"/>
         <source>a customer ID is at most 80 characters</source>
         <translation>客户编号最多 80 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="294"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="296"/>
         <source>“{value}” is not a possible birthday</source>
         <translation>“{value}”不是可能的生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="327"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="329"/>
         <source>No name, and no phone, email or customer ID of a known customer</source>
         <translation>没有姓名，也没有已有客户的电话、邮箱或客户编号</translation>
     </message>
@@ -5527,7 +5492,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/backup/jobs.py" line="71"/>
-        <location filename="../../src/solocrm/backup/jobs.py" line="404"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="401"/>
         <source>Cannot use {destination} for backups: {strerror}.</source>
         <translation>无法把 {destination} 用于备份：{strerror}。</translation>
     </message>
@@ -5567,85 +5532,82 @@ You can undo this with Ctrl+Z.</source>
         <translation>自上次备份以来没有变化</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="255"/>
-        <location filename="../../src/solocrm/backup/jobs.py" line="262"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="259"/>
         <source>The backup read back differs from what was written; the drive may be failing. Nothing was kept.</source>
         <translation>读回的备份与写入的不一致；磁盘可能有故障。没有保留这份备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="277"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="274"/>
         <source>written; not yet verified: the key is not on this computer (enter the passphrase to verify)</source>
         <translation>已写入，尚未验证：密钥不在这台电脑上（输入密码即可验证）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="283"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="280"/>
         <source>written and verified</source>
         <translation>已写入并验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="402"/>
-        <location filename="../../src/solocrm/backup/keys.py" line="239"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="29"/>
         <source>The key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="413"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="410"/>
         <source>The key file read back differs from what was written; the drive may be failing.</source>
         <translation>读回的密钥文件与写入的不一致；磁盘可能有故障。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="66"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="67"/>
         <source>That recovery code is not valid: a character is missing or mistyped. It starts with AGE-SECRET-KEY-1; check it against your printed copy.</source>
         <translation>这个恢复码无效：少了字符或有输错。它以 AGE-SECRET-KEY-1 开头；请对照打印的副本检查。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="149"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="150"/>
         <source>Use a passphrase of at least {count} characters; a few unrelated words are easy to remember and hard to guess.</source>
         <translation>请使用至少 {count} 个字符的密码；几个互不相关的词容易记住又难以猜到。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="153"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="154"/>
         <source>This passphrase is too easy to guess. Add words, or mix in digits and symbols.</source>
         <translation>这个密码太容易被猜到。请多加几个词，或混入数字和符号。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="172"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="173"/>
         <source>{name} opened but does not hold SoloCRM backup keys. Restore it from another copy.</source>
         <translation>{name} 能打开，但里面没有 SoloCRM 备份密钥。请从其他副本恢复它。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="185"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="186"/>
         <source>{name} is damaged (its key-stretching parameters are unreadable).</source>
         <translation>{name} 已损坏（无法读取其密钥加强参数）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="188"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="189"/>
         <source>{name} is damaged or tampered: it asks for an absurd amount of work to unlock (scrypt 2^{log_n}), so it was refused.</source>
         <translation>{name} 已损坏或被篡改：解锁它需要的计算量大得离谱（scrypt 2^{log_n}），因此被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="198"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="199"/>
         <source>There is no key file ({name}) in {parent}. Use the recovery code instead, or pick the folder that holds your backups.</source>
         <translation>{parent} 中没有密钥文件（{name}）。请改用恢复码，或选择存放备份的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="202"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="203"/>
         <source>{name} is not a passphrase-protected SoloCRM key file, or it is damaged.</source>
         <translation>{name} 不是受密码保护的 SoloCRM 密钥文件，或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="209"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="210"/>
         <source>Wrong passphrase: it does not unlock the backup key. Check Caps Lock and the keyboard layout, or use the recovery code.</source>
         <translation>密码错误：无法解锁备份密钥。请检查大写锁定键和键盘布局，或使用恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="212"/>
-        <location filename="../../src/solocrm/backup/keys.py" line="216"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="213"/>
         <source>{name} is damaged or tampered ({exc}). Use the recovery code instead.</source>
         <translation>{name} 已损坏或被篡改（{exc}）。请改用恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="235"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="232"/>
         <source>The key file read back from {folder} differs from what was written; the drive may be failing. Nothing was replaced.</source>
         <translation>从 {folder} 读回的密钥文件与写入的不一致；磁盘可能有故障。没有替换任何文件。</translation>
     </message>
@@ -5812,7 +5774,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>生日在将来。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="422"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="417"/>
         <source>There is no key file (solocrm-keys.age) beside this backup. Use the recovery code instead.</source>
         <translation>这个备份旁边没有密钥文件（solocrm-keys.age）。请改用恢复码。</translation>
     </message>

@@ -130,9 +130,9 @@ class CustomerDialog(QDialog):
         self.birthday.setSpecialValueText(self.tr("Not set"))
         self.birthday.setDate(NO_DATE)
         self.gender = QComboBox()
-        for text, code in ((self.tr("Not set"), None), (self.tr("Female"), "female"), (self.tr("Male"), "male"),
-                           (self.tr("Other"), "other")):
-            self.gender.addItem(text, code)
+        self.gender.addItem(self.tr("Not set"), None)
+        for code in ("female", "male", "other"):
+            self.gender.addItem(labels.gender(code), code)
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Name *"), self._with_error(self.name, "name"))

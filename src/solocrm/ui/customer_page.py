@@ -174,10 +174,9 @@ class CustomerPage(QWidget):
 
         headers = (self.tr("Date"), self.tr("Product or service"), self.tr("Quantity"), self.tr("Amount"),
                    self.tr("Currency"), self.tr("Channel"), self.tr("Status"), self.tr("Order number"))
-        statuses = {"paid": self.tr("Paid"), "refunded": self.tr("Refunded")}
         rows = [(to_local(item.at), item.title, item.fields.get("quantity"),
                  None if item.amount_minor is None else item.amount_minor / 100, item.fields.get("currency"),
-                 labels.channel(item.fields.get("channel") or ""), statuses.get(item.fields.get("status"), ""),
+                 labels.channel(item.fields.get("channel") or ""), labels.order_status(item.fields.get("status") or ""),
                  item.fields.get("order_no") or "")
                 for item in self.data.items if item.kind in ("order", "refund")]
         name = self.tr("Orders of %1").replace("%1", self.data.header.name)

@@ -223,8 +223,8 @@ class OrderDialog(_RecordDialog):
                                      self.tr("Phone"))
         self.channel = _suggesting_combo(channels, data.channel, self.tr("Where they bought"))
         self.status = QComboBox()
-        self.status.addItem(self.tr("Paid"), "paid")
-        self.status.addItem(self.tr("Refunded"), "refunded")
+        for code in ("paid", "refunded"):
+            self.status.addItem(labels.order_status(code), code)
         self.status.setCurrentIndex(max(self.status.findData(data.status), 0))
         self.order_no = QLineEdit(data.order_no or "")
         self.order_no.setPlaceholderText(self.tr("Optional, e.g. from your till"))
