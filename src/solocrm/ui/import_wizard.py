@@ -567,7 +567,8 @@ class ImportHistoryDialog(QDialog):
                 item = QTableWidgetItem(value)
                 if 3 <= c <= 7:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setData(Qt.ItemDataRole.UserRole, (b.id, b.undone_at is None))
+                if c == 0:  # the row's import, read back by _selected
+                    item.setData(Qt.ItemDataRole.UserRole, (b.id, b.undone_at is None))
                 self.table.setItem(r, c, item)
         self.empty.setVisible(not found)
         self._update()
