@@ -26,13 +26,15 @@ def _fill(db, n: int = 60) -> None:
             name=rng.choice(NAMES), company=rng.choice(COMPANIES), city=rng.choice(CITIES),
             phones=[f"13{rng.randint(100000000, 999999999)}"], tags=rng.sample(["VIP", "老客", "批发"], rng.randint(0, 2)),
             emails=[f"user{i}@example.com"] if i % 3 == 0 else [],
+            wechat_id="wx_a*b?[1]%" if i % 10 == 0 else None,  # wildcards of LIKE and GLOB, to be found as typed
         ))
 
 
 QUERIES = st.one_of(
     st.sampled_from(["张", "zs", "zhang", "zw", "好味", "138", "13", "vip", "老客", "example", "上海", "z w",
-                     "ouyang", "oynn", "晨光", "acme", "1", "x", "", " ", "张 好"]),
-    st.text(alphabet="张三李四zhangsw13890 -", max_size=6),
+                     "ouyang", "oynn", "晨光", "acme", "1", "x", "", " ", "张 好",
+                     "wx_", "_a*", "a*b", "b?[", "[1]", "1]%", "x_a", "wxa", "a?b"]),
+    st.text(alphabet="张三李四zhangsw13890 -*?[]%_", max_size=6),
 )
 
 

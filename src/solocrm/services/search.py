@@ -3,8 +3,8 @@
 Each customer row carries ``search_text``: lower-cased name and company, their
 pinyin in full and as initials (张三 -> "zhangsan zs"), phone digits, emails,
 WeChat ID and tags.  An FTS5 trigram index over it answers queries of three or
-more characters; shorter ones scan with LIKE, which is fast enough at 100,000
-rows and the only way to match one or two characters.
+more characters (by GLOB: a substring test); shorter ones scan with LIKE, which
+is fast enough at 100,000 rows and the only way to match one or two characters.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sqlalchemy import Select, bindparam, exists, literal_column, select, table
+from sqlalchemy import Select, bindparam, column, exists, literal_column, select, table
 
 from solocrm.db.models import Customer, Tag, customer_tag
 
@@ -103,13 +103,19 @@ def query_words(raw: str) -> list[str]:
     return q.split()
 
 
+def _glob_literal(text: str) -> str:
+    """``text`` as a GLOB pattern matching exactly it (* ? and [ stand for themselves)."""
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
 def _text_condition(q: str):  # noqa: ANN202 - SQL expression
     if len(q) >= 3:
-        phrase = '"' + q.replace('"', '""') + '"'
+        # The trigram index answers GLOB: it picks the rows holding all of the word's trigrams, then checks them.
+        fts = table("customer_fts", column("search_text"))
         return Customer.id.in_(
             select(literal_column("rowid"))
-            .select_from(table("customer_fts"))
-            .where(literal_column("customer_fts").op("MATCH")(bindparam("fts", phrase, unique=True)))
+            .select_from(fts)
+            .where(fts.c.search_text.op("GLOB")(bindparam("fts", f"*{_glob_literal(q)}*", unique=True)))
         )
     escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     # Too short for the trigram index, so every row is read.  As a subquery that is one
