@@ -10,7 +10,7 @@ import pytest
 
 from solocrm.db.database import Database
 from solocrm.importing import batches, customer_import, mapping
-from solocrm.importing.engine import BULK_ROWS, ImportOptions, run_import
+from solocrm.importing.engine import BULK_ROWS, ImportOptions, driver, run_import
 from solocrm.importing.errors import MappingError
 from solocrm.importing.sources import open_source
 from solocrm.services import customers, timeline
@@ -225,6 +225,10 @@ def test_dry_run_and_cancel_leave_the_database_as_it_was(db: Database, tmp_path:
         run_import(db, source, ImportOptions("customers", mapping.guess("customers", source.headers, source.preview)),
                    progress=lambda d, t: cancel(d, t) if d >= source.estimated_rows - 1 else None, now=NOW)
     assert _dump(db) == before
+    _import(db, path)
+    # An import skips checking the references it writes; afterwards the database checks them again.
+    with db.session() as session, pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        driver(session).execute("INSERT INTO customer_phone (customer_id, number, position) VALUES (999, '+1', 0)")
 
 
 def test_a_mapping_without_any_identity_column_is_refused(db: Database, tmp_path: Path) -> None:
