@@ -147,9 +147,22 @@ def test_duplicate_rows_in_one_file_merge_and_near_identical_names_are_flagged(d
                     "伟张,13900000000,,青禾\n", encoding="utf-8")
     report = _import(db, path)
     assert (report.created, report.merged) == (3, 1)
-    reasons = {d.row: d.reason for d in report.duplicates}
-    assert reasons[2] == "traditional/simplified"
-    assert reasons[5] == "name in another order"
+    found = {d.row: (d.reason, d.namesakes) for d in report.duplicates}
+    # 张伟 and 伟张 each came with a phone of their own, as 張偉 has: most likely namesakes, listed only on request
+    assert found == {2: ("traditional/simplified", True), 5: ("name in another order", True)}
+
+
+def test_a_near_identical_name_without_a_phone_of_its_own_is_a_likely_duplicate(db: Database, tmp_path: Path) -> None:
+    stored, _ = customers.create(db, CustomerInput(name="張偉", city="杭州", phones=["13700000000"]))
+    no_phone, _ = customers.create(db, CustomerInput(name="李娜", city="杭州", emails=["ln@qq.com"]))
+    path = tmp_path / "dups.csv"
+    path.write_text("姓名,手机,邮箱,城市\n"
+                    "张伟,,zw@qq.com,杭州\n"  # no phone: maybe 張偉 giving an email
+                    "李娜,13900000000,,杭州\n"  # a phone, but the stored 李娜 has none: maybe her
+                    "张伟,13800000000,,杭州\n", encoding="utf-8")  # another phone than 張偉's: a namesake
+    report = _import(db, path)
+    assert [(d.row, d.other_id, d.namesakes) for d in report.duplicates] == [
+        (2, stored, False), (3, no_phone, False), (4, stored, True)]
 
 
 def test_later_rows_that_add_to_customers_already_written_in_a_big_file_keep_every_value(
@@ -282,3 +295,15 @@ def test_a_full_disk_stops_an_import_with_what_to_do_and_keeps_everything_stored
         db.engine.dispose()
     assert _dump(db) == before
     assert _import(db, path).created == 3000  # with room again, the same file goes in
+
+
+def test_cli_lists_likely_duplicates_and_counts_namesakes(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    from solocrm.cli import main
+
+    path = tmp_path / "c.csv"
+    path.write_text("姓名,手机,邮箱,城市\n张伟,13700000000,,杭州\n张伟,,zw@qq.com,杭州\n张伟,13800000000,,杭州\n",
+                    encoding="utf-8")
+    assert main(["import", "customers", str(path), "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "row 3: 张伟 may be the same as 张伟 (#1, same name)" in out and "row 4:" not in out
+    assert "Namesakes not listed: 1 (a name like a customer's in the same city or company, each with a phone" in out

@@ -136,6 +136,22 @@ def test_conflicts_ticked_in_the_review_are_taken_and_the_summary_says_so(ctx, q
     assert wizard.save_done.isHidden()
 
 
+def test_review_lists_likely_duplicates_and_namesakes_with_their_own_phones_only_when_asked(  # noqa: ANN001
+        ctx, qtbot, tmp_path: Path) -> None:
+    customers.create(ctx.db, CustomerInput(name="張偉", city="杭州", phones=["13700000000"]))
+    path = tmp_path / "c.csv"
+    path.write_text("姓名,手机,邮箱,城市\n张伟,,zw@qq.com,杭州\n张伟,13800000000,,杭州\n伟张,13900000000,,杭州\n",
+                    encoding="utf-8")
+    wizard = checked_wizard(ctx, qtbot, path)
+    assert wizard.tabs.currentIndex() == 2 and wizard.tabs.tabText(2) == "Possible duplicates (1)"
+    assert [wizard.duplicate_table.item(r, 0).text() for r in range(wizard.duplicate_table.rowCount())] == ["2"]
+    assert not wizard.namesakes_box.isHidden()
+    assert wizard.namesakes_box.text() == "Also show namesakes with their own phone numbers (2)"
+    wizard.namesakes_box.click()
+    assert [wizard.duplicate_table.item(r, 0).text() for r in range(wizard.duplicate_table.rowCount())] \
+        == ["2", "3", "4"]
+
+
 def test_a_big_file_lists_its_first_cleaned_values_and_says_how_many_there_were(ctx, qtbot, tmp_path: Path,  # noqa: ANN001
                                                                                  monkeypatch) -> None:
     from solocrm.importing import engine

@@ -69,4 +69,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ImportWizard</name>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="402"/>
+        <source>Also show namesakes with their own phone numbers (%Ln)</source>
+        <translation>
+            <numerusform>Also show namesakes with their own phone numbers (%Ln)</numerusform>
+            <numerusform>Also show namesakes with their own phone numbers (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2600,82 +2600,82 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="551"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="553"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="553"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="553"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="553"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="553"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="533"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="540"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="561"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="542"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="563"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="548"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="569"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="563"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="584"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="590"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="611"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="591"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="612"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2683,666 +2683,678 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="120"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="121"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="128"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="129"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="130"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="131"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="540"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="134"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="135"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="157"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="158"/>
         <source>A CSV, Excel (.xlsx, .xls) or vCard (.vcf) file</source>
         <translation>CSV、Excel（.xlsx、.xls）或 vCard（.vcf）文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="159"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="160"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="166"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="171"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="179"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="167"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="180"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="167"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="168"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
         <source>Comma ,</source>
         <translation>逗号 ,</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
         <source>Semicolon ;</source>
         <translation>分号 ;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="174"/>
         <source>Bar |</source>
         <translation>竖线 |</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="176"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="212"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="177"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="213"/>
         <source>First sheet with data</source>
         <translation>第一个有数据的工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="181"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="182"/>
         <source>Bring in customers from Excel, a CSV export, your phone&apos;s contacts (vCard) or a cash register. Nothing is written until you confirm in step 3, and every import can be undone.</source>
         <translation>从 Excel、CSV 导出文件、手机通讯录（vCard）或收银系统导入客户。在第 3 步确认之前不会写入任何数据，每次导入都可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="186"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="190"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="190"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="191"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="191"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="192"/>
         <source>Header row</source>
         <translation>标题行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="195"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="196"/>
         <source>Choose a file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="205"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="206"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="227"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="228"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="227"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="228"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="227"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="228"/>
         <source>Example values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="232"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="233"/>
         <source>Year first (2024-01-05) or settle from the file</source>
         <translation>年份在前（2024-01-05），或根据文件判断</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="233"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="234"/>
         <source>Day first (05/01/2024 = 5 January)</source>
         <translation>日在前（05/01/2024 = 1 月 5 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="234"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="235"/>
         <source>Month first (05/01/2024 = May 1)</source>
         <translation>月在前（05/01/2024 = 5 月 1 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="240"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="241"/>
         <source>Dates like 05/01/2024:</source>
         <translation>类似 05/01/2024 的日期：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="243"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="244"/>
         <source>The file as read:</source>
         <translation>读取到的文件内容：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="248"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="249"/>
         <source>— ignore this column —</source>
         <translation>— 忽略此列 —</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="251"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="252"/>
         <source>Custom field…</source>
         <translation>自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="259"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="260"/>
         <source>header on row %1</source>
         <translation>标题在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="263"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="264"/>
         <source>sheet “%1”</source>
         <translation>工作表“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="264"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="265"/>
         <source>The saved mapping for this layout was applied.</source>
         <translation>已套用为这种表格格式保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="265"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="266"/>
         <source>Columns were matched by their names and values; change any that is wrong.</source>
         <translation>已根据列名和内容自动匹配各列；如有不对请修改。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="278"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="301"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="279"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="302"/>
         <source>Custom field: %1</source>
         <translation>自定义字段：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="292"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="293"/>
         <source>Custom field</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="293"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="294"/>
         <source>Store this column in the custom field named:</source>
         <translation>将此列保存到以下自定义字段：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="327"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="328"/>
         <source>Checking… %1 rows (%2 rows/s)</source>
         <translation>正在检查… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="327"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="328"/>
         <source>Importing… %1 rows (%2 rows/s)</source>
         <translation>正在导入… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="339"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="340"/>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="339"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="340"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="365"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="365"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="350"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Use the file&apos;s value</source>
         <translation>采用文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>Stored</source>
         <translation>已保存的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="365"/>
         <source>In the file</source>
         <translation>文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>Looks like</source>
         <translation>疑似</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>Because</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="357"/>
+        <source>Rows whose name is like a customer&apos;s in the same city or company, where both have a phone number of their own: most likely two people</source>
+        <translation>与同城或同公司某位客户姓名相近、但双方各有电话号码的行：多半是两个人</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="365"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="452"/>
         <source>Rejected rows</source>
         <translation>未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="356"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="367"/>
         <source>Possible duplicates</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="357"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="367"/>
         <source>Cleaned values</source>
         <translation>已清洗的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="359"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="458"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="369"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="479"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="373"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="383"/>
         <source>If you import now:</source>
         <translation>如果现在导入：</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="402"/>
+        <source>Also show namesakes with their own phone numbers (%Ln)</source>
+        <translation>
+            <numerusform>也显示各有电话号码的同名客户（%Ln 行）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="398"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="411"/>
         <source>%1 values were cleaned; the first %2 are listed under “Cleaned values”.</source>
         <translation>共清洗了 %1 个值；“已清洗的值”中列出前 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="407"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="428"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="407"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="428"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="412"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="433"/>
         <source>%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, %6 rejected.</source>
         <translation>共读取 %1 行：新增 %2，更新 %3，合并到其他行 %4，已存在 %5，未导入 %6。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="418"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="439"/>
         <source>%1 customers not found are created.</source>
         <translation>将新建 %1 位找不到的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="420"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="441"/>
         <source>%1 values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>%1 个值与已保存的不同：除非勾选“采用文件中的值”，否则保留已保存的值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="424"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="445"/>
         <source>%1 values differed from what was stored: %2 taken from the file, the others kept.</source>
         <translation>%1 个值与已保存的不同：%2 个采用了文件中的值，其余保留原值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="452"/>
         <source>No row was rejected.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="434"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="455"/>
         <source>Save rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="435"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="456"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="439"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="460"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="440"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="461"/>
         <source>Why it was not imported</source>
         <translation>未导入原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="443"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="464"/>
         <source>%1 rejected rows saved to %2. Fix them and import that file.</source>
         <translation>已将 %1 行未导入的数据保存到 %2。修改后再导入该文件即可。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="455"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="476"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="475"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="496"/>
         <source>Imported %1 in %2 s.</source>
         <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="491"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="512"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="495"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="540"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="540"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="540"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="60"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="60"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="59"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="60"/>
         <source>Interactions</source>
         <translation>互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="60"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="61"/>
         <source>Survey answers</source>
         <translation>调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Province / region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Marketing consent</source>
         <translation>营销授权</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Preferred hours</source>
         <translation>方便联系的时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Personal details</source>
         <translation>个人细节</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Customer ID (member no.)</source>
         <translation>客户编号（会员号）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Customer phone</source>
         <translation>客户电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Customer email</source>
         <translation>客户邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Order date</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Status (paid / refunded)</source>
         <translation>状态（已付款/已退款）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
         <source>Survey kind (CSAT / NPS)</source>
         <translation>调查类型（CSAT / NPS）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="80"/>
         <source>Comment</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="85"/>
         <source>same name</source>
         <translation>名字相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="85"/>
         <source>traditional / simplified characters</source>
         <translation>繁简体不同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="85"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="86"/>
         <source>same characters in another order</source>
         <translation>字相同但顺序不同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="86"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="87"/>
         <source>same pinyin</source>
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="565"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="586"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -4662,33 +4674,33 @@ You can undo this with Ctrl+Z.</source>
         <translation>SoloCRM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="232"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="234"/>
         <location filename="../../src/solocrm/importing/record_import.py" line="267"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="265"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="267"/>
         <source>a customer ID is at most 80 characters</source>
         <translation>客户编号最多 80 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="296"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="298"/>
         <source>“{value}” is not a possible birthday</source>
         <translation>“{value}”不是可能的生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="329"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="331"/>
         <source>No name, and no phone, email or customer ID of a known customer</source>
         <translation>没有姓名，也没有已有客户的电话、邮箱或客户编号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="528"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="539"/>
         <source>Dates in this file, like 05/01/2024, could be day/month or month/day. Choose the order (day first or month first) and import again.</source>
         <translation>这个文件里的日期（如 05/01/2024）可能是“日/月”也可能是“月/日”。请选择顺序（日在前或月在前）后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="537"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="548"/>
         <source>this row has {count} values but the header has {width} columns; a value probably contains an unquoted comma</source>
         <translation>这一行有 {count} 个值，但表头只有 {width} 列；可能某个值里有没加引号的逗号</translation>
     </message>

@@ -66,8 +66,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"  row {reject.row}: {reject.reason}", file=sys.stderr)
     if report.rejected > 20:
         print(f"  ... and {report.rejected - 20} more rejected rows", file=sys.stderr)
-    for dup in report.duplicates[:10]:
+    likely = [d for d in report.duplicates if not d.namesakes]
+    for dup in likely[:10]:
         print(f"  row {dup.row}: {dup.name} may be the same as {dup.other_name} (#{dup.other_id}, {dup.reason})")
+    if len(likely) > 10:
+        print(f"  ... and {len(likely) - 10} more possible duplicates (see the Duplicates page in the app)")
+    if namesakes := len(report.duplicates) - len(likely):
+        print(f"  Namesakes not listed: {namesakes} (a name like a customer's in the same city or company, "
+              "each with a phone number of their own)")
     if report.conflicts:
         print(f"  {len(report.conflicts)} values differ from what is stored; the stored values were kept "
               "(choose in the import wizard to take the file's)")

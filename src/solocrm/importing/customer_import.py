@@ -170,8 +170,10 @@ class CustomerImport:
         self.by_email = dict(self.conn.execute(
             "SELECT lower(address), customer_id FROM customer_email ORDER BY id DESC"))
         self.by_ref = dict(self.conn.execute("SELECT ref, customer_id FROM customer_ref"))
-        for cid, name, company, city in self.conn.execute("SELECT id, name, company, city FROM customer ORDER BY id"):
-            self.near.add(cid, name, company, city)
+        with_phone = "id IN (SELECT customer_id FROM customer_phone)"
+        for cid, name, company, city, has_phone in self.conn.execute(
+                f"SELECT id, name, company, city, {with_phone} FROM customer ORDER BY id"):
+            self.near.add(cid, name, company, city, bool(has_phone))
         self.tag_ids = dict(self.conn.execute("SELECT name, id FROM tag"))
         self.field_ids = dict(self.conn.execute("SELECT name, id FROM custom_field"))
         self.field_position = self.conn.execute(
@@ -338,7 +340,7 @@ class CustomerImport:
             self.unwritten.append(state)
             self._register(cid, inc)
             similar = self.near.add(cid, str(name), inc.scalars.get("company"),  # type: ignore[arg-type]
-                                    inc.scalars.get("city"))  # type: ignore[arg-type]
+                                    inc.scalars.get("city"), bool(inc.phones))  # type: ignore[arg-type]
             if similar is not None:
                 self.report.duplicates.append(PossibleDuplicate(inc.row, str(name), *similar))
             self.report.created += 1

@@ -77,6 +77,7 @@ class PossibleDuplicate:
     other_id: int
     other_name: str
     reason: str  # "same name", "name in another order", "traditional/simplified", "same pinyin"
+    namesakes: bool = False  # each has a phone number of their own: listed only when the user asks
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Keys that make near-identical names meet: 张伟 / 伟张 / 張偉 / 章伟 (same pinyin).
 
 Two customers whose keys are equal and who share a company or a city are
-possible duplicates.  Conversion is per character with a cache, and each
+possible duplicates; when each has a phone number of their own they are
+marked namesakes (most likely two people), as the Duplicates tool marks them.  Conversion is per character with a cache, and each
 whole name, company or city is keyed once, so keying 100,000 names costs
 little more than reading them.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from solocrm.services.search import pinyin_keys
 
@@ -58,41 +60,60 @@ def pinyin_key(name: str) -> str:
     return keys[1][1:] if len(keys) > 1 else ""
 
 
+class Similar(NamedTuple):
+    """The first customer seen with a near-identical name in the same company or city."""
+
+    id: int
+    name: str
+    reason: str  # "same name", "traditional/simplified", "name in another order", "same pinyin"
+    namesakes: bool  # both have a phone number of their own: most likely two people who share a name
+
+
 class NameIndex:
     """The first customer seen for each near-identical name in each company and city.
 
     Answers "who might this be?" with a few dictionary look-ups however many
     namesakes there are: the same characters (in any order, traditional or
     simplified) come before the same pinyin, and among equals the customer
-    seen first wins.
+    seen first wins.  Each company and city (however it is spelled) has its
+    own dictionary of name keys, so a look-up builds no key of its own.
     """
 
     def __init__(self) -> None:
-        self._first: dict[tuple[str, str, str], tuple[int, int, str]] = {}
+        self._added = 0
+        self._places: dict[tuple[str, str], dict[str, tuple[int, int, str, bool]]] = {}
+        self._spelled: dict[tuple[str, str], dict[str, tuple[int, int, str, bool]]] = {}
 
-    def add(self, cid: int, name: str, company: str | None, city: str | None) -> tuple[int, str, str] | None:
-        """Remember ``cid``; returns (id, name, reason) of the first similar customer added before it, if any."""
+    def _place(self, kind: str, text: str) -> dict[str, tuple[int, int, str, bool]]:
+        found = self._spelled.get((kind, text))
+        if found is None:
+            found = self._spelled[(kind, text)] = self._places.setdefault((kind, simplified(text)), {})
+        return found
+
+    def add(self, cid: int, name: str, company: str | None, city: str | None, has_phone: bool) -> Similar | None:
+        """Remember ``cid``; returns the first similar customer added before it, if any."""
         if not company and not city:
             return None
-        company_key = simplified(company) if company else None
-        city_key = simplified(city) if city else None
-        entry = (len(self._first), cid, name)
-        remember = self._first.setdefault
+        at_company = self._place("co", company) if company else None
+        at_city = self._place("ci", city) if city else None
+        entry = (self._added, cid, name, has_phone)
+        self._added += 1
         match = None
         for key in _name_keys(name):
             earliest = None
-            if company_key is not None:
-                first = remember((key, "co", company_key), entry)
+            if at_company is not None:
+                first = at_company.setdefault(key, entry)
                 if first is not entry:
                     earliest = first
-            if city_key is not None:
-                first = remember((key, "ci", city_key), entry)
+            if at_city is not None:
+                first = at_city.setdefault(key, entry)
                 if first is not entry and (earliest is None or first[0] < earliest[0]):
                     earliest = first
-            match = match or earliest
+            if match is None:
+                match = earliest
         if match is None:
             return None
-        _order, other_id, other_name = match
+        _order, other_id, other_name, other_has_phone = match
         if other_name == name:
             reason = "same name"
         elif simplified(other_name) == simplified(name):
@@ -101,4 +122,4 @@ class NameIndex:
             reason = "name in another order"
         else:
             reason = "same pinyin"
-        return other_id, other_name, reason
+        return Similar(other_id, other_name, reason, has_phone and other_has_phone)

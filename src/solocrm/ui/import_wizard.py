@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -351,11 +352,20 @@ class ImportWizard(QDialog):
         self.conflict_table = _table([self.tr("Use the file's value"), self.tr("Row"), self.tr("Customer"),
                                       self.tr("Field"), self.tr("Stored"), self.tr("In the file")])
         self.duplicate_table = _table([self.tr("Row"), self.tr("Name"), self.tr("Looks like"), self.tr("Because")])
+        self.namesakes_box = QCheckBox()
+        self.namesakes_box.setObjectName("showNamesakes")
+        self.namesakes_box.setToolTip(self.tr("Rows whose name is like a customer's in the same city or company, "
+                                              "where both have a phone number of their own: most likely two people"))
+        self.namesakes_box.toggled.connect(self._list_duplicates)
+        duplicates = QWidget()
+        column = QVBoxLayout(duplicates)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.namesakes_box)
+        column.addWidget(self.duplicate_table, 1)
         self.note_table = _table([self.tr("Row"), self.tr("Column"), self.tr("In the file"), self.tr("Imported as")])
-        for table, title in ((self.reject_table, self.tr("Rejected rows")), (self.conflict_table, self.tr("Conflicts")),
-                             (self.duplicate_table, self.tr("Possible duplicates")),
-                             (self.note_table, self.tr("Cleaned values"))):
-            self.tabs.addTab(table, title)
+        for tab, title in ((self.reject_table, self.tr("Rejected rows")), (self.conflict_table, self.tr("Conflicts")),
+                           (duplicates, self.tr("Possible duplicates")), (self.note_table, self.tr("Cleaned values"))):
+            self.tabs.addTab(tab, title)
         self.save_checked = QPushButton(self.tr("Save rejected rows…"))
         self.save_checked.setObjectName("saveRejects")
         self.save_checked.clicked.connect(self.save_rejects)
@@ -387,20 +397,31 @@ class ImportWizard(QDialog):
                 self.conflict_table.setItem(i, col, QTableWidgetItem(value))
         self.conflict_table.resizeColumnToContents(0)  # the tick column's title is wider than a tick
         self.save_checked.setVisible(bool(report.rejects))
-        _fill(self.duplicate_table, [[str(d.row), d.name, f"{d.other_name} (#{d.other_id})", reason_label(d.reason)]
-                                     for d in report.duplicates])
+        namesakes = sum(d.namesakes for d in report.duplicates)
+        likely = len(report.duplicates) - namesakes
+        self.namesakes_box.setText(self.tr("Also show namesakes with their own phone numbers (%Ln)", "", namesakes))
+        self.namesakes_box.setVisible(bool(namesakes))
+        self._list_duplicates()
         _fill(self.note_table, [[str(n.row), n.column, n.raw, n.cleaned] for n in report.notes])
         cleaned = sum(report.cleaned_counts.values())
-        for index, count in enumerate((report.rejected, len(report.conflicts), len(report.duplicates), cleaned)):
+        for index, count in enumerate((report.rejected, len(report.conflicts), likely, cleaned)):
             self.tabs.setTabText(index, self.tabs.tabText(index).split(" (")[0] + f" ({count:,})")
         if cleaned > len(report.notes):
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "%1 values were cleaned; the first %2 are listed under “Cleaned values”.")
                 .replace("%1", f"{cleaned:,}").replace("%2", f"{len(report.notes):,}"))
-        first = next((i for i, n in enumerate((report.rejected, len(report.conflicts), len(report.duplicates))) if n), 3)
+        first = next((i for i, n in enumerate((report.rejected, len(report.conflicts), likely)) if n), 3)
         self.tabs.setCurrentIndex(first)
         self.stack.setCurrentIndex(2)
         self._update_buttons()
+
+    def _list_duplicates(self) -> None:
+        """The possible duplicates, namesakes who each have their own phone number only when asked for."""
+        if self.report is None:
+            return
+        everyone = self.namesakes_box.isChecked()
+        _fill(self.duplicate_table, [[str(d.row), d.name, f"{d.other_name} (#{d.other_id})", reason_label(d.reason)]
+                                     for d in self.report.duplicates if everyone or not d.namesakes])
 
     def _reason(self, reject: Reject) -> str:
         """Every problem of a rejected row, in the user's language."""
