@@ -161,8 +161,8 @@ def test_a_near_identical_name_without_a_phone_of_its_own_is_a_likely_duplicate(
                     "李娜,13900000000,,杭州\n"  # a phone, but the stored 李娜 has none: maybe her
                     "张伟,13800000000,,杭州\n", encoding="utf-8")  # another phone than 張偉's: a namesake
     report = _import(db, path)
-    assert [(d.row, d.other_id, d.namesakes) for d in report.duplicates] == [
-        (2, stored, False), (3, no_phone, False), (4, stored, True)]
+    assert [(d.row, d.other_id, d.other_row, d.namesakes) for d in report.duplicates] == [
+        (2, stored, None, False), (3, no_phone, None, False), (4, stored, None, True)]
 
 
 def test_later_rows_that_add_to_customers_already_written_in_a_big_file_keep_every_value(
@@ -305,5 +305,5 @@ def test_cli_lists_likely_duplicates_and_counts_namesakes(db_path: Path, tmp_pat
                     encoding="utf-8")
     assert main(["import", "customers", str(path), "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
-    assert "row 3: 张伟 may be the same as 张伟 (#1, same name)" in out and "row 4:" not in out
+    assert "row 3: 张伟 may be the same as 张伟 (row 2, same name)" in out and "row 4:" not in out
     assert "Namesakes not listed: 1 (a name like a customer's in the same city or company, each with a phone" in out

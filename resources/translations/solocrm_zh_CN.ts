@@ -2600,82 +2600,82 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="551"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="553"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="556"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="553"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="556"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="553"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="556"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="553"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="556"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="553"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="556"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="561"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="564"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="563"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="566"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="569"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="572"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="584"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="587"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="611"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="614"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="612"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="615"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2694,7 +2694,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="131"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="540"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="543"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
@@ -2980,7 +2980,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="452"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="455"/>
         <source>Rejected rows</source>
         <translation>未导入的行</translation>
     </message>
@@ -3001,7 +3001,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="369"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="479"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="482"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
@@ -3023,97 +3023,107 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>共清洗了 %1 个值；“已清洗的值”中列出前 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="428"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="423"/>
+        <source>%1 (row %2)</source>
+        <translation>%1（第 %2 行）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="423"/>
+        <source>%1 (#%2)</source>
+        <translation>%1（#%2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="428"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="433"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="436"/>
         <source>%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, %6 rejected.</source>
         <translation>共读取 %1 行：新增 %2，更新 %3，合并到其他行 %4，已存在 %5，未导入 %6。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="439"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="442"/>
         <source>%1 customers not found are created.</source>
         <translation>将新建 %1 位找不到的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="441"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="444"/>
         <source>%1 values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>%1 个值与已保存的不同：除非勾选“采用文件中的值”，否则保留已保存的值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="445"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="448"/>
         <source>%1 values differed from what was stored: %2 taken from the file, the others kept.</source>
         <translation>%1 个值与已保存的不同：%2 个采用了文件中的值，其余保留原值。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="452"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="455"/>
         <source>No row was rejected.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="455"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="458"/>
         <source>Save rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="456"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="459"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="460"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="463"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="461"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="464"/>
         <source>Why it was not imported</source>
         <translation>未导入原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="464"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="467"/>
         <source>%1 rejected rows saved to %2. Fix them and import that file.</source>
         <translation>已将 %1 行未导入的数据保存到 %2。修改后再导入该文件即可。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="476"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="479"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="496"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="499"/>
         <source>Imported %1 in %2 s.</source>
         <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="512"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="515"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="516"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="540"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="543"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="540"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="543"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="540"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="543"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3354,7 +3364,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="586"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="589"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -4674,33 +4684,33 @@ You can undo this with Ctrl+Z.</source>
         <translation>SoloCRM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="234"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="235"/>
         <location filename="../../src/solocrm/importing/record_import.py" line="267"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="267"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="268"/>
         <source>a customer ID is at most 80 characters</source>
         <translation>客户编号最多 80 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="298"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="299"/>
         <source>“{value}” is not a possible birthday</source>
         <translation>“{value}”不是可能的生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="331"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="332"/>
         <source>No name, and no phone, email or customer ID of a known customer</source>
         <translation>没有姓名，也没有已有客户的电话、邮箱或客户编号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="539"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="540"/>
         <source>Dates in this file, like 05/01/2024, could be day/month or month/day. Choose the order (day first or month first) and import again.</source>
         <translation>这个文件里的日期（如 05/01/2024）可能是“日/月”也可能是“月/日”。请选择顺序（日在前或月在前）后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="548"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="549"/>
         <source>this row has {count} values but the header has {width} columns; a value probably contains an unquoted comma</source>
         <translation>这一行有 {count} 个值，但表头只有 {width} 列；可能某个值里有没加引号的逗号</translation>
     </message>

@@ -68,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"  ... and {report.rejected - 20} more rejected rows", file=sys.stderr)
     likely = [d for d in report.duplicates if not d.namesakes]
     for dup in likely[:10]:
-        print(f"  row {dup.row}: {dup.name} may be the same as {dup.other_name} (#{dup.other_id}, {dup.reason})")
+        other = f"row {dup.other_row}" if dup.other_row else f"#{dup.other_id}"
+        print(f"  row {dup.row}: {dup.name} may be the same as {dup.other_name} ({other}, {dup.reason})")
     if len(likely) > 10:
         print(f"  ... and {len(likely) - 10} more possible duplicates (see the Duplicates page in the app)")
     if namesakes := len(report.duplicates) - len(likely):

@@ -103,6 +103,7 @@ class State:
     before: dict[str, object] = field(default_factory=dict)
     updated_at: str | None = None
     written: bool = False  # a new customer already inserted; ``changed`` then holds what came after
+    row: int = 0  # the file's row a new customer comes from
 
 
 @dataclass
@@ -335,14 +336,16 @@ class CustomerImport:
             # a new customer is the row itself: its lists are already free of repeats
             cid = self.ids.take("customer")
             state = State(cid, True, inc.scalars, list(inc.phones), list(inc.emails), list(inc.tags),
-                          list(inc.refs), inc.custom or {}, inc.photo)
+                          list(inc.refs), inc.custom or {}, inc.photo, row=inc.row)
             self.new[cid] = state
             self.unwritten.append(state)
             self._register(cid, inc)
             similar = self.near.add(cid, str(name), inc.scalars.get("company"),  # type: ignore[arg-type]
                                     inc.scalars.get("city"), bool(inc.phones))  # type: ignore[arg-type]
             if similar is not None:
-                self.report.duplicates.append(PossibleDuplicate(inc.row, str(name), *similar))
+                earlier = self.new.get(similar.id)  # a row above in the file: its customer has no number yet
+                self.report.duplicates.append(PossibleDuplicate(inc.row, str(name), *similar,
+                                                                other_row=earlier.row if earlier else None))
             self.report.created += 1
         elif target in self.new:
             state = self.new[target]

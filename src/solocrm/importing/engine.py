@@ -78,6 +78,7 @@ class PossibleDuplicate:
     other_name: str
     reason: str  # "same name", "name in another order", "traditional/simplified", "same pinyin"
     namesakes: bool = False  # each has a phone number of their own: listed only when the user asks
+    other_row: int | None = None  # the file's row the other customer comes from, when new in this import
 
 
 @dataclass(frozen=True)

@@ -420,8 +420,13 @@ class ImportWizard(QDialog):
         if self.report is None:
             return
         everyone = self.namesakes_box.isChecked()
-        _fill(self.duplicate_table, [[str(d.row), d.name, f"{d.other_name} (#{d.other_id})", reason_label(d.reason)]
-                                     for d in self.report.duplicates if everyone or not d.namesakes])
+        in_file, stored = self.tr("%1 (row %2)"), self.tr("%1 (#%2)")
+        _fill(self.duplicate_table, [
+            [str(d.row), d.name, (in_file if d.other_row else stored).replace("%1", d.other_name)
+             .replace("%2", str(d.other_row or d.other_id)), reason_label(d.reason)]
+            for d in self.report.duplicates if everyone or not d.namesakes])
+        for column in (1, 2) if self.duplicate_table.rowCount() else ():  # names with a row or customer number
+            self.duplicate_table.resizeColumnToContents(column)
 
     def _reason(self, reject: Reject) -> str:
         """Every problem of a rejected row, in the user's language."""
