@@ -55,7 +55,7 @@ _CJK_ONLY = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")  # sample 
 # (packaging/translations.py reads the SettingSpec declarations in solocrm/settings.py; error templates are
 # marked with QT_TRANSLATE_NOOP("errors", ...) where they are raised, export headers with
 # QT_TRANSLATE_NOOP("exports", ...) in solocrm/exporting/exports.py).
-DYNAMIC_WRAPPERS = {("settings_page.py", "_tr_setting"), ("operations.py", "_tr_error"),
+DYNAMIC_WRAPPERS = {("settings_page.py", "_tr_setting"), ("messages.py", "_tr_error"),
                     ("export_actions.py", "_tr_export_header")}
 
 
@@ -424,7 +424,7 @@ def test_a_message_inside_a_message_is_translated_too(chinese) -> None:  # noqa:
 
     from solocrm.backup.files import io_error
     from solocrm.errors import Explained
-    from solocrm.ui.operations import user_text
+    from solocrm.ui.messages import user_text
 
     full = io_error(OSError(errno.ENOSPC, "No space left on device"), Explained("The key file"))
     assert full.message.startswith("The disk is full: The key file could not be written.")  # the CLI's English
@@ -491,7 +491,7 @@ def test_the_backup_history_reads_in_the_language_of_whoever_opens_it(chinese, d
     """Without a keyring the backup is written and left to verify: a reason with a parenthesis and a colon."""
     from solocrm.backup import jobs, store
     from solocrm.db.models import BackupRun
-    from solocrm.ui.operations import user_text
+    from solocrm.ui.messages import user_text
 
     jobs.set_up(db, tmp_path / "usb", "correct horse battery staple 7")
     jobs.create(db)
@@ -502,3 +502,15 @@ def test_the_backup_history_reads_in_the_language_of_whoever_opens_it(chinese, d
     assert "已写入，尚未验证：密钥不在这台电脑上（输入密码即可验证）" in shown
     assert "已设置备份" in shown and "自上次备份以来没有变化" in shown
     assert store.history(db)[-1].reason.message == "backups set up"  # the CLI's English
+
+
+@pytest.mark.parametrize(("system", "expected"), [("zh_CN", "/nowhere/客户.csv 不存在。请检查文件名。"),
+                                                  ("en", "/nowhere/客户.csv does not exist. Check the file name.")])
+def test_the_command_line_says_what_went_wrong_in_the_systems_language(system, expected, monkeypatch,  # noqa: ANN001
+                                                                       capsys, tmp_path) -> None:
+    from solocrm.cli import main
+    from solocrm.ui import i18n
+
+    monkeypatch.setattr(i18n, "resolve", lambda setting, system_locale=None: system)
+    assert main(["import", "customers", "/nowhere/客户.csv", "--db", str(tmp_path / "crm.sqlite3")]) == 1
+    assert capsys.readouterr().err == f"solocrm: {expected}\n"

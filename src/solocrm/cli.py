@@ -1,7 +1,7 @@
 """The command line: no subcommand opens the desktop app.
 
-Exit status: 0 success, 1 a user error (message on stderr, no traceback),
-2 bad usage (argparse).  Subcommands live in ``solocrm.commands``; heavy
+Exit status: 0 success, 1 a user error (message on stderr in the system's
+language, no traceback), 2 bad usage (argparse).  Subcommands live in ``solocrm.commands``; heavy
 modules load inside them so ``solocrm --version`` and the GUI start fast.
 """
 
@@ -56,5 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except UserError as exc:
-        print(f"solocrm: {exc.message}", file=sys.stderr)
+        from solocrm.ui.messages import in_system_language  # only QtCore, and only when there is an error
+
+        print(f"solocrm: {in_system_language(exc)}", file=sys.stderr)
         return 1

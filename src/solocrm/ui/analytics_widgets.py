@@ -33,7 +33,7 @@ from solocrm.errors import ValidationError
 from solocrm.services import money
 from solocrm.services.goals import WINDOWS, GoalInput
 from solocrm.ui.context import AppContext
-from solocrm.ui.operations import user_text
+from solocrm.ui.messages import user_text
 
 GOOD, BAD, MUTED = "#2f7d4f", "#c0392b", "palette(placeholder-text)"
 

@@ -20,7 +20,8 @@ from solocrm.locations import AppPaths, shipped_dir
 from solocrm.ui import i18n, style
 from solocrm.ui.bus import ChangeBus
 from solocrm.ui.context import AppContext
-from solocrm.ui.operations import OperationRunner, user_text
+from solocrm.ui.messages import user_text
+from solocrm.ui.operations import OperationRunner
 
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
              "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans SC")

@@ -47,7 +47,8 @@ from solocrm.ui.backup_dialogs import (
 from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import datetime_text
 from solocrm.ui.layouts import centred
-from solocrm.ui.operations import Progress, show_user_error, user_text
+from solocrm.ui.messages import user_text
+from solocrm.ui.operations import Progress, show_user_error
 
 
 def size_text(n: int | None) -> str:

@@ -19,7 +19,7 @@ from solocrm.backup.errors import BackupError
 from solocrm.errors import DatabaseOpenError
 from solocrm.services.changes import Changes
 from solocrm.ui.context import AppContext
-from solocrm.ui.operations import user_text
+from solocrm.ui.messages import user_text
 
 RESYNC_MS = 5 * 60 * 1000
 JUMP_TOLERANCE = timedelta(minutes=2)

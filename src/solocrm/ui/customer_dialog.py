@@ -37,7 +37,7 @@ from solocrm.services import customers
 from solocrm.services.customers import CHANNELS, CustomerInput
 from solocrm.ui import labels
 from solocrm.ui.context import AppContext
-from solocrm.ui.operations import user_text
+from solocrm.ui.messages import user_text
 
 NO_DATE = QDate(1900, 1, 1)
 PHOTO_MAX_BYTES = 2 * 1024 * 1024

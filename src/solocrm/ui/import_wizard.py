@@ -44,7 +44,8 @@ from solocrm.services.changes import Changes
 from solocrm.ui import labels
 from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import to_local
-from solocrm.ui.operations import Progress, user_text
+from solocrm.ui.messages import user_text
+from solocrm.ui.operations import Progress
 from solocrm.ui.window_size import resize_within_screen
 
 FILE_FILTER = "Data files (*.csv *.txt *.tsv *.xlsx *.xls *.vcf);;All files (*)"

@@ -16,7 +16,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from solocrm.errors import Explained, UserError
+from solocrm.errors import UserError
+from solocrm.ui.messages import user_text
 
 
 class Cancelled(Exception):
@@ -166,19 +167,6 @@ class OperationRunner(QObject):
         """Block until queued work is done (used on quit and by tests)."""
         self.writes.waitForDone()
         self.reads.waitForDone()
-
-
-def _tr_error(template: str) -> str:
-    # the templates are collected where they are raised, marked with QT_TRANSLATE_NOOP("errors", ...)
-    return QApplication.translate("errors", template)
-
-
-def user_text(error: Explained) -> str:
-    """An error's text in the user's language (English where no translation exists yet)."""
-    text = _tr_error(error.template) if error.template else error.message
-    # a field may itself be a message ("the backup", "the key file"): it is shown translated too
-    params = {k: user_text(v) if isinstance(v, Explained) else v for k, v in error.params.items()}
-    return text.format(**params) if params else text
 
 
 def show_user_error(parent: QWidget | None, exc: UserError) -> None:

@@ -44,7 +44,8 @@ from solocrm.services.surveys import SurveyInput
 from solocrm.ui import labels
 from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import date_text, to_local, to_utc
-from solocrm.ui.operations import show_user_error, user_text
+from solocrm.ui.messages import user_text
+from solocrm.ui.operations import show_user_error
 
 ERROR_COLOUR = "#c0392b"
 # A chosen score must stand out at a glance; the style's own "checked" shade is too faint.

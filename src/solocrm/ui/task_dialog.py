@@ -31,7 +31,8 @@ from solocrm.services import customers, tasks
 from solocrm.services.changes import Changes
 from solocrm.services.tasks import TaskInput, TaskItem
 from solocrm.ui.context import AppContext
-from solocrm.ui.operations import show_user_error, user_text
+from solocrm.ui.messages import user_text
+from solocrm.ui.operations import show_user_error
 
 DEFAULT_HOUR = 9  # a new follow-up lands on tomorrow morning, when people make calls
 
