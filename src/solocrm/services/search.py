@@ -17,17 +17,21 @@ from functools import lru_cache
 from sqlalchemy import Select, bindparam, column, exists, literal_column, select, table
 
 from solocrm.db.models import Customer, Tag, customer_tag
+from solocrm.locations import shipped_dir
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _DIGITS_ONLY = re.compile(r"^[\d\s\-+()（）]+$")
 
 
-@lru_cache(maxsize=20000)
-def _char_pinyin(char: str) -> str:
-    # pypinyin loads its dictionaries on import (most of a second): only when a name is indexed
-    from pypinyin import Style, lazy_pinyin
-
-    return lazy_pinyin(char, style=Style.NORMAL)[0]
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, str]:
+    """Each Chinese character's syllable (张 -> zhang), from the table packaging/pinyin_table.py writes."""
+    table = shipped_dir("resources") / "pinyin" / "hanzi.txt"
+    readings: dict[str, str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        syllable, chars = line.split("\t")
+        readings.update(dict.fromkeys(chars, syllable))
+    return readings
 
 
 @lru_cache(maxsize=1 << 17)
@@ -39,7 +43,8 @@ def pinyin_keys(value: str) -> str:
     """
     if not value or not _HAN.search(value):
         return ""
-    syllables = [_char_pinyin(ch) for ch in value if _HAN.match(ch)]
+    readings = _readings()
+    syllables = [readings.get(ch, ch) for ch in value if _HAN.match(ch)]
     return "".join(syllables) + " " + "".join(s[0] for s in syllables if s)
 
 
