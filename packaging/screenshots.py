@@ -15,12 +15,14 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = {"zh_CN": "zh", "en": "en"}
-SCREENS = ("customers", "customer", "today", "analytics", "settings")
+SCREENS = ("customers", "customer", "today", "analytics", "settings", "import")
 SIZE = (1280, 800)
+WIZARD_SIZE = (1000, 640)
 
 
 def _busiest_customer(db) -> int:  # noqa: ANN001 - solocrm.db.database.Database
@@ -34,10 +36,38 @@ def _busiest_customer(db) -> int:  # noqa: ANN001 - solocrm.db.database.Database
                               .order_by(func.count().desc()).limit(1)) or session.scalar(select(func.min(Customer.id)))
 
 
+def _messy_file(db, folder: Path) -> Path:  # noqa: ANN001 - solocrm.db.database.Database
+    """A customer sheet as people keep them, saved by Chinese Excel: what the import review is for.
+
+    Its last row is a customer of the database with another city, so the
+    review also shows a conflict; nothing is written (the wizard stops at the review).
+    """
+    from sqlalchemy import func, select
+
+    from solocrm.db.models import Customer, CustomerPhone
+
+    with db.session() as session:
+        known = session.execute(select(Customer.name, CustomerPhone.number)
+                                .join(CustomerPhone, CustomerPhone.customer_id == Customer.id)
+                                .where(Customer.city != "宁波").order_by(func.random()).limit(1)).first()
+    rows = ["客户名称,手机,邮箱,生日,城市,标签",
+            "张伟,138 1234 5678,zw@qq.com,1988年3月5日,杭州,老客",
+            "李娜,+86 139-0000-1111,,1990/7/12,宁波,VIP；回头客",
+            "王芳,0571-8888 6666,WF@163.COM,1985.11.2,杭州,",
+            "陈晓,1380000,,,上海,",
+            "張偉,,zhangwei@qq.com,,杭州,",
+            "赵敏,13700001234,zhaomin@,1992-02-30,苏州,"]
+    if known:
+        rows.append(f"{known.name},{known.number.removeprefix('+86')},,,宁波,")
+    path = folder / "客户名单.csv"
+    path.write_text("\r\n".join(rows) + "\r\n", encoding="gb18030")
+    return path
+
+
 def shoot(db_path: Path, out: Path, language: str) -> list[Path]:
     """Every screen of SCREENS in ``language``; call in a fresh process."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from solocrm.db.database import Database
     from solocrm.ui import i18n, style
@@ -51,6 +81,7 @@ def shoot(db_path: Path, out: Path, language: str) -> list[Path]:
     pick_font(app)
     i18n.install(app, language)
     style.apply(app)
+    from solocrm.ui.import_wizard import ImportWizard
     from solocrm.ui.main_window import MainWindow
 
     db = Database.open(db_path, lock=False)
@@ -62,17 +93,27 @@ def shoot(db_path: Path, out: Path, language: str) -> list[Path]:
     suffix = LANGUAGES[language]
     written = []
 
-    def grab(name: str) -> None:
+    def grab(name: str, widget: QWidget | None = None) -> None:
         for _ in range(10):
             app.processEvents()
         target = out / f"{name}-{suffix}.png"
-        window.grab().save(str(target))
+        (widget or window).grab().save(str(target))
         written.append(target)
 
     rows = {"today": 0, "customers": 1, "analytics": 3, "settings": 6}  # rows of the navigation list
     for name in SCREENS:
         if name == "customer":
             window.open_customer(_busiest_customer(db))
+        elif name == "import":
+            with tempfile.TemporaryDirectory() as folder:
+                wizard = ImportWizard(ctx, path=str(_messy_file(db, Path(folder))), parent=window)
+                wizard.resize(*WIZARD_SIZE)
+                wizard.show()
+                wizard.next.click()  # read the file
+                wizard.next.click()  # check it: the review, nothing written yet
+                grab(name, wizard)
+                wizard.reject()
+            continue
         else:
             window.nav.setCurrentRow(rows[name])
         grab(name)

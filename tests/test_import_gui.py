@@ -153,6 +153,19 @@ def test_review_lists_likely_duplicates_and_namesakes_with_their_own_phones_only
     assert [listed.item(r, 2).text() for r in range(listed.rowCount())] == ["張偉 (#1)", "李娜 (row 3)"]
 
 
+def test_review_counts_read_as_english_for_one(ctx, qtbot, qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    from solocrm.ui import i18n
+
+    i18n.install(qapp, "en")  # as the app does: English plural forms come from solocrm_en.qm
+    customers.create(ctx.db, CustomerInput(name="张伟", phones=["13812345678"], city="宁波"))
+    path = tmp_path / "c.csv"
+    path.write_text("姓名,手机,城市\n张伟,13812345678,杭州\n", encoding="utf-8")
+    wizard = checked_wizard(ctx, qtbot, path)
+    assert "1 row read: 0 new, 0 updated, 0 merged into another row, 1 already there, 0 rejected." \
+        in wizard.summary.text()
+    assert "1 value differs from what is stored: the stored value is kept unless you tick" in wizard.summary.text()
+
+
 def test_a_big_file_lists_its_first_cleaned_values_and_says_how_many_there_were(ctx, qtbot, tmp_path: Path,  # noqa: ANN001
                                                                                  monkeypatch) -> None:
     from solocrm.importing import engine

@@ -882,12 +882,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/solocrm/ui/app.py" line="84"/>
+        <location filename="../../src/solocrm/ui/app.py" line="85"/>
         <source>SoloCRM cannot open this database</source>
         <translation>SoloCRM 无法打开此数据库</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/app.py" line="130"/>
+        <location filename="../../src/solocrm/ui/app.py" line="131"/>
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
@@ -913,432 +913,432 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="85"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="86"/>
         <source>Protect your customer file</source>
         <translation>保护您的客户档案</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="88"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="89"/>
         <source>SoloCRM can back up your data automatically, encrypted, to a USB drive or a synced folder, and check every backup after writing it. If this computer is lost or a change goes wrong, you restore a backup and carry on.</source>
         <translation>SoloCRM 可以自动把数据加密备份到 U 盘或同步文件夹，并在每次写入后检查备份。万一电脑丢失或改错了数据，恢复备份即可继续工作。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="94"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="95"/>
         <source>Set up backups…</source>
         <translation>设置备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="98"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="99"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="114"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="126"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="127"/>
         <source>Last good backup:</source>
         <translation>最近一次成功备份：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="127"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="128"/>
         <source>Next backup:</source>
         <translation>下次备份：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="128"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="129"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="129"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="130"/>
         <source>Key:</source>
         <translation>密钥：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="132"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="133"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="134"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="135"/>
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="136"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="137"/>
         <source>Verify all</source>
         <translation>全部验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="139"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="140"/>
         <source>Restore from file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="142"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="143"/>
         <source>Change passphrase…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="145"/>
         <source>Change folder or schedule…</source>
         <translation>更改文件夹或计划…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="150"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="151"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="155"/>
         <source>Made</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="155"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="155"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="154"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="155"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="295"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="296"/>
         <source>No backups yet. Click Back up now to make the first one.</source>
         <translation>还没有备份。点击“立即备份”创建第一个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="159"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="160"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="162"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="163"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="172"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="173"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="176"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="177"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="176"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="177"/>
         <source>Started by</source>
         <translation>触发方式</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="176"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="177"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="177"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="178"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="181"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="182"/>
         <source>Which backups are kept</source>
         <translation>保留哪些备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="219"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="220"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="221"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="222"/>
         <source>%1 minutes ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="223"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="224"/>
         <source>%1 hours ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="224"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="225"/>
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="235"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="236"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="237"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="238"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="240"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="241"/>
         <source>not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="246"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="247"/>
         <source>only when you click Back up now</source>
         <translation>仅在点击“立即备份”时</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="249"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="250"/>
         <source>due now</source>
         <translation>现在就该备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="252"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="253"/>
         <source>%1 free</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="253"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="254"/>
         <source>not available: connect the drive</source>
         <translation>不可用：请连接备份盘</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="256"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="257"/>
         <source>Kept in this computer&apos;s keyring: backups are verified right after they are written.</source>
         <translation>保存在这台电脑的钥匙串中：备份写入后会立即验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="259"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="260"/>
         <source>Not in the keyring on this computer. Backups still run; verify them with your passphrase.</source>
         <translation>不在这台电脑的钥匙串中。备份仍会进行；请用密码验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="263"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="264"/>
         <source>This computer has no secure keyring, so the key is not kept here. Backups still run and are marked “not yet verified” until you enter your passphrase (Verify all).</source>
         <translation>这台电脑没有安全的钥匙串，因此不在此保存密钥。备份仍会进行，在您输入密码（全部验证）之前会标记为“尚未验证”。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="269"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="270"/>
         <source>Keeps the last %1, one a day for %2 days, one a week for %3 weeks, one a month for %4 months and one a year for %5 years. Pinned, unverified and damaged backups, and the newest good one, are never deleted.</source>
         <translation>保留最近 %1 个，%2 天内每天一个，%3 周内每周一个，%4 个月内每月一个，%5 年内每年一个。已固定、未验证和已损坏的备份，以及最新的正常备份，永远不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="276"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="277"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="276"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="277"/>
         <source>Not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="277"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="278"/>
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="277"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="278"/>
         <source>Not checked here</source>
         <translation>未在此检查</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="283"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="284"/>
         <source>pinned</source>
         <translation>已固定</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="292"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="293"/>
         <source>The backup folder is not available. Connect the drive to see and check its backups.</source>
         <translation>备份文件夹不可用。请连接备份盘以查看和检查其中的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="299"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
         <source>You</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="299"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
         <source>Schedule</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="299"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
         <source>Catch-up</source>
         <translation>补做</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="301"/>
         <source>OS timer</source>
         <translation>系统定时器</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="301"/>
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="301"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="301"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
         <source>Written, not yet verified</source>
         <translation>已写入，尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
         <source>Set up</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="324"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="325"/>
         <source>Your key will be kept in this computer&apos;s keyring, so backups are verified automatically.</source>
         <translation>您的密钥将保存在这台电脑的钥匙串中，备份会自动验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="326"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="327"/>
         <source>This computer has no secure keyring: backups will still run, and are verified when you enter the passphrase.</source>
         <translation>这台电脑没有安全的钥匙串：备份仍会进行，在您输入密码时验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="343"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="344"/>
         <source>Making your backup key…</source>
         <translation>正在生成备份密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="352"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="353"/>
         <source>Changing the passphrase…</source>
         <translation>正在修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="354"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="355"/>
         <source>Passphrase changed</source>
         <translation>密码已修改</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="355"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="356"/>
         <source>The new passphrase now protects your backup key.</source>
         <translation>新密码现在保护着您的备份密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="364"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="365"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="374"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="375"/>
         <source>The backup was written but not yet verified: the key is not on this computer. Click Verify all and enter your passphrase.</source>
         <translation>备份已写入但尚未验证：这台电脑上没有密钥。请点击“全部验证”并输入密码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="377"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="378"/>
         <source>Backup written and verified: %1</source>
         <translation>备份已写入并验证：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="406"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="407"/>
         <source>Your backup key is not on this computer. Enter the backup passphrase, or the recovery code you wrote down.</source>
         <translation>这台电脑上没有您的备份密钥。请输入备份密码，或您记下的恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="421"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="422"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="448"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="449"/>
         <source>Verifying %1…</source>
         <translation>正在验证 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="456"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="457"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="466"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="467"/>
         <source>All backups verified</source>
         <translation>所有备份均已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="466"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="467"/>
         <source>Some backups failed verification</source>
         <translation>部分备份未通过验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="481"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="482"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="482"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="483"/>
         <source>SoloCRM backups (*.crmbak);;All files (*)</source>
         <translation>SoloCRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="491"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="492"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="499"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="500"/>
         <source>customers</source>
         <translation>位客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="499"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="500"/>
         <source>orders</source>
         <translation>个订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="500"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="501"/>
         <source>interactions</source>
         <translation>条互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="500"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="501"/>
         <source>tasks</source>
         <translation>个任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="501"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="502"/>
         <source>survey answers</source>
         <translation>份调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
         <source>This backup was made %1 by SoloCRM %2 and holds:
 %3
 
@@ -1349,22 +1349,22 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 恢复会用它替换 %4 中的全部内容。恢复前会先为当前数据做一个安全备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="507"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="508"/>
         <source>Restore this backup?</source>
         <translation>恢复这个备份？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="515"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="516"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="524"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="525"/>
         <source>Restored. The data you had before is kept as a pinned safety backup: %1</source>
         <translation>已恢复。之前的数据已作为固定的安全备份保存：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="526"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="527"/>
         <source>Restore complete</source>
         <translation>恢复完成</translation>
     </message>
@@ -2600,82 +2600,82 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="556"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="559"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="556"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="559"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="556"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="559"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="556"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="559"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="556"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="559"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="560"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="560"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="560"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="560"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="564"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="566"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="569"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="572"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="575"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="587"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="590"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="614"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="617"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="615"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="618"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2683,688 +2683,698 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="121"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="122"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="129"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="130"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="131"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="543"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="132"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="546"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="135"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="136"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="158"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="159"/>
         <source>A CSV, Excel (.xlsx, .xls) or vCard (.vcf) file</source>
         <translation>CSV、Excel（.xlsx、.xls）或 vCard（.vcf）文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="160"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="161"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="167"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="180"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="168"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="181"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="168"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="169"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="174"/>
         <source>Comma ,</source>
         <translation>逗号 ,</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="174"/>
         <source>Semicolon ;</source>
         <translation>分号 ;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="174"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="174"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="175"/>
         <source>Bar |</source>
         <translation>竖线 |</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="177"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="213"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="178"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="214"/>
         <source>First sheet with data</source>
         <translation>第一个有数据的工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="182"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="183"/>
         <source>Bring in customers from Excel, a CSV export, your phone&apos;s contacts (vCard) or a cash register. Nothing is written until you confirm in step 3, and every import can be undone.</source>
         <translation>从 Excel、CSV 导出文件、手机通讯录（vCard）或收银系统导入客户。在第 3 步确认之前不会写入任何数据，每次导入都可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="190"/>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="190"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="191"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="191"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="192"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="192"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="193"/>
         <source>Header row</source>
         <translation>标题行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="196"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="197"/>
         <source>Choose a file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="206"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="207"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="228"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="229"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="228"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="229"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="228"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="229"/>
         <source>Example values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="233"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="234"/>
         <source>Year first (2024-01-05) or settle from the file</source>
         <translation>年份在前（2024-01-05），或根据文件判断</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="234"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="235"/>
         <source>Day first (05/01/2024 = 5 January)</source>
         <translation>日在前（05/01/2024 = 1 月 5 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="235"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="236"/>
         <source>Month first (05/01/2024 = May 1)</source>
         <translation>月在前（05/01/2024 = 5 月 1 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="241"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="242"/>
         <source>Dates like 05/01/2024:</source>
         <translation>类似 05/01/2024 的日期：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="244"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="245"/>
         <source>The file as read:</source>
         <translation>读取到的文件内容：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="249"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="250"/>
         <source>— ignore this column —</source>
         <translation>— 忽略此列 —</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="252"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="253"/>
         <source>Custom field…</source>
         <translation>自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="260"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="261"/>
         <source>header on row %1</source>
         <translation>标题在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="264"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="265"/>
         <source>sheet “%1”</source>
         <translation>工作表“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="265"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="266"/>
         <source>The saved mapping for this layout was applied.</source>
         <translation>已套用为这种表格格式保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="266"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="267"/>
         <source>Columns were matched by their names and values; change any that is wrong.</source>
         <translation>已根据列名和内容自动匹配各列；如有不对请修改。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="279"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="302"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="280"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="303"/>
         <source>Custom field: %1</source>
         <translation>自定义字段：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="293"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="294"/>
         <source>Custom field</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="294"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="295"/>
         <source>Store this column in the custom field named:</source>
         <translation>将此列保存到以下自定义字段：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="328"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="329"/>
         <source>Checking… %1 rows (%2 rows/s)</source>
         <translation>正在检查… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="328"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="329"/>
         <source>Importing… %1 rows (%2 rows/s)</source>
         <translation>正在导入… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="340"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="341"/>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="340"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="341"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="365"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="365"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="351"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>Use the file&apos;s value</source>
         <translation>采用文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
         <source>Stored</source>
         <translation>已保存的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="365"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
         <source>In the file</source>
         <translation>文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
         <source>Looks like</source>
         <translation>疑似</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
         <source>Because</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="357"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="358"/>
         <source>Rows whose name is like a customer&apos;s in the same city or company, where both have a phone number of their own: most likely two people</source>
         <translation>与同城或同公司某位客户姓名相近、但双方各有电话号码的行：多半是两个人</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="365"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="455"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="367"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="458"/>
         <source>Rejected rows</source>
         <translation>未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="367"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="367"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="368"/>
         <source>Possible duplicates</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="367"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="368"/>
         <source>Cleaned values</source>
         <translation>已清洗的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="369"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="482"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="370"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="485"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="383"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="384"/>
         <source>If you import now:</source>
         <translation>如果现在导入：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="402"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="403"/>
         <source>Also show namesakes with their own phone numbers (%Ln)</source>
         <translation>
             <numerusform>也显示各有电话号码的同名客户（%Ln 行）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="411"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="412"/>
         <source>%1 values were cleaned; the first %2 are listed under “Cleaned values”.</source>
         <translation>共清洗了 %1 个值；“已清洗的值”中列出前 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="423"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="424"/>
         <source>%1 (row %2)</source>
         <translation>%1（第 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="423"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="424"/>
         <source>%1 (#%2)</source>
         <translation>%1（#%2）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="434"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="434"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
-    <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="436"/>
-        <source>%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, %6 rejected.</source>
-        <translation>共读取 %1 行：新增 %2，更新 %3，合并到其他行 %4，已存在 %5，未导入 %6。</translation>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="439"/>
+        <source>%Ln rows read: %1 new, %2 updated, %3 merged into another row, %4 already there, %5 rejected.</source>
+        <translation>
+            <numerusform>共读取 %Ln 行：新增 %1，更新 %2，合并到其他行 %3，已存在 %4，未导入 %5。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="445"/>
+        <source>%Ln customers not found are created.</source>
+        <translation>
+            <numerusform>将新建 %Ln 位找不到的客户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="447"/>
+        <source>%Ln values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</source>
+        <translation>
+            <numerusform>%Ln 个值与已保存的不同：除非勾选“采用文件中的值”，否则保留已保存的值。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="451"/>
+        <source>%Ln values differed from what was stored: %1 taken from the file, the others kept.</source>
+        <translation>
+            <numerusform>%Ln 个值与已保存的不同：%1 个采用了文件中的值，其余保留原值。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="470"/>
+        <source>%Ln rejected rows saved to %1. Fix them and import that file.</source>
+        <translation>
+            <numerusform>已将 %Ln 行未导入的数据保存到 %1。修改后再导入该文件即可。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="442"/>
-        <source>%1 customers not found are created.</source>
-        <translation>将新建 %1 位找不到的客户。</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="444"/>
-        <source>%1 values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</source>
-        <translation>%1 个值与已保存的不同：除非勾选“采用文件中的值”，否则保留已保存的值。</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="448"/>
-        <source>%1 values differed from what was stored: %2 taken from the file, the others kept.</source>
-        <translation>%1 个值与已保存的不同：%2 个采用了文件中的值，其余保留原值。</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="455"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="458"/>
         <source>No row was rejected.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="458"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="461"/>
         <source>Save rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="459"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="462"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="463"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="466"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="464"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="467"/>
         <source>Why it was not imported</source>
         <translation>未导入原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="467"/>
-        <source>%1 rejected rows saved to %2. Fix them and import that file.</source>
-        <translation>已将 %1 行未导入的数据保存到 %2。修改后再导入该文件即可。</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="479"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="482"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="499"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="502"/>
         <source>Imported %1 in %2 s.</source>
         <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="515"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="518"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="522"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="543"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="546"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="543"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="546"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="543"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="546"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="60"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="61"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="60"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="61"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="60"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="61"/>
         <source>Interactions</source>
         <translation>互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="61"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="62"/>
         <source>Survey answers</source>
         <translation>调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="67"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
         <source>Province / region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Marketing consent</source>
         <translation>营销授权</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Preferred hours</source>
         <translation>方便联系的时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Personal details</source>
         <translation>个人细节</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Customer ID (member no.)</source>
         <translation>客户编号（会员号）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Customer phone</source>
         <translation>客户电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Customer email</source>
         <translation>客户邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Order date</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Status (paid / refunded)</source>
         <translation>状态（已付款/已退款）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="80"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="80"/>
         <source>Survey kind (CSAT / NPS)</source>
         <translation>调查类型（CSAT / NPS）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="80"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="80"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="81"/>
         <source>Comment</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="85"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="86"/>
         <source>same name</source>
         <translation>名字相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="85"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="86"/>
         <source>traditional / simplified characters</source>
         <translation>繁简体不同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="86"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="87"/>
         <source>same characters in another order</source>
         <translation>字相同但顺序不同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="87"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="88"/>
         <source>same pinyin</source>
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="589"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="592"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -3372,57 +3382,57 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="275"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="276"/>
         <source>Log contact with %1</source>
         <translation>记录与 %1 的联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="275"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="276"/>
         <source>Edit contact with %1</source>
         <translation>编辑与 %1 的联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="282"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="283"/>
         <source>We reached out</source>
         <translation>我方联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="283"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="284"/>
         <source>They reached out</source>
         <translation>对方联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="286"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="287"/>
         <source>What was said? Ctrl+Enter saves.</source>
         <translation>聊了什么？按 Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="290"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="291"/>
         <source>Optional, e.g. will visit on Saturday</source>
         <translation>可选，例如 周六来店</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="293"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="294"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="294"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="295"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="296"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="297"/>
         <source>&amp;Summary</source>
         <translation>摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="297"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="298"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="298"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="299"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
@@ -3674,12 +3684,12 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../src/solocrm/ui/operations.py" line="99"/>
+        <location filename="../../src/solocrm/ui/operations.py" line="100"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/operations.py" line="99"/>
+        <location filename="../../src/solocrm/ui/operations.py" line="100"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3687,82 +3697,82 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="205"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="206"/>
         <source>New order for %1</source>
         <translation>为 %1 新建订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="205"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="206"/>
         <source>Edit order for %1</source>
         <translation>编辑 %1 的订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="217"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="218"/>
         <source>What did they buy?</source>
         <translation>买了什么？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="222"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="223"/>
         <source>In store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="222"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="223"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="222"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="223"/>
         <source>Online shop</source>
         <translation>网店</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="223"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="224"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="224"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="225"/>
         <source>Where they bought</source>
         <translation>购买渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="230"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="231"/>
         <source>Optional, e.g. from your till</source>
         <translation>可选，例如收银小票上的单号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="232"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="233"/>
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="233"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="234"/>
         <source>&amp;Product</source>
         <translation>商品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="234"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="235"/>
         <source>&amp;Quantity</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="235"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="236"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="236"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="237"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="237"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="238"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="238"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="239"/>
         <source>Order &amp;no.</source>
         <translation>订单号(&amp;N)</translation>
     </message>
@@ -4242,107 +4252,107 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>SurveyDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="386"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="387"/>
         <source>Survey answer from %1</source>
         <translation>%1 的调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="386"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="387"/>
         <source>Edit survey answer from %1</source>
         <translation>编辑 %1 的调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="390"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="391"/>
         <source>Satisfaction (CSAT, 1–5)</source>
         <translation>满意度（CSAT，1–5）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="391"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="392"/>
         <source>Would recommend (NPS, 0–10)</source>
         <translation>推荐意愿（NPS，0–10）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="392"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="393"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="392"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="393"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="392"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="393"/>
         <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="393"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="394"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="393"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="394"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="396"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="397"/>
         <source>0 = not at all likely</source>
         <translation>0 = 完全不会推荐</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="396"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="397"/>
         <source>10 = extremely likely</source>
         <translation>10 = 一定会推荐</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="409"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="410"/>
         <source>Optional: what they said, in their words</source>
         <translation>可选：客户的原话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="411"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="412"/>
         <source>Not about one order</source>
         <translation>不针对具体订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="419"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="420"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="421"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="422"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="422"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="423"/>
         <source>&amp;Comment</source>
         <translation>评价(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="423"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="424"/>
         <source>About &amp;order</source>
         <translation>相关订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="424"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="425"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="431"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="432"/>
         <source>%1: promoter</source>
         <translation>%1：推荐者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="433"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="434"/>
         <source>%1: passive</source>
         <translation>%1：中立者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="434"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="435"/>
         <source>%1: detractor</source>
         <translation>%1：贬损者</translation>
     </message>
@@ -4350,92 +4360,92 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="86"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="87"/>
         <source>Edit task</source>
         <translation>编辑任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="86"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="87"/>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="90"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="91"/>
         <source>e.g. Send Mr Wang the quote</source>
         <translation>例如 给王先生发报价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="104"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="105"/>
         <source>Does not repeat</source>
         <translation>不重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="104"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="105"/>
         <source>Every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="104"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="105"/>
         <source>Every week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="105"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="106"/>
         <source>Every month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="105"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="106"/>
         <source>Every year</source>
         <translation>每年</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="111"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="112"/>
         <source>Optional: type a name, pinyin or phone</source>
         <translation>可选：输入名字、拼音或电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="121"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="122"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="131"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="132"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="132"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="133"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="133"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="134"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="134"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="135"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="135"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="136"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="220"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="221"/>
         <source>Pick the customer from the suggestions, or leave the field empty.</source>
         <translation>请从建议列表中选择客户，或留空。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="262"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="263"/>
         <source>A task needs a title.</source>
         <translation>请填写任务标题。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="262"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="263"/>
         <source>A task needs a due date.</source>
         <translation>请设置任务的到期时间。</translation>
     </message>
@@ -4481,7 +4491,7 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TaskTitle</name>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="61"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="62"/>
         <source>Stay in touch</source>
         <translation>保持联系</translation>
     </message>
@@ -4679,7 +4689,7 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../src/solocrm/ui/operations.py" line="186"/>
+        <location filename="../../src/solocrm/ui/operations.py" line="174"/>
         <source>SoloCRM</source>
         <translation>SoloCRM</translation>
     </message>
@@ -5796,7 +5806,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>生日在将来。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="417"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="418"/>
         <source>There is no key file (solocrm-keys.age) beside this backup. Use the recovery code instead.</source>
         <translation>这个备份旁边没有密钥文件（solocrm-keys.age）。请改用恢复码。</translation>
     </message>

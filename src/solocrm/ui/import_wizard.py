@@ -436,20 +436,20 @@ class ImportWizard(QDialog):
 
     def _counts(self, report: ImportReport, lead: str, taken: frozenset[tuple[int, str]] | None = None) -> str:
         """The counts under ``lead``; ``taken`` (the conflicts resolved to the file) once the import is done."""
-        lines = [lead, self.tr("%1 rows read: %2 new, %3 updated, %4 merged into another row, %5 already there, "
-                               "%6 rejected.")
-                 .replace("%1", f"{report.rows_read:,}").replace("%2", f"{report.created:,}")
-                 .replace("%3", f"{report.updated:,}").replace("%4", f"{report.merged:,}")
-                 .replace("%5", f"{report.skipped:,}").replace("%6", f"{report.rejected:,}")]
+        lines = [lead, self.tr("%Ln rows read: %1 new, %2 updated, %3 merged into another row, %4 already there, "
+                               "%5 rejected.", "", report.rows_read)
+                 .replace("%1", f"{report.created:,}").replace("%2", f"{report.updated:,}")
+                 .replace("%3", f"{report.merged:,}").replace("%4", f"{report.skipped:,}")
+                 .replace("%5", f"{report.rejected:,}")]
         if report.customers_created:
-            lines.append(self.tr("%1 customers not found are created.").replace("%1", f"{report.customers_created:,}"))
+            lines.append(self.tr("%Ln customers not found are created.", "", report.customers_created))
         if report.conflicts and taken is None:
-            lines.append(self.tr("%1 values differ from what is stored: the stored value is kept unless you tick "
-                                 "“Use the file's value”.").replace("%1", str(len(report.conflicts))))
+            lines.append(self.tr("%Ln values differ from what is stored: the stored value is kept unless you tick "
+                                 "“Use the file's value”.", "", len(report.conflicts)))
         elif report.conflicts:
             used = sum((c.row, c.field) in taken for c in report.conflicts)
-            lines.append(self.tr("%1 values differed from what was stored: %2 taken from the file, the others kept.")
-                         .replace("%1", str(len(report.conflicts))).replace("%2", str(used)))
+            lines.append(self.tr("%Ln values differed from what was stored: %1 taken from the file, the others kept.",
+                                 "", len(report.conflicts)).replace("%1", str(used)))
         return "\n".join(lines)
 
     def save_rejects(self) -> None:
@@ -467,8 +467,8 @@ class ImportWizard(QDialog):
         self.ctx.runner.run(lambda _p: rejects.write_rejects(path, headers, found, self.tr("Why it was not imported"),
                                                              lambda r: why[id(r)]), parent=self,
                             on_success=lambda n: self.status.setText(
-                                self.tr("%1 rejected rows saved to %2. Fix them and import that file.")
-                                .replace("%1", str(n)).replace("%2", path)))
+                                self.tr("%Ln rejected rows saved to %1. Fix them and import that file.", "", n)
+                                .replace("%1", path)))
 
     # --- step 4: done ---------------------------------------------------------------------
 
