@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 
 from solocrm.importing import batches
 from solocrm.services import customer_rows, customers
@@ -238,3 +238,23 @@ def test_duplicates_page_finds_and_merges_with_a_field_choice(ctx, qtbot, monkey
     assert "张伟" in text
     fn()
     assert customer_rows.count(ctx.db) == 2 and customers.load_input(ctx.db, keep).city == "杭州"
+
+
+def test_merge_dialog_says_what_moves_to_the_kept_customer_in_words_for_one(ctx, qtbot, qapp) -> None:  # noqa: ANN001
+    from datetime import datetime
+
+    from solocrm.importing import merge
+    from solocrm.services import orders
+    from solocrm.services.orders import OrderInput
+    from solocrm.ui import i18n
+
+    i18n.install(qapp, "en")  # as the app does: English plural forms come from solocrm_en.qm
+    keep, _ = customers.create(ctx.db, CustomerInput(name="张伟", phones=["13812345678"]))
+    other, _ = customers.create(ctx.db, CustomerInput(name="張偉", phones=["13812345678"]))
+    for day in (5, 6):
+        orders.add_order(ctx.db, keep, OrderInput(ordered_at=datetime(2026, 5, day, 10), amount_minor=5000))
+    orders.add_order(ctx.db, other, OrderInput(ordered_at=datetime(2026, 5, 7, 10), amount_minor=8800))
+    dialog = MergeDialog(ctx, merge.plan(ctx.db, [keep, other]))
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("Moved to the kept customer: 1 order." in t for t in texts), texts

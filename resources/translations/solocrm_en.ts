@@ -42,7 +42,7 @@
 <context>
     <name>DuplicatesPage</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="205"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="216"/>
         <source>Also show namesakes with their own phone numbers (%Ln)</source>
         <translation>
             <numerusform>Also show namesakes with their own phone numbers (%Ln)</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="208"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="219"/>
         <source>%Ln group(s) to check</source>
         <translation>
             <numerusform>%Ln group to check</numerusform>
@@ -117,6 +117,41 @@
         <translation>
             <numerusform>%Ln rejected row saved to %1. Fix it and import that file.</numerusform>
             <numerusform>%Ln rejected rows saved to %1. Fix them and import that file.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="94"/>
+        <source>%n orders</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="96"/>
+        <source>%n interactions</source>
+        <translation>
+            <numerusform>%n interaction</numerusform>
+            <numerusform>%n interactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="98"/>
+        <source>%n survey answers</source>
+        <translation>
+            <numerusform>%n survey answer</numerusform>
+            <numerusform>%n survey answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="99"/>
+        <source>%n tasks</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
         </translation>
     </message>
 </context>

@@ -2369,116 +2369,116 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="115"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="126"/>
         <source>Duplicates</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="117"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="128"/>
         <source>Customers who share a phone number or email, or whose names look alike (张伟 / 張偉 / 伟张, same pinyin) with the same company or city.</source>
         <translation>电话或邮箱相同的客户，或名字相似（张伟 / 張偉 / 伟张，拼音相同）且公司或城市相同的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="120"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="131"/>
         <source>Find duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="123"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="134"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="127"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="138"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="127"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="138"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="127"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="138"/>
         <source>How many</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="137"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="148"/>
         <source>Tick the customers who are one person: only they are merged.</source>
         <translation>勾选其实是同一个人的客户：只合并勾选的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="141"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="152"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="141"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="152"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="141"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="152"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="142"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="153"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="142"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="153"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="142"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="153"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="167"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="178"/>
         <source>Press “Find duplicates” to check your customers.</source>
         <translation>点击“查找重复”检查您的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="179"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="190"/>
         <source>Customers with alike names in one city or company who each have a phone number of their own are most likely different people.</source>
         <translation>同城或同公司、名字相似，但各有自己电话号码的客户，多半是不同的人。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="196"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="207"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复客户…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="205"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="216"/>
         <source>Also show namesakes with their own phone numbers (%Ln)</source>
         <translation>
             <numerusform>也显示各有电话号码的同名客户（%Ln 组）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="208"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="219"/>
         <source>%Ln group(s) to check</source>
         <translation>
             <numerusform>%Ln 组待核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="221"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="232"/>
         <source>No likely duplicates. The customers with alike names each have a phone number of their own, so they are most likely different people.</source>
         <translation>没有可能重复的客户。名字相似的客户各有自己的电话号码，多半是不同的人。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="225"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="236"/>
         <source>No duplicates found. Your customer file is clean.</source>
         <translation>没有发现重复，您的客户档案很整洁。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="273"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="284"/>
         <source>Undo merge of %1</source>
         <translation>撤销合并 %1</translation>
     </message>
@@ -3660,23 +3660,61 @@ You can undo this with Ctrl+Z.</source>
         <source>Tags: %1</source>
         <translation>标签：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="94"/>
+        <source>%n orders</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="96"/>
+        <source>%n interactions</source>
+        <translation>
+            <numerusform>%n 条互动记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="98"/>
+        <source>%n survey answers</source>
+        <translation>
+            <numerusform>%n 份调查回复</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="99"/>
+        <source>%n tasks</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="75"/>
-        <source>Moved to the kept customer: %1 orders, %2 interactions, %3 survey answers, %4 tasks.</source>
-        <translation>将转到保留的客户名下：%1 个订单、%2 条互动记录、%3 份调查回复、%4 个任务。</translation>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="77"/>
+        <source>Moved to the kept customer: %1.</source>
+        <translation>将转到保留的客户名下：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="77"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/ui/duplicates_page.py" line="78"/>
+        <source>Nothing else to move: no orders, interactions, survey answers or tasks.</source>
+        <translation>没有其他记录需要转移：没有订单、互动记录、调查回复或任务。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="79"/>
         <source>You can undo the merge afterwards.</source>
         <translation>合并后可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="81"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="82"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="101"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="112"/>
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>

@@ -72,9 +72,10 @@ class MergeDialog(QDialog):
         kept = [self.tr("Phones: %1").replace("%1", ", ".join(display_phone(p) for p in united["phones"]) or "—"),
                 self.tr("Emails: %1").replace("%1", ", ".join(united["emails"]) or "—"),
                 self.tr("Tags: %1").replace("%1", ", ".join(united["tags"]) or "—")]
-        moved = self.tr("Moved to the kept customer: %1 orders, %2 interactions, %3 survey answers, %4 tasks.") \
-            .replace("%1", str(plan.moved.get("order", 0))).replace("%2", str(plan.moved.get("interaction", 0))) \
-            .replace("%3", str(plan.moved.get("survey_response", 0))).replace("%4", str(plan.moved.get("task", 0)))
+        counts = [self._moved(kind, n) for kind in ("order", "interaction", "survey_response", "task")
+                  if (n := plan.moved.get(kind, 0))]
+        moved = (self.tr("Moved to the kept customer: %1.").replace("%1", self.tr(", ").join(counts)) if counts
+                 else self.tr("Nothing else to move: no orders, interactions, survey answers or tasks."))
         info = QLabel("\n".join([*kept, moved, self.tr("You can undo the merge afterwards.")]))
         info.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -86,6 +87,16 @@ class MergeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(info)
         layout.addWidget(buttons)
+
+    def _moved(self, kind: str, count: int) -> str:
+        """``count`` records of ``kind`` in words, singular for one."""
+        if kind == "order":
+            return self.tr("%n orders", "", count)
+        if kind == "interaction":
+            return self.tr("%n interactions", "", count)
+        if kind == "survey_response":
+            return self.tr("%n survey answers", "", count)
+        return self.tr("%n tasks", "", count)
 
     def _merge(self) -> None:
         keep = self.keep.currentData()
