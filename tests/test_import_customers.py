@@ -297,7 +297,8 @@ def test_a_full_disk_stops_an_import_with_what_to_do_and_keeps_everything_stored
     assert _import(db, path).created == 3000  # with room again, the same file goes in
 
 
-def test_cli_lists_likely_duplicates_and_counts_namesakes(db_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_cli_lists_likely_duplicates_and_counts_namesakes(db_path: Path, tmp_path: Path,
+                                                          capsys) -> None:  # noqa: ANN001
     from solocrm.cli import main
 
     path = tmp_path / "c.csv"

@@ -145,7 +145,8 @@ def test_review_lists_likely_duplicates_and_namesakes_with_their_own_phones_only
     wizard = checked_wizard(ctx, qtbot, path)
     assert wizard.tabs.currentIndex() == 2 and wizard.tabs.tabText(2) == "Possible duplicates (1)"
     listed = wizard.duplicate_table
-    assert [[listed.item(0, c).text() for c in range(4)]] == [["2", "张伟", "張偉 (#1)", "traditional / simplified characters"]]
+    assert [listed.item(0, c).text() for c in range(4)] == ["2", "张伟", "張偉 (#1)",
+                                                           "traditional / simplified characters"]
     assert not wizard.namesakes_box.isHidden()
     assert wizard.namesakes_box.text() == "Also show namesakes with their own phone numbers (1)"
     wizard.namesakes_box.click()

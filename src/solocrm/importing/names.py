@@ -2,9 +2,10 @@
 
 Two customers whose keys are equal and who share a company or a city are
 possible duplicates; when each has a phone number of their own they are
-marked namesakes (most likely two people), as the Duplicates tool marks them.  Conversion is per character with a cache, and each
-whole name, company or city is keyed once, so keying 100,000 names costs
-little more than reading them.
+marked namesakes (most likely two people), as the Duplicates tool marks
+them.  Conversion is per character with a cache, and each whole name,
+company or city is keyed once, so keying 100,000 names costs little more
+than reading them.
 """
 
 from __future__ import annotations
