@@ -1,8 +1,9 @@
 """The command line: no subcommand opens the desktop app.
 
 Exit status: 0 success, 1 a user error (message on stderr in the system's
-language, no traceback), 2 bad usage (argparse).  Subcommands live in ``solocrm.commands``; heavy
-modules load inside them so ``solocrm --version`` and the GUI start fast.
+language, no traceback), 2 bad usage (argparse).  Subcommands live in
+``solocrm.commands``; heavy modules load inside them so ``solocrm --version``
+and the GUI start fast.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from solocrm.services.search import pinyin_keys
+from solocrm.services.search import syllable
 
 _IGNORED = re.compile(r"[\s·・.\-_,，()（）]+")
 
@@ -30,7 +30,7 @@ def _converter():  # noqa: ANN202 - opencc.OpenCC
 def _char_parts(char: str) -> tuple[str, str]:
     """One character simplified (lower case for Latin), and the pinyin of what it became ("" if not Chinese)."""
     simple = char.lower() if char.isascii() else _converter().convert(char)
-    return simple, pinyin_keys(simple).split(" ", 1)[0]
+    return simple, "".join(map(syllable, simple))
 
 
 @lru_cache(maxsize=1 << 17)

@@ -34,6 +34,11 @@ def _readings() -> dict[str, str]:
     return readings
 
 
+def syllable(char: str) -> str:
+    """One character's pinyin as read alone (张 -> zhang); "" for a character that is not Chinese."""
+    return _readings().get(char, char) if _HAN.match(char) else ""
+
+
 @lru_cache(maxsize=1 << 17)
 def pinyin_keys(value: str) -> str:
     """"zhangsan zs" for 张三; "" when ``value`` has no Chinese characters.
@@ -43,8 +48,7 @@ def pinyin_keys(value: str) -> str:
     """
     if not value or not _HAN.search(value):
         return ""
-    readings = _readings()
-    syllables = [readings.get(ch, ch) for ch in value if _HAN.match(ch)]
+    syllables = [read for read in map(syllable, value) if read]
     return "".join(syllables) + " " + "".join(s[0] for s in syllables if s)
 
 
