@@ -21,6 +21,9 @@ from solocrm.locations import shipped_dir
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _DIGITS_ONLY = re.compile(r"^[\d\s\-+()（）]+$")
+# A word with these goes to the LIKE scan: as a GLOB it would need [*] classes, and SQLite up to at least 3.40
+# crashes on a class in a pattern over a trigram index without positions (tests/test_customer_finder.py types them).
+_GLOB_WILDCARDS = re.compile(r"[*?\[]")
 
 
 @lru_cache(maxsize=1)
@@ -112,23 +115,18 @@ def query_words(raw: str) -> list[str]:
     return q.split()
 
 
-def _glob_literal(text: str) -> str:
-    """``text`` as a GLOB pattern matching exactly it (* ? and [ stand for themselves)."""
-    return re.sub(r"([*?\[])", r"[\1]", text)
-
-
 def _text_condition(q: str):  # noqa: ANN202 - SQL expression
-    if len(q) >= 3:
+    if len(q) >= 3 and not _GLOB_WILDCARDS.search(q):
         # The trigram index answers GLOB: it picks the rows holding all of the word's trigrams, then checks them.
         fts = table("customer_fts", column("search_text"))
         return Customer.id.in_(
             select(literal_column("rowid"))
             .select_from(fts)
-            .where(fts.c.search_text.op("GLOB")(bindparam("fts", f"*{_glob_literal(q)}*", unique=True)))
+            .where(fts.c.search_text.op("GLOB")(bindparam("fts", f"*{q}*", unique=True)))
         )
     escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    # Too short for the trigram index, so every row is read.  As a subquery that is one
-    # sequential scan; as a plain WHERE term SQLite walks the name index for the ORDER BY
+    # Too short for the trigram index (or holding * ? [), so every row is read.  As a subquery that
+    # is one sequential scan; as a plain WHERE term SQLite walks the name index for the ORDER BY
     # and fetches each row by id, 3-4x slower at 100,000 customers (bench/search.py).
     return Customer.id.in_(
         select(_SCANNED.c.id).where(_SCANNED.c.search_text.like(f"%{escaped}%", escape="\\"))
