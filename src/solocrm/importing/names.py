@@ -83,35 +83,33 @@ class NameIndex:
     def __init__(self) -> None:
         self._added = 0
         self._places: dict[tuple[str, str], dict[str, tuple[int, int, str, bool]]] = {}
-        self._spelled: dict[tuple[str, str], dict[str, tuple[int, int, str, bool]]] = {}
+        self._companies: dict[str, dict[str, tuple[int, int, str, bool]]] = {}  # as spelled -> its place
+        self._cities: dict[str, dict[str, tuple[int, int, str, bool]]] = {}
 
-    def _place(self, kind: str, text: str) -> dict[str, tuple[int, int, str, bool]]:
-        found = self._spelled.get((kind, text))
-        if found is None:
-            found = self._spelled[(kind, text)] = self._places.setdefault((kind, simplified(text)), {})
+    def _place(self, spelled: dict[str, dict], kind: str, text: str) -> dict[str, tuple[int, int, str, bool]]:
+        found = spelled[text] = self._places.setdefault((kind, simplified(text)), {})
         return found
 
     def add(self, cid: int, name: str, company: str | None, city: str | None, has_phone: bool) -> Similar | None:
         """Remember ``cid``; returns the first similar customer added before it, if any."""
-        if not company and not city:
+        if company:
+            at_company = self._companies.get(company) or self._place(self._companies, "co", company)
+        elif not city:
             return None
-        at_company = self._place("co", company) if company else None
-        at_city = self._place("ci", city) if city else None
+        else:
+            at_company = None
+        at_city = (self._cities.get(city) or self._place(self._cities, "ci", city)) if city else None
         entry = (self._added, cid, name, has_phone)
         self._added += 1
         match = None
         for key in _name_keys(name):
-            earliest = None
-            if at_company is not None:
-                first = at_company.setdefault(key, entry)
-                if first is not entry:
-                    earliest = first
+            first = at_company.setdefault(key, entry) if at_company is not None else entry
             if at_city is not None:
-                first = at_city.setdefault(key, entry)
-                if first is not entry and (earliest is None or first[0] < earliest[0]):
-                    earliest = first
-            if match is None:
-                match = earliest
+                other = at_city.setdefault(key, entry)
+                if other is not entry and (first is entry or other[0] < first[0]):
+                    first = other
+            if match is None and first is not entry:
+                match = first  # the strongest key decides; the weaker ones are still remembered for later names
         if match is None:
             return None
         _order, other_id, other_name, other_has_phone = match
