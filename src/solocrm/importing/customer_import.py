@@ -72,7 +72,9 @@ class Incoming:
     """One cleaned row; scalars hold SQLite's stored forms (dates as text, booleans as 0/1).
 
     The lists start as one shared empty tuple (most rows leave most of them
-    empty) and become lists of their own, free of repeats, when filled.
+    empty) and become lists of their own, free of repeats, when filled.  A row
+    that is a new customer is kept as it is, with its ``id``, until a later
+    row adds to it (``State``): most never change.
     """
 
     row: int
@@ -83,27 +85,23 @@ class Incoming:
     refs: Sequence[str] = ()
     custom: dict[str, str] | None = None
     photo: bytes | None = None
+    id: int = 0  # the customer it is, once placed as a new one
 
 
 @dataclass(slots=True)
-class State:
-    """A customer as this import sees it: a new one, or a stored one being updated."""
+class State(Incoming):
+    """A customer as this import changes it: a stored one, or a new one a later row of the file adds to."""
 
-    id: int
-    new: bool
-    scalars: dict[str, object]
     phones: list[str] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
     custom: dict[str, str] = field(default_factory=dict)
-    photo: bytes | None = None
     has_photo: bool = False
     changed: set[str] = field(default_factory=set)
     before: dict[str, object] = field(default_factory=dict)
     updated_at: str | None = None
     written: bool = False  # a new customer already inserted; ``changed`` then holds what came after
-    row: int = 0  # the file's row a new customer comes from
 
 
 @dataclass
@@ -150,8 +148,8 @@ class CustomerImport:
         # The customer columns a new row can fill: only these are written (with the rest left NULL).
         self.scalar_keys = [k for k in SCALARS
                             if k in self.mapped or (k == "name" and self.mapped & {"family_name", "given_name"})]
-        self.new: dict[int, State] = {}
-        self.unwritten: list[State] = []  # new customers not inserted yet
+        self.new: dict[int, Incoming] = {}  # each new customer: its row, or its State once another row added to it
+        self.unwritten: list[int] = []  # the ids of new customers not inserted yet
         self.new_tags: list[tuple[int, str]] = []
         self.new_fields: list[tuple[int, str, int]] = []
         self.rewrite: set[int] = set()  # new customers inserted, then changed by a later row of the file
@@ -334,11 +332,9 @@ class CustomerImport:
                 self.report.rejects.append(Reject(inc.row, self.name_header, "", (("", why),), cell_texts(cells)))
                 return
             # a new customer is the row itself: its lists are already free of repeats
-            cid = self.ids.take("customer")
-            state = State(cid, True, inc.scalars, list(inc.phones), list(inc.emails), list(inc.tags),
-                          list(inc.refs), inc.custom or {}, inc.photo, row=inc.row)
-            self.new[cid] = state
-            self.unwritten.append(state)
+            cid = inc.id = self.ids.take("customer")
+            self.new[cid] = inc
+            self.unwritten.append(cid)
             self._register(cid, inc)
             similar = self.near.add(cid, str(name), inc.scalars.get("company"),  # type: ignore[arg-type]
                                     inc.scalars.get("city"), bool(inc.phones))  # type: ignore[arg-type]
@@ -349,6 +345,8 @@ class CustomerImport:
             self.report.created += 1
         elif target in self.new:
             state = self.new[target]
+            if type(state) is not State:
+                state = self.new[target] = self._changing(state)
             self._merge(state, inc)
             if state.written and state.changed:
                 self.rewrite.add(target)
@@ -359,6 +357,12 @@ class CustomerImport:
             self._register(target, inc)
 
     # --- merging -------------------------------------------------------------------------
+
+    def _changing(self, new: Incoming) -> State:
+        """A new customer's State, for another row of the file to add to."""
+        return State(new.row, new.scalars, list(new.phones), list(new.emails), list(new.tags), list(new.refs),
+                     dict(new.custom or {}), new.photo, new.id,
+                     written=not self.unwritten or new.id < self.unwritten[0])
 
     def _conflict(self, state: State, inc: Incoming, key: str, current: object, incoming: object) -> bool:
         """Record a conflict; True when the user chose the file's value for it."""
@@ -418,7 +422,7 @@ class CustomerImport:
                 f"SELECT id, {', '.join(cols)}, photo IS NOT NULL, updated_at FROM customer WHERE id IN ({marks})",
                 chunk,
             ):
-                states[row[0]] = State(id=row[0], new=False, scalars=dict(zip(cols, row[1:-2])),
+                states[row[0]] = State(row=0, id=row[0], scalars=dict(zip(cols, row[1:-2])),
                                        has_photo=bool(row[-2]), updated_at=row[-1])
             for table, column, attr in (("customer_phone", "number", "phones"), ("customer_email", "address", "emails")):
                 for cid, value in self.conn.execute(
@@ -455,7 +459,7 @@ class CustomerImport:
 
     # --- writing -------------------------------------------------------------------------
 
-    def _search_text(self, state: State) -> str:
+    def _search_text(self, state: Incoming) -> str:
         s = state.scalars
         return search.build_search_text(str(s.get("name") or ""), s.get("company"),  # type: ignore[arg-type]
                                         [phone_digits(p) for p in state.phones], state.emails,
@@ -489,7 +493,7 @@ class CustomerImport:
         if self.consent is None:
             self.constants["consent_marketing"] = 0
 
-    def _new_row(self, s: State) -> list[object]:
+    def _new_row(self, s: Incoming) -> list[object]:
         get = s.scalars.get
         row = [s.id, *[get(k) for k in self.scalar_keys]]
         if self.consent is not None:
@@ -505,14 +509,16 @@ class CustomerImport:
         ``last`` once the file is read.  Custom field values wait for the end
         (a later row of the file may still change them; they are few).
         """
-        chunk, self.unwritten = self.unwritten, []
+        chunk = [self.new[cid] for cid in self.unwritten]
+        self.unwritten = []
         owned = self._owned(chunk)
         tags, self.new_tags = self.new_tags, []
         self.writer.add(self.new_columns, [self._new_row(s) for s in chunk], self.constants, last,
                         then=self._owned_inserts(owned, tags))
         for s in chunk:
-            s.written = True
-            s.changed.clear()
+            if type(s) is State:
+                s.written = True
+                s.changed.clear()
 
     def _owned_inserts(self, owned: Owned, tags: list[tuple[int, str]]) -> list[tuple[str, tuple[str]]]:
         """The statements inserting new tags and ``owned`` (without custom values), each one packed statement."""
@@ -552,7 +558,7 @@ class CustomerImport:
         owned.tags += fresh.tags
         owned.refs += fresh.refs
 
-    def _owned(self, states: Iterable[State]) -> Owned:
+    def _owned(self, states: Iterable[Incoming]) -> Owned:
         """The phone, email, tag and ID rows of new customers (their custom values are written by ``_write``)."""
         owned = Owned()
         tag_id = self._tag_id
@@ -574,9 +580,10 @@ class CustomerImport:
         stored = self.stored
         owned = Owned()
         field_id = self._field_id
-        for s in self.new.values():
-            if s.custom:
-                owned.customs.extend([(s.id, field_id(n), value) for n, value in s.custom.items()])
+        if any(key.startswith("custom:") for key in self.mapped):  # else no new customer has one to visit for
+            for s in self.new.values():
+                if s.custom:
+                    owned.customs.extend([(s.id, field_id(n), value) for n, value in s.custom.items()])
         self._rewrite(owned)
         changes: list[tuple] = []
         updates = [self._stored_rows(s, at, owned, changes) for s in stored]
