@@ -112,7 +112,6 @@ def writes_only_seconds(imported: Path, workdir: Path) -> float:
     Database.open(target, lock=False).close()  # the app's schema
     conn = sqlite3.connect(target, isolation_level=None)
     try:
-        conn.execute("PRAGMA cache_size=-262144")
         trigger = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'customer_fts_ai'").fetchone()[0]
         indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer' "
                                "AND sql IS NOT NULL").fetchall()
