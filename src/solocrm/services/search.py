@@ -67,7 +67,7 @@ def build_search_text(
     parts.extend(phone_digits)
     parts.extend(emails)
     parts.extend(tags)
-    return " | ".join([p for p in parts if p]).lower()
+    return " | ".join(filter(None, parts)).lower()
 
 
 SORT_COLUMNS = {
