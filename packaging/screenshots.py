@@ -70,16 +70,15 @@ def shoot(db_path: Path, out: Path, language: str) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from solocrm.db.database import Database
-    from solocrm.ui import i18n, style
-    from solocrm.ui.app import pick_font
+    from solocrm.ui import style
+    from solocrm.ui.app import use_language
     from solocrm.ui.bus import ChangeBus
     from solocrm.ui.context import AppContext
     from solocrm.ui.operations import OperationRunner
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("SoloCRM screenshots")
-    pick_font(app)
-    i18n.install(app, language)
+    use_language(app, language)
     style.apply(app)
     from solocrm.ui.import_wizard import ImportWizard
     from solocrm.ui.main_window import MainWindow

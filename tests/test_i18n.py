@@ -339,6 +339,29 @@ def test_the_language_follows_the_system_unless_settings_choose_one(setting: str
     assert i18n.resolve(setting, QLocale(system)) == expected
 
 
+def test_english_punctuation_is_set_narrow_and_chinese_full_width(qapp) -> None:  # noqa: ANN001
+    # A CJK font writes “quotes” full width: right in Chinese, a gap in an English sentence.
+    from PySide6.QtGui import QFontDatabase, QFontMetricsF
+
+    from solocrm.ui import i18n
+    from solocrm.ui.app import CJK_FONTS, use_language
+
+    saved = qapp.font()
+    cjk = next(family for family in CJK_FONTS if family in QFontDatabase.families())  # fonts-noto-cjk, see README
+    try:
+        use_language(qapp, "en")
+        english = qapp.font()
+        use_language(qapp, "zh_CN")
+        chinese = qapp.font()
+    finally:
+        qapp.setFont(saved)
+        i18n.install(qapp, "en")
+    assert english.families()[-1] == cjk != english.families()[0]  # Chinese names in English text still render
+    assert chinese.families() == [cjk]
+    quote = [QFontMetricsF(font).horizontalAdvance("“") for font in (english, chinese)]
+    assert quote[0] < 0.7 * quote[1]
+
+
 def test_the_database_language_setting_applies_when_the_app_opens_it(qapp, db, tmp_path) -> None:  # noqa: ANN001
     from PySide6.QtCore import QLocale
 

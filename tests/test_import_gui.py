@@ -129,11 +129,23 @@ def test_conflicts_ticked_in_the_review_are_taken_and_the_summary_says_so(ctx, q
     wizard.conflict_table.item(city, 0).setCheckState(Qt.CheckState.Checked)
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
 
-    assert "2 values differed from what was stored: 1 taken from the file, the others kept." \
+    assert "2 values differed from the customer's current one: 1 taken from the file, the others kept." \
         in wizard.done_summary.text()
     stored = customers.load_input(ctx.db, customer_rows.find_ids(ctx.db, CustomerQuery(text="张伟"))[0])
     assert (stored.city, stored.company) == ("杭州", "青禾")
     assert wizard.save_done.isHidden()
+
+
+def test_a_value_differing_from_an_earlier_row_of_the_file_names_that_row(ctx, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    # Nothing is stored yet: the customer whose city differs is the one row 2 makes, and the review says so.
+    path = tmp_path / "c.csv"
+    path.write_text("姓名,手机,城市\n张伟,13812345678,宁波\n李娜,13900000000,杭州\n张伟,13812345678,杭州\n",
+                    encoding="utf-8")
+    wizard = checked_wizard(ctx, qtbot, path)
+    table = wizard.conflict_table
+    assert [[table.item(0, col).text() for col in range(1, 6)]] == [["4", "张伟 (row 2)", "City", "宁波", "杭州"]]
+    assert [table.horizontalHeaderItem(col).text() for col in (4, 5)] == ["Current", "In the file"]
+    assert table.columnWidth(2) >= table.sizeHintForColumn(2)  # the row number is not cut off
 
 
 def test_review_lists_likely_duplicates_and_namesakes_with_their_own_phones_only_when_asked(  # noqa: ANN001
@@ -164,7 +176,8 @@ def test_review_counts_read_as_english_for_one(ctx, qtbot, qapp, tmp_path: Path)
     wizard = checked_wizard(ctx, qtbot, path)
     assert "1 row read: 0 new, 0 updated, 0 merged into another row, 1 already there, 0 rejected." \
         in wizard.summary.text()
-    assert "1 value differs from what is stored: the stored value is kept unless you tick" in wizard.summary.text()
+    assert "1 value differs from the customer's current one: the current value is kept unless you tick" \
+        in wizard.summary.text()
 
 
 def test_a_big_file_lists_its_first_cleaned_values_and_says_how_many_there_were(ctx, qtbot, tmp_path: Path,  # noqa: ANN001

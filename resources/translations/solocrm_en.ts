@@ -72,7 +72,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="403"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
         <source>Also show namesakes with their own phone numbers (%Ln)</source>
         <translation>
             <numerusform>Also show namesakes with their own phone numbers (%Ln)</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="439"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="442"/>
         <source>%Ln rows read: %1 new, %2 updated, %3 merged into another row, %4 already there, %5 rejected.</source>
         <translation>
             <numerusform>%Ln row read: %1 new, %2 updated, %3 merged into another row, %4 already there, %5 rejected.</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="445"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="448"/>
         <source>%Ln customers not found are created.</source>
         <translation>
             <numerusform>%Ln customer not found is created.</numerusform>
@@ -96,23 +96,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="447"/>
-        <source>%Ln values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</source>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="450"/>
+        <source>%Ln values differ from the customer&apos;s current one: the current value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>
-            <numerusform>%Ln value differs from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</numerusform>
-            <numerusform>%Ln values differ from what is stored: the stored value is kept unless you tick “Use the file&apos;s value”.</numerusform>
+            <numerusform>%Ln value differs from the customer&apos;s current one: the current value is kept unless you tick “Use the file&apos;s value”.</numerusform>
+            <numerusform>%Ln values differ from the customer&apos;s current one: the current value is kept unless you tick “Use the file&apos;s value”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="451"/>
-        <source>%Ln values differed from what was stored: %1 taken from the file, the others kept.</source>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="454"/>
+        <source>%Ln values differed from the customer&apos;s current one: %1 taken from the file, the others kept.</source>
         <translation>
-            <numerusform>%Ln value differed from what was stored (taken from the file: %1).</numerusform>
-            <numerusform>%Ln values differed from what was stored: %1 taken from the file, the others kept.</numerusform>
+            <numerusform>%Ln value differed from the customer&apos;s current one: %1 taken from the file, the others kept.</numerusform>
+            <numerusform>%Ln values differed from the customer&apos;s current one: %1 taken from the file, the others kept.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="470"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="474"/>
         <source>%Ln rejected rows saved to %1. Fix them and import that file.</source>
         <translation>
             <numerusform>%Ln rejected row saved to %1. Fix it and import that file.</numerusform>

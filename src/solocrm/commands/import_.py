@@ -76,8 +76,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"  Namesakes not listed: {namesakes} (a name like a customer's in the same city or company, "
               "each with a phone number of their own)")
     if report.conflicts:
-        print(f"  {len(report.conflicts)} values differ from what is stored; the stored values were kept "
-              "(choose in the import wizard to take the file's)")
+        print(f"  {len(report.conflicts)} values differ from the customer's current ones; the current values were "
+              "kept (choose in the import wizard to take the file's)")
     if args.rejects and report.rejects:
         rejects.write_rejects(args.rejects, source.headers, report.rejects)
         print(f"Rejected rows written to {args.rejects}")

@@ -368,7 +368,7 @@ class CustomerImport:
     def _conflict(self, state: State, inc: Incoming, key: str, current: object, incoming: object) -> bool:
         """Record a conflict; True when the user chose the file's value for it."""
         self.report.conflicts.append(Conflict(inc.row, state.id, str(state.scalars.get("name") or ""), key,
-                                              _shown(key, current), _shown(key, incoming)))
+                                              _shown(key, current), _shown(key, incoming), state.row or None))
         return (inc.row, key) in self.options.take_incoming
 
     def _merge(self, state: State, inc: Incoming) -> None:

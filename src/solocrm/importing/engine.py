@@ -61,7 +61,11 @@ class Reject:
 
 @dataclass(frozen=True)
 class Conflict:
-    """A file value that differs from a stored one; kept as stored unless the user chooses the file's."""
+    """A file value that differs from the customer's current one; the current one is kept unless the user chooses.
+
+    The customer is a stored one, or a new one an earlier row of the file
+    made (``other_row``), which a later row with the same phone or email adds to.
+    """
 
     row: int
     customer_id: int
@@ -69,6 +73,7 @@ class Conflict:
     field: str
     existing: str
     incoming: str
+    other_row: int | None = None  # the file's row the customer comes from, when new in this import
 
 
 class PossibleDuplicate(NamedTuple):

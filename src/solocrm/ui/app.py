@@ -25,6 +25,8 @@ from solocrm.ui.operations import OperationRunner
 
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
              "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans SC")
+LATIN_FONTS = ("Segoe UI", "Helvetica Neue", "Noto Sans", "Cantarell", "Ubuntu", "DejaVu Sans", "Liberation Sans",
+               "Arial")
 DEMO_CUSTOMERS = 2000
 
 
@@ -32,15 +34,29 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("App", text)
 
 
-def pick_font(app: QApplication) -> None:
-    """Prefer a font that renders Chinese well over whatever fallback the platform picks."""
+def pick_font(app: QApplication, language: str) -> None:
+    """Chinese from a font that writes it well, not whatever the platform falls back to.
+
+    In Chinese that font writes everything.  In English, Latin text comes from
+    a Latin font first: a CJK font sets “quotes” and other punctuation full
+    width, which looks wrong in an English sentence; Chinese names still fall
+    back to the CJK font.
+    """
     families = set(QFontDatabase.families())
-    for family in CJK_FONTS:
-        if family in families:
-            font = QFont(family)
-            font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
-            app.setFont(font)
-            return
+    cjk = next((family for family in CJK_FONTS if family in families), None)
+    latin = None if language.startswith("zh") else next((f for f in LATIN_FONTS if f in families), None)
+    chosen = [family for family in (latin, cjk) if family]
+    if chosen:
+        font = QFont(app.font())
+        font.setFamilies(chosen)
+        font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+        app.setFont(font)
+
+
+def use_language(app: QApplication, language: str) -> None:
+    """Speak ``language`` (translations, and the font that writes it best); call before building windows."""
+    i18n.install(app, language)
+    pick_font(app, language)
 
 
 def instance_key(db_path: Path) -> str:
@@ -86,7 +102,7 @@ class Application(QObject):
             return False
         if self.own_db is None:
             self.own_db = db.path
-            i18n.install(self.qt_app, i18n.resolve(settings.get(db, "language")))
+            use_language(self.qt_app, i18n.resolve(settings.get(db, "language")))
         old_window, old_ctx = self.window, self.ctx
         self.ctx = AppContext(db=db, bus=ChangeBus(), runner=OperationRunner())
         is_demo = db.path == self.demo_db.resolve() and db.path != self.own_db
@@ -146,8 +162,7 @@ def run(db_path: Path) -> int:
     icon = shipped_dir("resources") / "icons" / "solocrm.png"
     if icon.exists():
         qt_app.setWindowIcon(QIcon(str(icon)))
-    pick_font(qt_app)
-    i18n.install(qt_app, i18n.resolve(i18n.SYSTEM))  # until the database's own setting is read
+    use_language(qt_app, i18n.resolve(i18n.SYSTEM))  # until the database's own setting is read
     style.apply(qt_app)
     ensure_bundle_entry()
 

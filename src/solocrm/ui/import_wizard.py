@@ -351,7 +351,7 @@ class ImportWizard(QDialog):
         self.tabs = QTabWidget()
         self.reject_table = _table([self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Why")])
         self.conflict_table = _table([self.tr("Use the file's value"), self.tr("Row"), self.tr("Customer"),
-                                      self.tr("Field"), self.tr("Stored"), self.tr("In the file")])
+                                      self.tr("Field"), self.tr("Current"), self.tr("In the file")])
         self.duplicate_table = _table([self.tr("Row"), self.tr("Name"), self.tr("Looks like"), self.tr("Because")])
         self.namesakes_box = QCheckBox()
         self.namesakes_box.setObjectName("showNamesakes")
@@ -387,6 +387,7 @@ class ImportWizard(QDialog):
             reason = self.reject_table.item(row, 3)
             reason.setToolTip(reason.text())
         self.conflict_table.setRowCount(len(report.conflicts))
+        in_file = self.tr("%1 (row %2)")
         for i, c in enumerate(report.conflicts):
             check = QTableWidgetItem()
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
@@ -394,9 +395,13 @@ class ImportWizard(QDialog):
             self.conflict_table.setItem(i, 0, check)
             shown = c.field[7:] if c.field.startswith("custom:") else field_label(c.field)
             existing, incoming = (labels.field_value(c.field, v) for v in (c.existing, c.incoming))
-            for col, value in enumerate((str(c.row), c.customer_name, shown, existing, incoming), start=1):
+            customer = in_file.replace("%1", c.customer_name).replace("%2", str(c.other_row)) if c.other_row \
+                else c.customer_name  # new from an earlier row: its number says where "Current" comes from
+            for col, value in enumerate((str(c.row), customer, shown, existing, incoming), start=1):
                 self.conflict_table.setItem(i, col, QTableWidgetItem(value))
         self.conflict_table.resizeColumnToContents(0)  # the tick column's title is wider than a tick
+        for column in (2, 4) if report.conflicts else ():  # names with a row number, a company kept
+            self.conflict_table.resizeColumnToContents(column)
         self.save_checked.setVisible(bool(report.rejects))
         namesakes = sum(d.namesakes for d in report.duplicates)
         likely = len(report.duplicates) - namesakes
@@ -444,11 +449,12 @@ class ImportWizard(QDialog):
         if report.customers_created:
             lines.append(self.tr("%Ln customers not found are created.", "", report.customers_created))
         if report.conflicts and taken is None:
-            lines.append(self.tr("%Ln values differ from what is stored: the stored value is kept unless you tick "
-                                 "“Use the file's value”.", "", len(report.conflicts)))
+            lines.append(self.tr("%Ln values differ from the customer's current one: the current value is kept unless "
+                                 "you tick “Use the file's value”.", "", len(report.conflicts)))
         elif report.conflicts:
             used = sum((c.row, c.field) in taken for c in report.conflicts)
-            lines.append(self.tr("%Ln values differed from what was stored: %1 taken from the file, the others kept.",
+            lines.append(self.tr("%Ln values differed from the customer's current one: %1 taken from the file, the "
+                                 "others kept.",
                                  "", len(report.conflicts)).replace("%1", str(used)))
         return "\n".join(lines)
 
