@@ -203,6 +203,28 @@ def test_an_existing_file_is_replaced_only_by_a_complete_one(shop_db, tmp_path: 
     assert out.read_bytes().startswith(b"%PDF")
 
 
+def test_charts_find_a_cjk_font_installed_after_matplotlib_first_listed_the_fonts(tmp_path: Path, monkeypatch) -> None:
+    import copy
+
+    import matplotlib
+    from matplotlib import font_manager
+
+    from solocrm.analytics import charts
+
+    # As on a machine where matplotlib ran before fonts-noto-cjk was installed: its cached list has no CJK font.
+    stale = copy.copy(font_manager.fontManager)
+    stale.ttflist = [font for font in stale.ttflist if "CJK" not in font.name]
+    monkeypatch.setattr(font_manager, "fontManager", stale)
+    monkeypatch.setattr(matplotlib, "get_cachedir", lambda: str(tmp_path))
+    charts.font_families.cache_clear()
+    try:
+        assert charts.font_families()[0] in charts._CJK_FONTS  # not DejaVu Sans, which has no Chinese: boxes
+    finally:
+        charts.font_families.cache_clear()
+    cached = font_manager.json_load(next(tmp_path.glob("fontlist-*.json")))  # the next start finds it at once
+    assert any("CJK" in font.name for font in cached.ttflist)
+
+
 def test_no_cjk_font_stops_with_a_message_naming_what_to_install(shop_db, tmp_path: Path, monkeypatch) -> None:
     from solocrm.analytics import charts
 
@@ -227,6 +249,21 @@ def test_chart_axes_use_the_readers_units_and_count_in_whole_numbers(shop_db) ->
     assert any(label.endswith("千") for label in money), money
     _money, orders = ticks(date(2026, 6, 24), END)  # a week of one to three orders a day
     assert max(orders) >= 3 and all(float(tick).is_integer() for tick in orders), orders  # no tick at 2.5 orders
+
+
+def test_period_labels_never_run_together_however_narrow_the_chart(shop_db) -> None:
+    from solocrm.analytics import charts
+
+    chart = charts.revenue(panel.compute(shop_db, panel.Query(NOW, date(2025, 7, 1), END)))
+    shown = {}
+    for inches in (2.6, 5.2, 10.4):
+        chart.figure.set_size_inches(inches, 3.0)
+        chart.figure.canvas.draw()
+        labels = [label for label in chart.figure.axes[0].get_xticklabels() if label.get_text()]
+        boxes = [label.get_window_extent() for label in labels]
+        assert all(left.x1 < right.x0 for left, right in zip(boxes, boxes[1:])), [b.bounds for b in boxes]
+        shown[inches] = len(labels)
+    assert 2 <= shown[2.6] < shown[5.2] <= shown[10.4], shown  # as many as fit
 
 
 def test_cli_writes_the_chosen_sections_and_fails_cleanly_when_it_cannot_write(shop, tmp_path: Path,

@@ -17,12 +17,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
+import matplotlib
 import numpy as np
-from matplotlib import rc_context
+from matplotlib import rc_context, rcParams
 from matplotlib.artist import Artist
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.ticker import FuncFormatter, Locator, MaxNLocator
 
 from solocrm.analytics.panel import CLV_BANDS, Panel
 
@@ -90,10 +94,36 @@ class Chart:
 
 @lru_cache(maxsize=1)
 def font_families() -> tuple[str, ...]:
+    """What charts write in: the first installed of ``_CJK_FONTS`` for Chinese, DejaVu Sans for the rest.
+
+    matplotlib lists the system's fonts once, into a cache, the first time it
+    runs.  A CJK font installed after that (as the README asks, perhaps after
+    a first try) was missing from the list for good, and every Chinese
+    character in a chart became a box.  So when the list has none, the font
+    files added since are read into it, and the cache is written again.
+    """
     from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return tuple(name for name in _CJK_FONTS if name in installed)[:1] + ("DejaVu Sans",)
+    manager = font_manager.fontManager
+    found = _cjk_families(manager)
+    if not found:
+        known = {font.fname for font in manager.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in known:
+                try:
+                    manager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue  # a file FreeType cannot read
+        found = _cjk_families(manager)
+        if found:  # where and how matplotlib keeps its list (font_manager._load_fontmanager)
+            font_manager.json_dump(manager, Path(matplotlib.get_cachedir(),
+                                                 f"fontlist-v{font_manager.FontManager.__version__}.json"))
+    return tuple(found[:1]) + ("DejaVu Sans",)
+
+
+def _cjk_families(manager) -> list[str]:  # noqa: ANN001 - matplotlib.font_manager.FontManager
+    installed = {font.name for font in manager.ttflist}
+    return [name for name in _CJK_FONTS if name in installed]
 
 
 def _style(ink: Ink) -> rc_context:
@@ -129,7 +159,6 @@ def _short_numbers(axis, text: ChartText, whole: bool = False) -> None:  # noqa:
 
     ``whole`` for counts: no tick at 2.5 orders.
     """
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     def short(value: float, _pos: int) -> str:
         for size, suffix in text.short_units:
@@ -142,10 +171,30 @@ def _short_numbers(axis, text: ChartText, whole: bool = False) -> None:  # noqa:
     axis.set_major_formatter(FuncFormatter(short))
 
 
-def _thin_ticks(ax, labels: tuple[str, ...], most: int = 12) -> None:  # noqa: ANN001 - Axes
-    step = max(1, int(np.ceil(len(labels) / most)))
-    ax.set_xticks(range(0, len(labels), step))
-    ax.set_xticklabels(labels[::step], rotation=0)
+class _EveryNthLabel(Locator):
+    """Ticks at every n-th period, n chosen at each draw from the chart's width: the labels never run together.
+
+    A fixed share (every second month) fit a wide chart and collided in a
+    narrow one, or in one with an axis on each side.
+    """
+
+    def __init__(self, labels: tuple[str, ...], points: float) -> None:
+        self.labels = labels
+        self.points = points  # the labels' font size
+        # The widest label in ems: CJK characters are square, digits and Latin letters about 0.6 em; 1.5 em between.
+        self.ems = max((sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in label) for label in labels), default=0) + 1.5
+
+    def __call__(self) -> range:
+        axes = self.axis.axes
+        fit = max(1, int(axes.bbox.width // (self.ems * self.points * axes.figure.dpi / 72)))
+        return range(0, len(self.labels), max(1, int(np.ceil(len(self.labels) / fit))))
+
+
+def _thin_ticks(ax, labels: tuple[str, ...]) -> None:  # noqa: ANN001 - Axes
+    """Period labels under ``ax``, as many as fit (call inside ``_style``: the labels' size is read from it)."""
+    points = FontProperties(size=rcParams["xtick.labelsize"]).get_size_in_points()
+    ax.xaxis.set_major_locator(_EveryNthLabel(labels, points))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: labels[int(x)] if 0 <= x < len(labels) else ""))
 
 
 def revenue(panel: Panel, text: ChartText = ChartText()) -> Chart:
