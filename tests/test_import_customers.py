@@ -10,7 +10,7 @@ import pytest
 
 from solocrm.db.database import Database
 from solocrm.importing import batches, customer_import, mapping
-from solocrm.importing.engine import BULK_ROWS, ImportOptions, driver, run_import
+from solocrm.importing.engine import BULK_ROWS, Background, ImportOptions, driver, run_import
 from solocrm.importing.errors import MappingError
 from solocrm.importing.sources import open_source
 from solocrm.services import customers, timeline
@@ -163,6 +163,22 @@ def test_a_near_identical_name_without_a_phone_of_its_own_is_a_likely_duplicate(
     report = _import(db, path)
     assert [(d.row, d.other_id, d.other_row, d.namesakes) for d in report.duplicates] == [
         (2, stored, None, False), (3, no_phone, None, False), (4, stored, None, True)]
+
+
+def test_a_write_that_fails_in_the_background_stops_there_and_reaches_the_import(tmp_path: Path) -> None:
+    # Chunks queue up for the writing thread; after one fails, the ones queued behind it must not run (the
+    # import then rolls back), and the failure must surface on the importing thread, not vanish with the thread.
+    conn = sqlite3.connect(tmp_path / "t.sqlite3", isolation_level=None, check_same_thread=False)
+    conn.execute("CREATE TABLE t (x INTEGER UNIQUE)")
+    slow = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) SELECT count(*) FROM n"
+    background = Background(conn, ahead=3)
+    background.start((slow, ()), ("INSERT INTO t VALUES (1)", ()))  # all three are queued before any fails
+    background.start(("INSERT INTO t VALUES (1)", ()))
+    background.start(("INSERT INTO t VALUES (2)", ()))
+    with pytest.raises(sqlite3.IntegrityError):
+        background.wait()
+    assert conn.execute("SELECT x FROM t").fetchall() == [(1,)]
+    conn.close()
 
 
 def test_later_rows_that_add_to_customers_already_written_in_a_big_file_keep_every_value(

@@ -16,6 +16,7 @@ file is still being read (``CustomerWriter``, ``Background``).
 from __future__ import annotations
 
 import gc
+import queue
 import sqlite3
 import sys
 import threading
@@ -338,37 +339,55 @@ class Background:
     work meanwhile.  The rule that keeps it safe: nothing else touches the
     connection until ``wait`` returned.
 
+    Up to ``ahead`` batches of statements wait their turn, so one that takes
+    longer than usual (the search index merging its segments, every sixteenth
+    chunk) does not stop the thread that prepares them; it caught up over
+    the next ones.
+
     The second thread still needs the GIL to begin and end each statement,
     and with Python busy on the first it waits a whole switch interval (5 ms)
     for it each time: a second of a 100,000-customer import.  While
     statements run the interval is cut to ``_HANDOFF_SECONDS``.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, ahead: int = 2) -> None:
         self.conn = conn
+        self._batches: queue.Queue[Sequence[tuple[str, Sequence[object]]] | None] = queue.Queue()
+        self._room = threading.Semaphore(ahead)  # batches queued or running
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self._interval = sys.getswitchinterval()
 
     def start(self, *statements: tuple[str, Sequence[object]]) -> None:
-        """Run ``statements`` (SQL, parameters) in order on the second thread, after any still running."""
-        self.wait()
+        """Run ``statements`` (SQL, parameters) in order on the second thread, after those given before.
 
-        def work() -> None:
+        Returns at once, unless ``ahead`` batches are still waiting or running;
+        raises the error of one that failed.
+        """
+        self._raise()
+        self._room.acquire()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._work, name="import-sql", daemon=True)
+            self._interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(self._interval, _HANDOFF_SECONDS))
+            self._thread.start()
+        self._batches.put(statements)
+
+    def _work(self) -> None:
+        while (statements := self._batches.get()) is not None:
             try:
-                for sql, params in statements:
-                    self.conn.execute(sql, params)
+                if self._error is None:  # after a failure the rest is skipped: the transaction rolls back
+                    for sql, params in statements:
+                        self.conn.execute(sql, params)
             except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
                 self._error = exc
-
-        self._thread = threading.Thread(target=work, name="import-sql", daemon=True)
-        self._interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._interval, _HANDOFF_SECONDS))
-        self._thread.start()
+            finally:
+                self._room.release()
 
     def join(self) -> None:
         """Wait for the statements to end, without raising their error (for cleanup after a failure)."""
         if self._thread is not None:
+            self._batches.put(None)
             self._thread.join()
             self._thread = None
             sys.setswitchinterval(self._interval)
@@ -376,6 +395,9 @@ class Background:
     def wait(self) -> None:
         """Wait for the statements to end; raises their error, if any."""
         self.join()
+        self._raise()
+
+    def _raise(self) -> None:
         if self._error is not None:
             error, self._error = self._error, None
             raise error
@@ -437,12 +459,12 @@ class CustomerWriter:
         (see ``packed_insert``), but photos (bytes, which JSON cannot carry) are
         inserted here.
         """
-        self.background.wait()
         fixed = {**constants, "created_at": self.at}
         inserted: list[tuple[str, tuple[str]]] = []
         if self.bulk and rows and "photo" not in columns:
             inserted = [packed_insert("customer", columns, rows, fixed)]
         else:
+            self.background.wait()  # this thread writes: the connection must be free
             insert_rows(self.conn, "customer", columns, rows, fixed)
         span = (rows[0][0], rows[-1][0]) if rows else None
         created = [(_CREATED_RANGE, (self.at, *span))] if span else []
