@@ -10,7 +10,7 @@ import pytest
 
 from solocrm.db.database import Database
 from solocrm.importing import batches, customer_import, mapping
-from solocrm.importing.engine import BULK_ROWS, Background, ImportOptions, driver, run_import
+from solocrm.importing.engine import BULK_ROWS, Background, ImportOptions, ImportReport, driver, run_import
 from solocrm.importing.errors import MappingError
 from solocrm.importing.sources import open_source
 from solocrm.services import customers, timeline
@@ -163,6 +163,12 @@ def test_a_near_identical_name_without_a_phone_of_its_own_is_a_likely_duplicate(
     report = _import(db, path)
     assert [(d.row, d.other_id, d.other_row, d.namesakes) for d in report.duplicates] == [
         (2, stored, None, False), (3, no_phone, None, False), (4, stored, None, True)]
+
+
+def test_the_command_line_summary_of_a_big_file_groups_thousands() -> None:
+    report = ImportReport("customers", "会员.csv", dry_run=False, rows_read=102000, created=99998, merged=2002)
+    assert report.summary() == "102,000 rows read, 99,998 imported, 0 updated, 2,002 merged, 0 already there, " \
+                               "0 rejected"
 
 
 def test_a_write_that_fails_in_the_background_stops_there_and_reaches_the_import(tmp_path: Path) -> None:

@@ -65,19 +65,20 @@ def run(args: argparse.Namespace) -> int:
     for reject in report.rejects[:20]:
         print(f"  row {reject.row}: {reject.reason}", file=sys.stderr)
     if report.rejected > 20:
-        print(f"  ... and {report.rejected - 20} more rejected rows", file=sys.stderr)
+        print(f"  ... and {report.rejected - 20:,} more rejected rows", file=sys.stderr)
     likely = [d for d in report.duplicates if not d.namesakes]
     for dup in likely[:10]:
         other = f"row {dup.other_row}" if dup.other_row else f"#{dup.other_id}"
         print(f"  row {dup.row}: {dup.name} may be the same as {dup.other_name} ({other}, {dup.reason})")
     if len(likely) > 10:
-        print(f"  ... and {len(likely) - 10} more possible duplicates (see the Duplicates page in the app)")
+        print(f"  ... and {len(likely) - 10:,} more possible duplicates (see the Duplicates page in the app)")
     if namesakes := len(report.duplicates) - len(likely):
-        print(f"  Namesakes not listed: {namesakes} (a name like a customer's in the same city or company, "
+        print(f"  Namesakes not listed: {namesakes:,} (a name like a customer's in the same city or company, "
               "each with a phone number of their own)")
     if report.conflicts:
-        print(f"  {len(report.conflicts)} values differ from the customer's current ones; the current values were "
-              "kept (choose in the import wizard to take the file's)")
+        kept = "are kept" if args.dry_run else "were kept"
+        print(f"  {len(report.conflicts):,} values differ from the customer's current ones; the current values {kept} "
+              "(choose in the import wizard to take the file's)")
     if args.rejects and report.rejects:
         rejects.write_rejects(args.rejects, source.headers, report.rejects)
         print(f"Rejected rows written to {args.rejects}")

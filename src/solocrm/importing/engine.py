@@ -151,11 +151,11 @@ class ImportReport:
 
     def summary(self) -> str:
         """One line for the command line (the wizard words its own, translated)."""
-        parts = [f"{self.rows_read} {'row' if self.rows_read == 1 else 'rows'} read", f"{self.created} imported",
-                 f"{self.updated} updated", f"{self.merged} merged", f"{self.skipped} already there",
-                 f"{self.rejected} rejected"]
+        parts = [f"{self.rows_read:,} {'row' if self.rows_read == 1 else 'rows'} read", f"{self.created:,} imported",
+                 f"{self.updated:,} updated", f"{self.merged:,} merged", f"{self.skipped:,} already there",
+                 f"{self.rejected:,} rejected"]
         if self.customers_created:
-            parts.append(f"{self.customers_created} new {'customer' if self.customers_created == 1 else 'customers'}")
+            parts.append(f"{self.customers_created:,} new {'customer' if self.customers_created == 1 else 'customers'}")
         return ", ".join(parts)
 
 
