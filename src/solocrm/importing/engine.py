@@ -341,7 +341,7 @@ class Background:
 
     Up to ``ahead`` batches of statements wait their turn, so one that takes
     longer than usual (the search index merging its segments, every sixteenth
-    chunk) does not stop the thread that prepares them; it caught up over
+    chunk) does not stop the thread that prepares them; it catches up over
     the next ones.
 
     The second thread still needs the GIL to begin and end each statement,
@@ -362,9 +362,10 @@ class Background:
         """Run ``statements`` (SQL, parameters) in order on the second thread, after those given before.
 
         Returns at once, unless ``ahead`` batches are still waiting or running;
-        raises the error of one that failed.
+        raises the error of one that failed (which stays, so the batches behind it are skipped).
         """
-        self._raise()
+        if self._error is not None:
+            raise self._error
         self._room.acquire()
         if self._thread is None:
             self._thread = threading.Thread(target=self._work, name="import-sql", daemon=True)
@@ -395,9 +396,6 @@ class Background:
     def wait(self) -> None:
         """Wait for the statements to end; raises their error, if any."""
         self.join()
-        self._raise()
-
-    def _raise(self) -> None:
         if self._error is not None:
             error, self._error = self._error, None
             raise error
