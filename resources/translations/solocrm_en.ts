@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="442"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="446"/>
         <source>%Ln rows read: %1 new, %2 updated, %3 merged into another row, %4 already there, %5 rejected.</source>
         <translation>
             <numerusform>%Ln row read: %1 new, %2 updated, %3 merged into another row, %4 already there, %5 rejected.</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="448"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="452"/>
         <source>%Ln customers not found are created.</source>
         <translation>
             <numerusform>%Ln customer not found is created.</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="450"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="454"/>
         <source>%Ln values differ from the customer&apos;s current one: the current value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>
             <numerusform>%Ln value differs from the customer&apos;s current one: the current value is kept unless you tick “Use the file&apos;s value”.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="454"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="458"/>
         <source>%Ln values differed from the customer&apos;s current one: %1 taken from the file, the others kept.</source>
         <translation>
             <numerusform>%Ln value differed from the customer&apos;s current one: %1 taken from the file, the others kept.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="474"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="478"/>
         <source>%Ln rejected rows saved to %1. Fix them and import that file.</source>
         <translation>
             <numerusform>%Ln rejected row saved to %1. Fix it and import that file.</numerusform>

@@ -2600,82 +2600,82 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="561"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="565"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="563"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="563"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="563"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="563"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="563"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="564"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="568"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="564"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="568"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="564"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="568"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="564"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="568"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="571"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="575"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="573"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="577"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="579"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="583"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="594"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="598"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="621"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="625"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="622"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="626"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2694,7 +2694,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="132"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="550"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
@@ -2980,7 +2980,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="367"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="462"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="466"/>
         <source>Rejected rows</source>
         <translation>未导入的行</translation>
     </message>
@@ -3001,7 +3001,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="370"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="489"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="493"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
@@ -3023,118 +3023,117 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>共清洗了 %1 个值；“已清洗的值”中列出前 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="390"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="427"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="436"/>
         <source>%1 (row %2)</source>
         <translation>%1（第 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="427"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="437"/>
         <source>%1 (#%2)</source>
         <translation>%1（#%2）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="437"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="441"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="437"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="441"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="442"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="446"/>
         <source>%Ln rows read: %1 new, %2 updated, %3 merged into another row, %4 already there, %5 rejected.</source>
         <translation>
             <numerusform>共读取 %Ln 行：新增 %1，更新 %2，合并到其他行 %3，已存在 %4，未导入 %5。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="448"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="452"/>
         <source>%Ln customers not found are created.</source>
         <translation>
             <numerusform>将新建 %Ln 位找不到的客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="474"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="478"/>
         <source>%Ln rejected rows saved to %1. Fix them and import that file.</source>
         <translation>
             <numerusform>已将 %Ln 行未导入的数据保存到 %1。修改后再导入该文件即可。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="462"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="466"/>
         <source>No row was rejected.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="450"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="454"/>
         <source>%Ln values differ from the customer&apos;s current one: the current value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>
             <numerusform>%Ln 个值与客户现有的值不同：除非勾选“采用文件中的值”，否则保留现有的值。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="454"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="458"/>
         <source>%Ln values differed from the customer&apos;s current one: %1 taken from the file, the others kept.</source>
         <translation>
             <numerusform>%Ln 个值与客户现有的值不同：%1 个采用了文件中的值，其余保留原值。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="465"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="469"/>
         <source>Save rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="466"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="470"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="470"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="474"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="471"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="475"/>
         <source>Why it was not imported</source>
         <translation>未导入原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="486"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="490"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="506"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="510"/>
         <source>Imported %1 in %2 s.</source>
         <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="522"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="526"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="526"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="550"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="550"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="550"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3375,7 +3374,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="596"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="600"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -4733,33 +4732,33 @@ You can undo this with Ctrl+Z.</source>
         <translation>SoloCRM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="234"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="244"/>
         <location filename="../../src/solocrm/importing/record_import.py" line="267"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="267"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="277"/>
         <source>a customer ID is at most 80 characters</source>
         <translation>客户编号最多 80 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="298"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="308"/>
         <source>“{value}” is not a possible birthday</source>
         <translation>“{value}”不是可能的生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="331"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="341"/>
         <source>No name, and no phone, email or customer ID of a known customer</source>
         <translation>没有姓名，也没有已有客户的电话、邮箱或客户编号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="548"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="568"/>
         <source>Dates in this file, like 05/01/2024, could be day/month or month/day. Choose the order (day first or month first) and import again.</source>
         <translation>这个文件里的日期（如 05/01/2024）可能是“日/月”也可能是“月/日”。请选择顺序（日在前或月在前）后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="557"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="577"/>
         <source>this row has {count} values but the header has {width} columns; a value probably contains an unquoted comma</source>
         <translation>这一行有 {count} 个值，但表头只有 {width} 列；可能某个值里有没加引号的逗号</translation>
     </message>

@@ -87,18 +87,18 @@ class NameIndex:
         self._cities: dict[str, dict[str, tuple[int, int, str, bool]]] = {}
 
     def _place(self, spelled: dict[str, dict], kind: str, text: str) -> dict[str, tuple[int, int, str, bool]]:
-        found = spelled[text] = self._places.setdefault((kind, simplified(text)), {})
+        """The names of a company or city (``kind``) as spelled in ``text``: one place for all its spellings."""
+        found = spelled.get(text)
+        if found is None:
+            found = spelled[text] = self._places.setdefault((kind, simplified(text)), {})
         return found
 
     def add(self, cid: int, name: str, company: str | None, city: str | None, has_phone: bool) -> Similar | None:
         """Remember ``cid``; returns the first similar customer added before it, if any."""
-        if company:
-            at_company = self._companies.get(company) or self._place(self._companies, "co", company)
-        elif not city:
+        if not company and not city:
             return None
-        else:
-            at_company = None
-        at_city = (self._cities.get(city) or self._place(self._cities, "ci", city)) if city else None
+        at_company = self._place(self._companies, "co", company) if company else None
+        at_city = self._place(self._cities, "ci", city) if city else None
         entry = (self._added, cid, name, has_phone)
         self._added += 1
         match = None

@@ -387,7 +387,6 @@ class ImportWizard(QDialog):
             reason = self.reject_table.item(row, 3)
             reason.setToolTip(reason.text())
         self.conflict_table.setRowCount(len(report.conflicts))
-        in_file = self.tr("%1 (row %2)")
         for i, c in enumerate(report.conflicts):
             check = QTableWidgetItem()
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
@@ -395,8 +394,7 @@ class ImportWizard(QDialog):
             self.conflict_table.setItem(i, 0, check)
             shown = c.field[7:] if c.field.startswith("custom:") else field_label(c.field)
             existing, incoming = (labels.field_value(c.field, v) for v in (c.existing, c.incoming))
-            customer = in_file.replace("%1", c.customer_name).replace("%2", str(c.other_row)) if c.other_row \
-                else c.customer_name  # new from an earlier row: its number says where "Current" comes from
+            customer = self._customer(c.customer_name, c.other_row)  # new from an earlier row: where "Current" is from
             for col, value in enumerate((str(c.row), customer, shown, existing, incoming), start=1):
                 self.conflict_table.setItem(i, col, QTableWidgetItem(value))
         self.conflict_table.resizeColumnToContents(0)  # the tick column's title is wider than a tick
@@ -426,13 +424,17 @@ class ImportWizard(QDialog):
         if self.report is None:
             return
         everyone = self.namesakes_box.isChecked()
-        in_file, stored = self.tr("%1 (row %2)"), self.tr("%1 (#%2)")
         _fill(self.duplicate_table, [
-            [str(d.row), d.name, (in_file if d.other_row else stored).replace("%1", d.other_name)
-             .replace("%2", str(d.other_row or d.other_id)), reason_label(d.reason)]
+            [str(d.row), d.name, self._customer(d.other_name, d.other_row, d.other_id), reason_label(d.reason)]
             for d in self.report.duplicates if everyone or not d.namesakes])
         for column in (1, 2) if self.duplicate_table.rowCount() else ():  # names with a row or customer number
             self.duplicate_table.resizeColumnToContents(column)
+
+    def _customer(self, name: str, row: int | None, number: int | None = None) -> str:
+        """A customer as the review names them: with the file's row they come from, else their number if given."""
+        if row:
+            return self.tr("%1 (row %2)").replace("%1", name).replace("%2", str(row))
+        return self.tr("%1 (#%2)").replace("%1", name).replace("%2", str(number)) if number else name
 
     def _reason(self, reject: Reject) -> str:
         """Every problem of a rejected row, in the user's language."""
