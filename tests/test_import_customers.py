@@ -137,6 +137,38 @@ def test_matching_rows_update_existing_customers_fill_only_and_conflicts_wait_fo
     assert (again.skipped, again.updated, again.created) == (1, 0, 0)
 
 
+def test_phones_and_emails_a_stored_customer_gains_come_after_those_they_had(db: Database, tmp_path: Path) -> None:
+    cid, _ = customers.create(db, CustomerInput(name="张伟", phones=["13812345678"], emails=["zw@example.com"]))
+    path = tmp_path / "more.csv"
+    path.write_text("姓名,手机,邮箱\n张伟,13900000000 / 13812345678,zw@qq.com\n", encoding="utf-8")
+
+    assert _import(db, path).updated == 1
+    conn = sqlite3.connect(db.path)
+    try:
+        # position 0 is the number the customer list shows
+        assert conn.execute("SELECT number, position FROM customer_phone WHERE customer_id = ? ORDER BY id",
+                            (cid,)).fetchall() == [("+8613812345678", 0), ("+8613900000000", 1)]
+        assert conn.execute("SELECT address, position FROM customer_email WHERE customer_id = ? ORDER BY id",
+                            (cid,)).fetchall() == [("zw@example.com", 0), ("zw@qq.com", 1)]
+    finally:
+        conn.close()
+
+
+def test_a_deleted_customer_can_be_put_back_after_an_import(db: Database, tmp_path: Path) -> None:
+    # The import must not hand out the deleted customer's ids (and its phone's) to the customers it creates.
+    customers.create(db, CustomerInput(name="王芳", phones=["13500000000"]))
+    cid, _ = customers.create(db, CustomerInput(name="张伟", phones=["13812345678"], emails=["zw@example.com"]))
+    deleted, _ = customers.delete_customer(db, cid)
+    path = tmp_path / "new.csv"
+    path.write_text("姓名,手机,邮箱\n李雷,13600000000,ll@qq.com\n", encoding="utf-8")
+    assert _import(db, path).created == 1
+
+    customers.restore_deleted(db, deleted)
+    assert customers.load_input(db, cid).phones == ["138 1234 5678"]
+    assert sorted(customers.load_input(db, c).name for c in _find(db, "qq.com") + _find(db, "example.com")) == [
+        "张伟", "李雷"]
+
+
 def test_duplicate_rows_in_one_file_merge_and_near_identical_names_are_flagged(db: Database, tmp_path: Path) -> None:
     customers.create(db, CustomerInput(name="張偉", company="青禾", phones=["13700000000"]))
     path = tmp_path / "dups.csv"

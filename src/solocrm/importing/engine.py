@@ -223,7 +223,7 @@ def dt_text(value: datetime | None) -> str | None:
 
 
 class IdAllocator:
-    """Hands out ids above both the table's max and every range a batch recorded, and remembers what it gave."""
+    """Hands out ids above every id the table ever had and every range a batch recorded; remembers what it gave."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -233,10 +233,12 @@ class IdAllocator:
     def take(self, table: str, count: int = 1) -> int:
         if table not in self.next:
             top = self.conn.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]
+            ever = self.conn.execute("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = ?",
+                                     (table,)).fetchone()[0]  # AUTOINCREMENT: ids of deleted rows stay used
             recorded = self.conn.execute(
                 "SELECT coalesce(max(last_id), 0) FROM import_batch_range WHERE table_name = ?", (table,)
             ).fetchone()[0]
-            self.next[table] = max(top, recorded) + 1
+            self.next[table] = max(top, ever, recorded) + 1
             self.first[table] = self.next[table]
         start = self.next[table]
         self.next[table] += count
