@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -251,6 +252,25 @@ def test_later_rows_that_add_to_customers_already_written_in_a_big_file_keep_eve
 
     batches.undo_batch(db, report.batch_id, now=NOW)
     assert _dump(db)[:-1] == before[:-1]
+
+
+def test_an_import_reaches_the_database_file_itself_once_its_background_checkpoint_ran(
+        db: Database, tmp_path: Path) -> None:
+    # The commit leaves the write-ahead log to a checkpoint on another thread; the app's connection keeps its own.
+    path = tmp_path / "many.csv"
+    path.write_text("姓名,手机\n" + "".join(f"客户{i},1380000{i:04d}\n" for i in range(3000)), encoding="utf-8")
+    assert _import(db, path).created == 3000
+
+    db.wait_for_checkpoint()
+    copy = tmp_path / "copy.sqlite3"
+    shutil.copyfile(db.path, copy)  # the file alone, without its -wal: what a file copy of the database takes
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT count(*) FROM customer").fetchone()[0] == 3000
+    finally:
+        conn.close()
+    with db.session() as session:
+        assert driver(session).execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
 
 
 def test_undo_restores_the_database_exactly(db: Database, tmp_path: Path) -> None:
