@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import count, islice, repeat
+from itertools import chain, compress, islice, repeat
+from operator import attrgetter, countOf
+
+import orjson
 
 from sqlalchemy.orm import Session
 
@@ -106,15 +109,23 @@ class State(Incoming):
     written: bool = False  # a new customer already inserted; ``changed`` then holds what came after
 
 
-@dataclass
-class Owned:
-    """Rows of the tables customers own, gathered to be inserted table by table."""
+# What customers gain in each list ("phones", "emails", "tags", "refs"): customer id -> the list as it is to be
+# stored, with None for each value already stored (so a value's index in the list is its position).
+Owned = dict[str, dict[int, Sequence[str | None]]]
 
-    phones: list[tuple] = field(default_factory=list)
-    emails: list[tuple] = field(default_factory=list)
-    tags: list[tuple] = field(default_factory=list)
-    refs: list[tuple] = field(default_factory=list)
-    customs: list[tuple] = field(default_factory=list)
+# How SQLite spreads each list into its table, from one JSON object {customer id: list} (see ``_owned_inserts``).
+_FROM_LISTS = "FROM json_each(:lists) c, json_each(c.value) x"
+_FIRST_ID = "CASE WHEN c.key = :key AND x.key = :index THEN :id END"  # the rest follow on: AUTOINCREMENT
+_OWNED_INSERTS = (
+    ("phones", "customer_phone", f"INSERT INTO customer_phone (id, customer_id, number, position) "
+                                 f"SELECT {_FIRST_ID}, c.key, x.value, x.key {_FROM_LISTS} WHERE x.value IS NOT NULL"),
+    ("emails", "customer_email", f"INSERT INTO customer_email (id, customer_id, address, position) "
+                                 f"SELECT {_FIRST_ID}, c.key, x.value, x.key {_FROM_LISTS} WHERE x.value IS NOT NULL"),
+    ("refs", "customer_ref", f"INSERT INTO customer_ref (id, customer_id, ref) "
+                             f"SELECT {_FIRST_ID}, c.key, x.value {_FROM_LISTS} WHERE x.value IS NOT NULL"),
+    ("tags", None, f"INSERT INTO customer_tag (customer_id, tag_id) "
+                   f"SELECT c.key, t.id {_FROM_LISTS} JOIN tag t ON t.name = x.value"),
+)
 
 
 def _shown(key: str, value: object) -> str:
@@ -124,6 +135,10 @@ def _shown(key: str, value: object) -> str:
     if key == "consent_marketing":
         return "yes" if value else "no"
     return str(value)
+
+
+_ID_OF, _SCALARS, _PHOTO_OF = attrgetter("id"), attrgetter("scalars"), attrgetter("photo")
+_PHONES_OF, _EMAILS_OF, _TAGS_OF = attrgetter("phones"), attrgetter("emails"), attrgetter("tags")
 
 
 # How each mapped column is cleaned (the first tests are the most frequent columns).
@@ -477,11 +492,14 @@ class CustomerImport:
 
     # --- writing -------------------------------------------------------------------------
 
-    def _search_text(self, state: Incoming) -> str:
-        s = state.scalars
-        return search.build_search_text(str(s.get("name") or ""), s.get("company"),  # type: ignore[arg-type]
-                                        list(map(phone_digits, state.phones)), state.emails,
-                                        s.get("wechat_id"), sorted(state.tags))  # type: ignore[arg-type]
+    @staticmethod
+    def _search_texts(states: Sequence[Incoming]) -> Iterator[str]:
+        scalars = list(map(_SCALARS, states))
+        return search.search_texts(list(map(dict.get, scalars, repeat("name"))),  # type: ignore[arg-type]
+                                   list(map(dict.get, scalars, repeat("company"))),  # type: ignore[arg-type]
+                                   map(map, repeat(phone_digits), map(_PHONES_OF, states)), map(_EMAILS_OF, states),
+                                   map(dict.get, scalars, repeat("wechat_id")),  # type: ignore[arg-type]
+                                   map(sorted, map(_TAGS_OF, states)))
 
     def _tag_id(self, name: str) -> int:
         """The tag's id, a new one (inserted by ``_write``) for a tag not seen before."""
@@ -511,14 +529,14 @@ class CustomerImport:
         if self.consent is None:
             self.constants["consent_marketing"] = 0
 
-    def _new_row(self, s: Incoming) -> list[object]:
-        row = [s.id, *map(s.scalars.get, self.scalar_keys)]
+    def _new_rows(self, states: Sequence[Incoming]) -> list[tuple]:
+        """The customer rows of ``states`` (columns as ``new_columns``), built column by column in C."""
+        scalars = list(map(_SCALARS, states))
+        columns: list[Iterable[object]] = [map(dict.get, scalars, repeat(key)) for key in self.scalar_keys]
         if self.consent is not None:
-            row[self.consent] = row[self.consent] or 0
-        if self.photo:
-            row.append(s.photo)
-        row.append(self._search_text(s))
-        return row
+            columns[self.consent - 1] = [value or 0 for value in columns[self.consent - 1]]
+        photos = [map(_PHOTO_OF, states)] if self.photo else []
+        return list(zip(map(_ID_OF, states), *columns, *photos, self._search_texts(states)))
 
     def _insert_new(self, last: bool) -> None:
         """Insert the new customers placed since the last call, with their phones, emails, tags and IDs.
@@ -528,104 +546,104 @@ class CustomerImport:
         """
         chunk = [self.new[cid] for cid in self.unwritten]
         self.unwritten = []
-        owned = self._owned(chunk)
-        tags, self.new_tags = self.new_tags, []
-        self.writer.add(self.new_columns, [self._new_row(s) for s in chunk], self.constants, last,
-                        then=self._owned_inserts(owned, tags))
+        self.writer.add(self.new_columns, self._new_rows(chunk), self.constants, last,
+                        then=self._owned_inserts(self._owned(chunk)))
         for s in chunk:
             if type(s) is State:
                 s.written = True
                 s.changed.clear()
 
-    def _owned_inserts(self, owned: Owned, tags: list[tuple[int, str]]) -> list[tuple[str, tuple[str]]]:
-        """The statements inserting new tags and ``owned`` (without custom values), each one packed statement."""
-        tables = (("tag", ("id", "name"), tags),
-                  ("customer_phone", ("id", "customer_id", "number", "position"),
-                   self._numbered("customer_phone", owned.phones)),
-                  ("customer_email", ("id", "customer_id", "address", "position"),
-                   self._numbered("customer_email", owned.emails)),
-                  ("customer_ref", ("id", "customer_id", "ref"), self._numbered("customer_ref", owned.refs)),
-                  ("customer_tag", ("customer_id", "tag_id"), owned.tags))
-        return [packed_insert(table, columns, rows) for table, columns, rows in tables if rows]
+    def _owned_inserts(self, owned: Owned) -> list[tuple[str, Sequence[object] | Mapping[str, object]]]:
+        """The statements inserting new tags and what ``owned`` holds, each list over one JSON parameter.
 
-    def _rewrite(self, owned: Owned) -> None:
+        SQLite spreads the lists into their tables itself: the import's own
+        thread, which sets the pace, only gathers them (a phone, email, tag or
+        ID row each, built and numbered in Python, was a tenth of its time).
+        Only the first row of each table gets its id from here (the one
+        ``self.ids`` hands out); AUTOINCREMENT numbers the rest on from it.
+        """
+        names = dict.fromkeys(chain.from_iterable(owned["tags"].values()))  # first seen first
+        names.pop(None, None)
+        for name in names:
+            self._tag_id(name)
+        tags, self.new_tags = self.new_tags, []
+        statements: list[tuple[str, Sequence[object] | Mapping[str, object]]] = []
+        if tags:
+            statements.append(packed_insert("tag", ("id", "name"), tags))
+        for key, table, sql in _OWNED_INSERTS:
+            lists = owned[key]
+            added = sum(map(len, lists.values())) - sum(map(countOf, lists.values(), repeat(None)))
+            if not added:
+                continue
+            params: dict[str, object] = {"lists": orjson.dumps(lists, option=orjson.OPT_NON_STR_KEYS).decode()}
+            if table is not None:
+                cid, first = next(iter(lists.items()))  # every list holds a value to add, after those stored
+                params.update(key=str(cid), index=countOf(first, None), id=self.ids.take(table, added))
+            statements.append((sql, params))
+        return statements
+
+    def _rewrite(self) -> Owned:
         """Write again the new customers a later row added to after they were inserted.
 
         Their own columns are updated (the search index follows by trigger);
-        their phones, emails, tags and IDs are deleted and gathered into ``owned``
-        afresh, to be inserted with the rest.
+        their phones, emails, tags and IDs are deleted, and returned afresh
+        to be inserted with the rest.
         """
         ids = sorted(self.rewrite)
+        states = [self.new[cid] for cid in ids]
         names = self.new_columns[1:]
         sets = ", ".join(f"{n} = ?" for n in names)
-        for cid in ids:
-            state = self.new[cid]
-            row = self._new_row(state)
-            self.conn.execute(f"UPDATE customer SET {sets} WHERE id = ?", [*row[1:], cid])
+        for state, row in zip(states, self._new_rows(states)):
+            self.conn.execute(f"UPDATE customer SET {sets} WHERE id = ?", [*row[1:], state.id])
             self.conn.execute("UPDATE customer_change SET new_value = ? WHERE customer_id = ? AND field = 'created'",
-                              (state.scalars.get("name"), cid))
+                              (state.scalars.get("name"), state.id))
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ", ".join("?" * len(chunk))
             for table in ("customer_phone", "customer_email", "customer_ref", "customer_tag"):
                 self.conn.execute(f"DELETE FROM {table} WHERE customer_id IN ({marks})", chunk)
-        fresh = self._owned(self.new[cid] for cid in ids)
-        owned.phones += fresh.phones
-        owned.emails += fresh.emails
-        owned.tags += fresh.tags
-        owned.refs += fresh.refs
+        return self._owned(states)
 
-    def _owned(self, states: Iterable[Incoming]) -> Owned:
-        """The phone, email, tag and ID rows of new customers (their custom values are written by ``_write``)."""
-        owned = Owned()
-        tag_id = self._tag_id
-        phones, emails, tags, refs = owned.phones.extend, owned.emails.extend, owned.tags.extend, owned.refs.extend
-        for s in states:  # zip builds the rows in C: a comprehension here cost a call per customer and list
-            cid = repeat(s.id)
-            if s.phones:
-                phones(zip(cid, s.phones, count()))
-            if s.emails:
-                emails(zip(cid, s.emails, count()))
-            if s.tags:
-                tags(zip(cid, map(tag_id, s.tags)))
-            if s.refs:
-                refs(zip(cid, s.refs))
+    @staticmethod
+    def _owned(states: Sequence[Incoming]) -> Owned:
+        """What new customers own: all their phones, emails, tags and IDs (custom values: ``_write``)."""
+        ids = list(map(_ID_OF, states))
+        owned: Owned = {}
+        for key in LISTS:
+            lists = list(map(attrgetter(key), states))
+            owned[key] = dict(compress(zip(ids, lists), lists))  # only those with any
         return owned
 
     def _write(self) -> None:
         """Write the new customers' custom values, those written again, and every change to stored customers."""
         at = dt_text(self.at)
         stored = self.stored
-        owned = Owned()
+        customs: list[tuple[int, int, str]] = []
         field_id = self._field_id
         if any(key.startswith("custom:") for key in self.mapped):  # else no new customer has one to visit for
             for s in self.new.values():
                 if s.custom:
-                    owned.customs.extend([(s.id, field_id(n), value) for n, value in s.custom.items()])
-        self._rewrite(owned)
+                    customs.extend([(s.id, field_id(n), value) for n, value in s.custom.items()])
+        owned = self._rewrite()
         changes: list[tuple] = []
-        updates = [self._stored_rows(s, at, owned, changes) for s in stored]
+        updates = [self._stored_rows(s, text, at, owned, customs, changes)
+                   for s, text in zip(stored, self._search_texts(stored))]
         insert_rows(self.conn, "custom_field", ("id", "name", "position"), self.new_fields)
         for sql, params in updates:
             self.conn.execute(sql, params)
-        tags, self.new_tags = self.new_tags, []
-        for sql, params in self._owned_inserts(owned, tags):  # as each chunk's, here on this thread
+        for sql, params in self._owned_inserts(owned):  # as each chunk's, here on this thread
             self.conn.execute(sql, params)
         insert_rows(self.conn, "customer_change", ("customer_id", "changed_at", "field", "old_value", "new_value"),
                     changes)
-        if owned.customs:
+        if customs:
             self.conn.executemany(
                 "INSERT INTO custom_field_value (customer_id, field_id, value) VALUES (?, ?, ?) "
-                "ON CONFLICT (customer_id, field_id) DO UPDATE SET value = excluded.value", owned.customs)
+                "ON CONFLICT (customer_id, field_id) DO UPDATE SET value = excluded.value", customs)
         self.report.customer_ids = set(self.new) | {s.id for s in stored}
 
-    def _numbered(self, table: str, rows: list[tuple]) -> list[tuple]:
-        """``rows`` with this batch's next ids for ``table`` in front."""
-        first = self.ids.take(table, len(rows))
-        return list(zip(range(first, first + len(rows)), *zip(*rows)))  # in C: a row tuple built once
-
-    def _stored_rows(self, s: State, at: str | None, owned: Owned, changes: list) -> tuple[str, list[object]]:
-        """Add what a stored customer gains to ``owned`` and ``changes``; returns the UPDATE of its own columns."""
+    def _stored_rows(self, s: State, search_text: str, at: str | None, owned: Owned,
+                     customs: list[tuple[int, int, str]], changes: list) -> tuple[str, list[object]]:
+        """Add what a stored customer gains to ``owned``, ``customs`` and ``changes``; returns its UPDATE."""
         before = s.before
         sets: dict[str, object] = {}
         for key in sorted(s.changed):
@@ -640,29 +658,21 @@ class CustomerImport:
                 now_list = getattr(s, key)
                 self.journal.append(("customer", s.id, key, json.dumps(old_list, ensure_ascii=False),
                                      json.dumps(now_list, ensure_ascii=False)))
-                added = [x for x in now_list if x not in old_list]
-                if key == "phones":
-                    owned.phones.extend((s.id, n, len(old_list) + i) for i, n in enumerate(added))
-                elif key == "emails":
-                    owned.emails.extend((s.id, e, len(old_list) + i) for i, e in enumerate(added))
-                elif key == "tags":
-                    owned.tags.extend((s.id, self._tag_id(t)) for t in added)
-                else:
-                    owned.refs.extend((s.id, r) for r in added)
+                owned[key][s.id] = [None] * len(old_list) + now_list[len(old_list):]  # appended by _merge
                 if key != "refs":
                     shown = sorted(now_list) if key == "tags" else now_list
                     changes.append((s.id, at, key, ", ".join(sorted(old_list) if key == "tags" else old_list) or None,
                                     ", ".join(shown)))
             elif key.startswith("custom:"):
                 name = key[7:]
-                owned.customs.append((s.id, self._field_id(name), s.custom[name]))
+                customs.append((s.id, self._field_id(name), s.custom[name]))
                 self.journal.append(("customer", s.id, key, json.dumps(before.get(key), ensure_ascii=False),
                                      json.dumps(s.custom[name], ensure_ascii=False)))
                 changes.append((s.id, at, key, before.get(key), s.custom[name]))
             elif key == "photo":
                 sets["photo"] = s.photo
                 self.journal.append(("customer", s.id, "photo", "null", "true"))
-        sets["search_text"] = self._search_text(s)
+        sets["search_text"] = search_text
         sets["updated_at"] = at
         self.journal.append(("customer", s.id, "updated_at", json.dumps(s.updated_at), json.dumps(at)))
         return f"UPDATE customer SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), s.id]

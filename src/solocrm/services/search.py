@@ -10,9 +10,11 @@ is fast enough at 100,000 rows and the only way to match one or two characters.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, repeat
+from operator import itemgetter
 
 from sqlalchemy import Select, bindparam, column, exists, literal_column, select, table
 
@@ -37,22 +39,51 @@ def _readings() -> dict[str, str]:
     return readings
 
 
+class _Syllables(dict[str, str]):
+    """Each character's syllable, worked out the first time it is asked for: a look-up in C after that."""
+
+    def __missing__(self, char: str) -> str:
+        read = self[char] = _readings().get(char, char) if _HAN.match(char) else ""
+        return read
+
+
+_SYLLABLES = _Syllables()
+_FIRST = itemgetter(0)
+
+
 def syllable(char: str) -> str:
     """One character's pinyin as read alone (张 -> zhang); "" for a character that is not Chinese."""
-    return _readings().get(char, char) if _HAN.match(char) else ""
+    return _SYLLABLES[char]
 
 
 @lru_cache(maxsize=1 << 17)
-def pinyin_keys(value: str) -> str:
+def pinyin_keys(value: str | None) -> str:
     """"zhangsan zs" for 张三; "" when ``value`` has no Chinese characters.
 
     Remembered per text: names, companies and cities repeat across a customer
     file, and an import asks for each twice (search text and duplicate keys).
     """
-    if not value or not _HAN.search(value):
-        return ""
-    syllables = [read for read in map(syllable, value) if read]
-    return "".join(syllables) + " " + "".join(s[0] for s in syllables if s)
+    syllables = list(filter(None, map(_SYLLABLES.__getitem__, value or "")))
+    return "".join(syllables) + " " + "".join(map(_FIRST, syllables)) if syllables else ""
+
+
+def search_texts(
+    names: Sequence[str],
+    companies: Sequence[str | None],
+    phone_digits: Iterable[Iterable[str]],
+    emails: Iterable[Iterable[str]],
+    wechat_ids: Iterable[str | None],
+    tags: Iterable[Iterable[str]],
+) -> Iterator[str]:
+    """Each customer's ``search_text``, from their values given column by column.
+
+    The loop over customers runs in C (map, zip, chain): an import builds a
+    hundred thousand of these, and a Python call or comprehension per
+    customer was a tenth of its time.
+    """
+    fixed = zip(names, companies, map(pinyin_keys, names), map(pinyin_keys, companies), wechat_ids)
+    parts = map(filter, repeat(None), map(chain, fixed, phone_digits, emails, tags))  # empty parts left out
+    return map(str.lower, map(" | ".join, parts))
 
 
 def build_search_text(
@@ -63,11 +94,8 @@ def build_search_text(
     wechat_id: str | None,
     tags: Iterable[str],
 ) -> str:
-    parts = [name, company or "", pinyin_keys(name), pinyin_keys(company or ""), wechat_id or ""]
-    parts.extend(phone_digits)
-    parts.extend(emails)
-    parts.extend(tags)
-    return " | ".join(filter(None, parts)).lower()
+    """One customer's ``search_text``: its parts joined by " | " and lower-cased (see ``search_texts``)."""
+    return next(search_texts([name], [company], [phone_digits], [emails], [wechat_id], [tags]))
 
 
 SORT_COLUMNS = {
