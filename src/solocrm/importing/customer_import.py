@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import chain, compress, islice, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, countOf
 
 import orjson
@@ -36,7 +36,7 @@ from solocrm.importing.engine import (
     Reject,
     cell_texts,
     column_date_order,
-    counted_rows,
+    counted_batches,
     driver,
     dt_text,
     insert_rows,
@@ -220,8 +220,7 @@ class CustomerImport:
         self._prepare_columns()
         self.writer = CustomerWriter(self.conn, total, dt_text(self.at))
         try:
-            rows = counted_rows(self.source, report, progress)
-            while batch := list(islice(rows, BATCH)):
+            for batch in counted_batches(self.source, report, progress, BATCH):
                 cleaned = [self._clean(number, cells) for number, cells in batch]
                 for incoming, (_number, cells) in zip(cleaned, batch):
                     if incoming is not None:
@@ -235,6 +234,7 @@ class CustomerImport:
             self.writer.join()
         self._update_stored()
         self._write()
+        report.rejects.sort(key=attrgetter("row"))  # rows refused while placed come after those refused while cleaned
         if progress is not None:
             progress(report.rows_read, report.rows_read)
 

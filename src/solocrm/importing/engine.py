@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -588,18 +590,30 @@ def overflow(source: Source, cells: Sequence[object]) -> Explained | None:
     return None
 
 
-def counted_rows(source: Source, report: ImportReport, progress: ProgressFn | None) -> Iterator[tuple[int, list]]:
-    """The file's rows, counted in ``report`` with progress every 1,000; rows shifted by a stray comma are rejected."""
+def counted_batches(source: Source, report: ImportReport, progress: ProgressFn | None,
+                    size: int = 1000) -> Iterator[list[tuple[int, list]]]:
+    """The file's rows, ``size`` at a time, counted in ``report`` with progress after each batch.
+
+    Rows shifted by a stray comma are rejected here (their width is checked
+    for the whole batch at once, in C).
+    """
     total = source.estimated_rows
-    for number, cells in source.rows():
-        report.rows_read += 1
-        if progress is not None and report.rows_read % 1000 == 0:
+    width = len(source.headers)
+    rows = source.rows()
+    while batch := list(islice(rows, size)):
+        report.rows_read += len(batch)
+        if progress is not None:
             progress(report.rows_read, max(total, report.rows_read))
-        shifted = overflow(source, cells)
-        if shifted:
-            report.rejects.append(Reject(number, "", "", (("", shifted),), cell_texts(cells)))
-            continue
-        yield number, cells
+        if max(map(len, map(itemgetter(1), batch))) > width:
+            kept = []
+            for number, cells in batch:
+                shifted = overflow(source, cells)
+                if shifted:
+                    report.rejects.append(Reject(number, "", "", (("", shifted),), cell_texts(cells)))
+                else:
+                    kept.append((number, cells))
+            batch = kept
+        yield batch
 
 
 def cell_texts(cells: Sequence[object]) -> tuple[str, ...]:

@@ -36,7 +36,7 @@ from solocrm.importing.engine import (
     bulk_load,
     cell_texts,
     column_date_order,
-    counted_rows,
+    counted_batches,
     driver,
     dt_text,
     insert_customers,
@@ -281,14 +281,15 @@ class RecordImport:
         chunk: list[Row] = []
         # a big file's rows are indexed in bulk at the end; order numbers stay indexed, they are looked up
         with bulk_load(self.conn, _TABLE[self.kind], total, keep=("ix_order_order_no",)):
-            for number, cells in counted_rows(self.source, report, progress):
-                row = self._clean(number, cells)
-                if row is None:
-                    continue
-                chunk.append(row)
-                if len(chunk) >= CHUNK:
-                    self._flush(chunk)
-                    chunk = []
+            for batch in counted_batches(self.source, report, progress):
+                for number, cells in batch:
+                    row = self._clean(number, cells)
+                    if row is None:
+                        continue
+                    chunk.append(row)
+                    if len(chunk) >= CHUNK:
+                        self._flush(chunk)
+                        chunk = []
             self._flush(chunk)
         self._refresh()
         report.rejects.sort(key=lambda r: r.row)  # rows refused while matching come after those refused while read

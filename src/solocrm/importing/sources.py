@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import dropwhile
 from pathlib import Path
 
 from solocrm.importing.errors import UnreadableFile
@@ -126,9 +127,8 @@ def build(path: Path, kind: str, head: list[list[Cell]], reader: object, estimat
     skip = index + 1
 
     def data_rows() -> Iterator[tuple[int, list[Cell]]]:
-        for number, cells in reader():  # type: ignore[operator]
-            if number > skip:
-                yield number, cells
+        # the rows down to the header are dropped (then the test stops)
+        return dropwhile(lambda row: row[0] <= skip, reader())  # type: ignore[operator]
 
     source = Source(path=path, kind=kind, headers=headers, header_row=index + 1, preview=[],
                     estimated_rows=max(estimated_rows - skip, 0), _reader=data_rows, **options)  # type: ignore[arg-type]
