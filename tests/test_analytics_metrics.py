@@ -39,9 +39,22 @@ def test_customer_counts_follow_the_definitions(db, shop) -> None:
 def test_rates_follow_the_definitions(db, shop) -> None:
     k = panel.compute(db, shop_query()).current
     assert k.churn_rate == pytest.approx(1 / 2)  # C of A, C
-    assert k.retention_rate == pytest.approx((2 - 1) / 2)  # (active at end - new) / active at start
+    assert k.retention_rate == pytest.approx(1 / 2)  # A, still active at the end, of A, C
     assert k.repurchase_rate == pytest.approx(1 / 2)  # A bought twice of A, D
     assert k.referral_rate == pytest.approx(1 / 6)  # A referred D, who is new
+
+
+def test_retention_counts_who_stayed_whatever_new_customers_did(db) -> None:
+    # (active at end - new) / active at start would be (1 - 2) / 1 here: two new customers lapsed within the year.
+    stayed, _ = customers.create(db, CustomerInput(name="老客"))
+    for day in ("2025-05-01", "2026-06-01"):
+        orders.add_order(db, stayed, OrderInput(ordered_at=at(day), amount_minor=5000), now=NOW)
+    for name in ("新客一", "新客二"):
+        cid, _ = customers.create(db, CustomerInput(name=name))
+        orders.add_order(db, cid, OrderInput(ordered_at=at("2025-08-01"), amount_minor=3000), now=NOW)
+    k = panel.compute(db, panel.Query(NOW, date(2025, 6, 15), date(2026, 6, 15), utc_offset=0)).current
+    assert (k.active_at_start, k.customers_new, k.customers_active) == (1, 2, 1)
+    assert k.retention_rate == 1.0 and k.churn_rate == 0.0
 
 
 def test_revenue_counts_paid_orders_and_reports_refunds_apart(db, shop) -> None:

@@ -578,8 +578,8 @@
     </message>
     <message>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="618"/>
-        <source>(Customers active at the end − new customers in the period) divided by the customers active at the start.</source>
-        <translation>（期末活跃客户数 − 期间新客户数）除以期初活跃客户数。</translation>
+        <source>Customers active at the start of the period who are still active at its end, divided by the customers active at the start.</source>
+        <translation>期初活跃、期末仍然活跃的客户数，除以期初活跃客户数。</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="620"/>
@@ -4732,33 +4732,33 @@ You can undo this with Ctrl+Z.</source>
         <translation>SoloCRM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="244"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="259"/>
         <location filename="../../src/solocrm/importing/record_import.py" line="267"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="277"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="292"/>
         <source>a customer ID is at most 80 characters</source>
         <translation>客户编号最多 80 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="308"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="323"/>
         <source>“{value}” is not a possible birthday</source>
         <translation>“{value}”不是可能的生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="341"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="356"/>
         <source>No name, and no phone, email or customer ID of a known customer</source>
         <translation>没有姓名，也没有已有客户的电话、邮箱或客户编号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="568"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="578"/>
         <source>Dates in this file, like 05/01/2024, could be day/month or month/day. Choose the order (day first or month first) and import again.</source>
         <translation>这个文件里的日期（如 05/01/2024）可能是“日/月”也可能是“月/日”。请选择顺序（日在前或月在前）后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="577"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="587"/>
         <source>this row has {count} values but the header has {width} columns; a value probably contains an unquoted comma</source>
         <translation>这一行有 {count} 个值，但表头只有 {width} 列；可能某个值里有没加引号的逗号</translation>
     </message>
@@ -4815,17 +4815,17 @@ You can undo this with Ctrl+Z.</source>
         <translation>“{value}”不是问卷类型（CSAT 或 NPS）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="310"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="311"/>
         <source>several customers are called {name}; add a phone or customer ID column</source>
         <translation>有多位客户叫 {name}；请加上电话或客户编号列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="315"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="316"/>
         <source>no customer matches this row</source>
         <translation>没有与这一行对应的客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="455"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="456"/>
         <source>a CSAT score is 1 to 5, not {score}</source>
         <translation>CSAT 评分应为 1 到 5，而不是 {score}</translation>
     </message>
@@ -4992,17 +4992,17 @@ You can undo this with Ctrl+Z.</source>
         <translation>date_order 必须是以下之一：{orders}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="78"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="79"/>
         <source>The file has no rows. Choose a file with a header row and data.</source>
         <translation>文件里没有任何行。请选择带表头和数据的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="120"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="121"/>
         <source>Row {row} is not in the first {count} rows of the file.</source>
         <translation>第 {row} 行不在文件的前 {count} 行之内。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="124"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="125"/>
         <source>The header row is empty. Choose the row that names the columns.</source>
         <translation>表头行是空的。请选择写有列名的那一行。</translation>
     </message>
@@ -5083,42 +5083,42 @@ You can undo this with Ctrl+Z.</source>
         <translation>{file} 里没有工作表。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="60"/>
+        <location filename="../../src/solocrm/db/database.py" line="61"/>
         <source>{path} is a folder, not a SoloCRM database file. Choose a file.</source>
         <translation>{path} 是文件夹，不是 SoloCRM 数据库文件。请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="66"/>
+        <location filename="../../src/solocrm/db/database.py" line="67"/>
         <source>{path} is not a SoloCRM database (it is not an SQLite file). Open the right file, or restore it from a backup. The file was not changed.</source>
         <translation>{path} 不是 SoloCRM 数据库（不是 SQLite 文件）。请打开正确的文件，或从备份恢复。文件没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="70"/>
+        <location filename="../../src/solocrm/db/database.py" line="71"/>
         <source>{path} is read-only. Copy it to a folder you can write to, or change its permissions, then open it again. The file was not changed.</source>
         <translation>{path} 是只读的。请把它复制到可写的文件夹，或修改它的权限，然后重新打开。文件没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="77"/>
+        <location filename="../../src/solocrm/db/database.py" line="78"/>
         <source>Cannot create the folder {folder}: {why}.</source>
         <translation>无法创建文件夹 {folder}：{why}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="80"/>
+        <location filename="../../src/solocrm/db/database.py" line="81"/>
         <source>Cannot create a database in {folder}: the folder is read-only.</source>
         <translation>无法在 {folder} 中创建数据库：这个文件夹是只读的。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="99"/>
+        <location filename="../../src/solocrm/db/database.py" line="101"/>
         <source>{file} was closed; reopen it to continue.</source>
         <translation>{file} 已关闭；请重新打开后继续。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="117"/>
+        <location filename="../../src/solocrm/db/database.py" line="119"/>
         <source>{path} is already open in another SoloCRM window. Switch to that window, or close it and try again.</source>
         <translation>{path} 已在另一个 SoloCRM 窗口中打开。请切换到那个窗口，或关闭它后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="147"/>
+        <location filename="../../src/solocrm/db/database.py" line="149"/>
         <source>The disk is full, so this was not saved; everything saved before is still there. Free some space on the disk that holds {folder} and try again.</source>
         <translation>磁盘已满，所以这次没有保存；之前保存的内容都还在。请在存放 {folder} 的磁盘上腾出一些空间，然后再试一次。</translation>
     </message>

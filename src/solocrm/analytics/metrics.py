@@ -8,6 +8,13 @@ Words used below, all at an instant and from paid orders up to it:
 active = has ordered and the last order is at most ``churn_days`` whole days
 old; churned = has ordered and is not active; new during a period = the
 first order falls inside it.
+
+Retention is the share of customers active at the start still active at the
+end.  domain.md writes it (active at end - new) / active at start, which
+counts the same customers only when everyone active at the end was there
+at the start or is new: a new customer who lapsed within a long period, or
+a lapsed one who came back, pushed it below 0 % (-4.4 % on the demo shop) or
+above 100 %.
 """
 
 from __future__ import annotations
@@ -220,7 +227,7 @@ def kpis(frames: Frames, members: np.ndarray, window: Window, assumptions: Assum
         nps=nps(survey_scores(frames, window, members, is_nps=True)),
         repurchase_rate=_ratio(np.count_nonzero(repeat_buyers), np.count_nonzero(buyers)),
         churn_rate=_ratio(np.count_nonzero(churned), n_start),
-        retention_rate=_ratio(n_end - n_new, n_start),
+        retention_rate=_ratio(np.count_nonzero(active_start & active_end), n_start),
         referral_rate=_ratio(np.count_nonzero(referrers), total),
         clv=clv,
     )

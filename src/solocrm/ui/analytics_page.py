@@ -615,8 +615,8 @@ class AnalyticsPage(QWidget):
                                        "with at least 1."),
             "churn_rate": self.tr("Customers active at the start of the period who churned by its end, divided by "
                                   "the customers active at the start."),
-            "retention_rate": self.tr("(Customers active at the end − new customers in the period) divided by the "
-                                      "customers active at the start."),
+            "retention_rate": self.tr("Customers active at the start of the period who are still active at its "
+                                      "end, divided by the customers active at the start."),
             "referral_rate": self.tr("Customers who referred at least one customer who became new in the period, "
                                      "divided by all customers."),
             "clv": self.tr("Average order value × orders per year (both over the 12 months before the end of the "
