@@ -246,6 +246,28 @@ def test_refuses_a_database_that_already_has_customers(db):
         assert s.scalar(select(func.count()).select_from(Order)) == 0
 
 
+def test_demo_data_after_deleted_customers_takes_none_of_their_ids(db, tmp_path):
+    # A batch of imported customers, all deleted again: undoing that batch must not reach the demo's customers.
+    from solocrm.importing import batches, mapping
+    from solocrm.importing.engine import ImportOptions, run_import
+    from solocrm.importing.sources import open_source
+
+    path = tmp_path / "three.csv"
+    path.write_text("姓名,手机\n张伟,13800000001\n李娜,13800000002\n王芳,13800000003\n", encoding="utf-8")
+    source = open_source(path)
+    report = run_import(db, source, ImportOptions("customers", mapping.guess("customers", source.headers, [])),
+                        now=FIXED_NOW)
+    for cid in sorted(report.customer_ids):
+        customers.delete_customer(db, cid)
+    demo.generate(db, 10, now=FIXED_NOW)
+    with db.session() as s:
+        assert s.scalar(select(func.min(Customer.id))) > max(report.customer_ids)
+
+    batches.undo_batch(db, report.batch_id, now=FIXED_NOW)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Customer)) == 10
+
+
 def test_festivals_and_weekends_sell_more():
     ordinary_monday = date(2025, 3, 10)
     assert demo._day_weight(date(2025, 11, 11)) > 2 * demo._day_weight(ordinary_monday)

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from solocrm import settings
 from solocrm.db.database import Database
+from solocrm.db.ids import first_free_id
 from solocrm.db.models import utcnow
 from solocrm.errors import Explained
 from solocrm.importing import mapping as mapping_mod
@@ -231,7 +232,7 @@ def dt_text(value: datetime | None) -> str | None:
 
 
 class IdAllocator:
-    """Hands out ids above every id the table ever had and every range a batch recorded; remembers what it gave."""
+    """Hands out ids from ``first_free_id`` on, and remembers what it gave."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -240,14 +241,7 @@ class IdAllocator:
 
     def take(self, table: str, count: int = 1) -> int:
         if table not in self.next:
-            top = self.conn.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]
-            ever = self.conn.execute("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = ?",
-                                     (table,)).fetchone()[0]  # AUTOINCREMENT: ids of deleted rows stay used
-            recorded = self.conn.execute(
-                "SELECT coalesce(max(last_id), 0) FROM import_batch_range WHERE table_name = ?", (table,)
-            ).fetchone()[0]
-            self.next[table] = max(top, ever, recorded) + 1
-            self.first[table] = self.next[table]
+            self.next[table] = self.first[table] = first_free_id(self.conn, table)
         start = self.next[table]
         self.next[table] += count
         return start

@@ -38,6 +38,7 @@ from typing import NamedTuple, TypeVar
 
 from solocrm import settings
 from solocrm.db.database import Database
+from solocrm.db.ids import first_free_id
 from solocrm.db.models import utcnow
 from solocrm.errors import UserError
 from solocrm.services import contact_values, search
@@ -433,10 +434,7 @@ class _Rows:
         self.conn = conn
         self.pending: dict[str, list[tuple]] = {name: [] for name in self.COLUMNS}
         self.written: dict[str, int] = dict.fromkeys(self.COLUMNS, 0)
-        self.next_id = {name: self._max_id(name) + 1 for name in self.COLUMNS if "id" in self.COLUMNS[name]}
-
-    def _max_id(self, table: str) -> int:
-        return self.conn.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]
+        self.next_id = {name: first_free_id(conn, name) for name in self.COLUMNS if "id" in self.COLUMNS[name]}
 
     def take_ids(self, table: str, count: int) -> int:
         """Reserve ``count`` consecutive ids; returns the first."""
