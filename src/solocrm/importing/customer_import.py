@@ -178,7 +178,7 @@ class CustomerImport:
         self.named: list[tuple[int, int, str, str | None, str | None, bool]] = []  # new, not yet checked by ``near``
         self.name_header = next((h for h, k, _i in self.columns if k == "name"), "")
         self.birthdays: dict[str, str] = {}
-        self.tag_cells: dict[str, list[str]] = {}
+        self.tag_cells: dict[str, tuple[str, ...]] = {}
 
     # --- reading -------------------------------------------------------------------------
 
@@ -502,7 +502,7 @@ class CustomerImport:
                                    map(sorted, map(_TAGS_OF, states)))
 
     def _tag_id(self, name: str) -> int:
-        """The tag's id, a new one (inserted by ``_write``) for a tag not seen before."""
+        """The tag's id, a new one for a tag not seen before (inserted by the next ``_owned_inserts`` statements)."""
         found = self.tag_ids.get(name)
         if found is None:
             found = self.tag_ids[name] = self.ids.take("tag")

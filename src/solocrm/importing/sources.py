@@ -127,7 +127,7 @@ def build(path: Path, kind: str, head: list[list[Cell]], reader: object, estimat
     skip = index + 1
 
     def data_rows() -> Iterator[tuple[int, list[Cell]]]:
-        # the rows down to the header are dropped (then the test stops)
+        # the rows down to the header are dropped; dropwhile tests no row after them
         return dropwhile(lambda row: row[0] <= skip, reader())  # type: ignore[operator]
 
     source = Source(path=path, kind=kind, headers=headers, header_row=index + 1, preview=[],
