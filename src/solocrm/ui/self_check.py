@@ -23,7 +23,7 @@ class SelfCheckError(Exception):
 def _database(path: Path) -> str:
     from alembic.script import ScriptDirectory
 
-    from solocrm.db import migrate
+    from solocrm.db import locks, migrate
     from solocrm.db.database import Database
     from solocrm.services import customer_rows
 
@@ -39,7 +39,8 @@ def _database(path: Path) -> str:
         count = customer_rows.count(db, include_archived=True)
     finally:
         db.close()
-    return f"database {path}: schema {'+'.join(sorted(heads))}, {count} customers"
+    kind = "open file description" if locks.installed() else "the platform's"
+    return f"database {path}: schema {'+'.join(sorted(heads))}, {count} customers, {kind} locks"
 
 
 def _resources() -> str:
