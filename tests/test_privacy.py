@@ -1,8 +1,9 @@
-"""Customer data stays with the user: files only they can read (issue #15)."""
+"""Customer data stays with the user: files only they can read, no field values in the log (issue #15)."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -11,13 +12,16 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from solocrm.backup import jobs, restore, snapshot, swap
 from solocrm.db import migrate
 from solocrm.db.database import Database, make_engine
+from solocrm.errors import ValidationError
 from solocrm.services import customers
 from solocrm.services.customers import CustomerInput
-from solocrm.ui.crash import install_excepthook
+from solocrm.ui.crash import CrashDialog, install_excepthook
 from tests.backup_support import (  # noqa: F401
     ROOT,
     add_customers,
@@ -28,6 +32,7 @@ from tests.backup_support import (  # noqa: F401
     key_template,
     memory_keyring,
 )
+from tests.conftest import type_text
 
 
 def mode(path: Path) -> int:
@@ -157,3 +162,71 @@ def test_a_restore_killed_while_preparing_leaves_no_plaintext_copy_after_the_nex
 
     assert not list(db.path.parent.glob("*.restoring*"))
     assert count(db.path) == 5 and integrity(db.path) == "ok"
+
+
+# ---------------------------------------------------------------- no personal data in the log
+
+NAME = "Quxin Privatename"
+PHONE_DIGITS = "13987654321"
+EMAIL = "quxin.secret@example.org"
+ID_NUMBER = "110101199003078515"
+NOTE = "prefers calls after nine, owes 3000"
+
+
+@pytest.mark.qt_no_exception_capture  # the crash handler, not pytest-qt, must see the failed save
+def test_a_failed_save_logs_the_error_and_statement_but_no_field_values(
+        qtbot, ctx, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from solocrm.ui.customer_dialog import CustomerDialog
+
+    conn = sqlite3.connect(ctx.db.path)
+    conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON customer BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    conn.close()
+    shown: list[CrashDialog] = []
+    monkeypatch.setattr(CrashDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    log_dir = tmp_path / "logs"
+    handler = install_excepthook(log_dir, lambda: None)
+    try:
+        dialog = CustomerDialog(ctx)
+        qtbot.addWidget(dialog)
+        type_text(qtbot, dialog.name, NAME)
+        type_text(qtbot, dialog.phones, "139-8765-4321")
+        type_text(qtbot, dialog.emails, EMAIL)
+        dialog.personal.setPlainText(f"ID number {ID_NUMBER}")
+        dialog.notes.setPlainText(NOTE)
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    finally:
+        handler.uninstall()
+
+    log = (log_dir / "solocrm.log").read_text(encoding="utf-8")
+    assert len(shown) == 1
+    copied = shown[0].details + shown[0].text()
+    for text in (log, copied):
+        assert "IntegrityError" in text and "INSERT INTO customer" in text
+        for value in (NAME, "Privatename", PHONE_DIGITS, "98765", EMAIL, "quxin", ID_NUMBER, NOTE, "owes"):
+            assert value.lower() not in text.lower()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_user_error_reaching_the_log_keeps_its_wording_not_the_value_typed(
+        qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QPushButton
+
+    from solocrm.ui import crash
+
+    monkeypatch.setattr(crash, "show_user_error", lambda parent, exc: None)
+    log_dir = tmp_path / "logs"
+    handler = install_excepthook(log_dir, lambda: None)
+    try:
+        def save() -> None:
+            raise ValidationError("“{value}” is not a phone number.", field="phones", value=PHONE_DIGITS + "x")
+
+        button = QPushButton("Save")
+        qtbot.addWidget(button)
+        button.clicked.connect(save)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    finally:
+        handler.uninstall()
+
+    log = (log_dir / "solocrm.log").read_text(encoding="utf-8")
+    assert "ValidationError: “{value}” is not a phone number." in log
+    assert PHONE_DIGITS not in log

@@ -39,7 +39,12 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    """The one engine factory: every statement error it raises names the statement but not its values.
+
+    ``hide_parameters`` keeps the customer's name, phone, email and notes out of
+    the exception text, and so out of the log and the crash dialog's details.
+    """
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False}, hide_parameters=True)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

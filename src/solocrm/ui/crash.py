@@ -5,7 +5,10 @@ no traceback.  Anything else is a bug: it goes to a rotating log file and to a
 dialog that can copy the details for a bug report.  Exceptions raised on other
 threads are handed to the GUI thread, the only one allowed to show a window.
 
-The log and its folder are readable by the user alone.
+The log and its folder are readable by the user alone, and the log holds no
+customer's field values: statement errors carry no parameters (the engine
+hides them, ``db.database.make_engine``) and a user error is logged as its
+template, without the values filled into it.
 """
 
 from __future__ import annotations
@@ -176,7 +179,7 @@ class CrashHandler:
     def _report(self, exc_info: ExcInfo) -> None:
         exc = exc_info[1]
         if isinstance(exc, UserError):
-            log.warning("%s", exc.message)
+            log.warning("%s: %s", type(exc).__name__, exc.template or exc.message)  # not the values filled in
             if not self._showing:
                 show_user_error(self._parent_getter(), exc)
             return
