@@ -62,11 +62,12 @@ def test_a_new_database_its_wal_shm_and_folder_are_for_the_user_alone(tmp_path: 
 
 
 def test_the_log_and_its_folder_are_for_the_user_alone(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    log_dir = tmp_path / "logs"
+    data = tmp_path / "SoloCRM"  # with SOLOCRM_DATA_DIR the app makes the log folder inside it, first
+    log_dir = data / "logs"
     handler = install_excepthook(log_dir, lambda: None)
     try:
         log = log_dir / "solocrm.log"
-        assert (mode(log_dir), mode(log)) == (0o700, 0o600)
+        assert (mode(data), mode(log_dir), mode(log)) == (0o700, 0o700, 0o600)
         handler.log_handler.doRollover()  # what a full log does: the old one moves to .1, a fresh one starts
         assert (mode(log), mode(log_dir / "solocrm.log.1")) == (0o600, 0o600)
     finally:

@@ -63,13 +63,16 @@ def shipped_dir(name: str) -> Path:
 
 
 def private_dir(path: Path) -> Path:
-    """Create the folder ``path`` (and missing parents) for the user alone: other accounts cannot list it.
+    """Create the folder ``path``, and each missing parent, for the user alone: other accounts cannot list it.
 
-    An existing folder keeps its mode: it may be one the user chose (their
-    Documents), and its mode is theirs to set.  Windows has no POSIX modes; a
-    new folder there inherits its parent's access list (the user's profile).
+    Parents too (as XDG asks), because the log folder is made first, inside
+    ``SOLOCRM_DATA_DIR``.  An existing folder keeps its mode: it may be one the
+    user chose (their Documents), and its mode is theirs to set.  Windows has no
+    POSIX modes; a new folder there inherits its parent's access list.
     """
-    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    if not path.parent.exists():
+        private_dir(path.parent)
+    path.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
     return path
 
 
