@@ -32,7 +32,8 @@ PAGES_PER_STEP = 1024
 CHECK_CACHE_KIB = 32 * 1024  # integrity_check revisits index pages: a bigger cache makes it a quarter faster
 # Bookkeeping of backups themselves: not user data, not counted in the manifest.
 BOOKKEEPING_PREFIX = "backup_"
-SNAPSHOT_FILES = ("", "-journal")  # the snapshot, and SQLite's rollback journal while it is written
+# The snapshot and what SQLite keeps beside it while writing it (the copied header says WAL until it is switched).
+SNAPSHOT_FILES = ("", "-journal", "-wal", "-shm")
 
 
 class IntegrityCheck:
