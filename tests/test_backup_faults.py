@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from solocrm.backup import jobs, restore, store, swap
+from solocrm.backup import jobs, restore, snapshot, store, swap
 from solocrm.backup.container import SUFFIX
 from solocrm.backup.errors import DiskFull, WriteFailed
 from solocrm.backup.files import FileLayer
@@ -84,7 +84,7 @@ def test_write_errors_fail_the_job_and_leave_older_backups_alone(
     assert not list(backup_dir.glob("*.part"))
     last = store.history(db)[0]
     assert last.outcome == "failed" and last.reason.message == info.value.message  # kept, to show in any language
-    assert not jobs.snapshot_path(db.path).exists()
+    assert not snapshot.snapshot_path(db.path).exists()
 
 
 def _recover_directly(path: Path) -> None:
@@ -167,7 +167,7 @@ def test_killing_backups_at_random_points_leaves_only_parts_and_good_files(tmp_p
     subprocess.run([*cli, "create", "--db", str(db_path), "--force"], env=env, check=True, capture_output=True,
                    cwd=ROOT)
     assert not list(folder.glob("*.part"))
-    assert not jobs.snapshot_path(db_path).exists()
+    assert not snapshot.snapshot_path(db_path).exists()
 
 
 # ---------------------------------------------------------------- 13. kill during each step of the restore swap

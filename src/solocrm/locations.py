@@ -3,7 +3,8 @@
 One object holds the user's directories so tests and the CLI can point the app
 somewhere else; nothing is created at import time.  Shipped files (migrations,
 resources) are looked up in one place that works from a clone, an installed
-wheel and a frozen bundle alike.
+wheel and a frozen bundle alike.  Every file and folder SoloCRM creates that
+holds customer data is created through ``private_file`` / ``private_dir``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import platformdirs
 
 APP_NAME = "SoloCRM"
 DB_FILENAME = "solocrm.sqlite3"
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
 
 
 @dataclass(frozen=True)
@@ -57,3 +60,32 @@ def shipped_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"shipped directory {name!r} not found in {candidates}")
+
+
+def private_dir(path: Path) -> Path:
+    """Create the folder ``path``, and each missing parent, for the user alone: other accounts cannot list it.
+
+    Parents too (as XDG asks), because the log folder is made first, inside
+    ``SOLOCRM_DATA_DIR``.  An existing folder keeps its mode: it may be one the
+    user chose (their Documents), and its mode is theirs to set.  Windows has no
+    POSIX modes; a new folder there inherits its parent's access list.
+    """
+    if not path.parent.exists():
+        private_dir(path.parent)
+    path.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` empty and readable by the user alone, before anything writes customer data into it.
+
+    SQLite gives a database's ``-wal``, ``-shm`` and ``-journal`` files the mode
+    of the database file, so creating the file here before SQLite opens it keeps
+    those private too.  An existing file keeps its mode (the user's to set).
+    Windows has no POSIX modes; the file inherits its folder's access list.
+    """
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    except FileExistsError:
+        pass
+    return path

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
+from filelock import Timeout
 
 from solocrm import __version__
 from solocrm.backup import keys, rotation, snapshot, store
@@ -143,11 +143,6 @@ def _file_name(db_path: Path, folder: Path, when: datetime) -> Path:
     return candidate
 
 
-def snapshot_path(db_path: Path) -> Path:
-    """The plaintext snapshot lives beside the live database, never in the (maybe synced) destination."""
-    return db_path.with_name(db_path.name + ".backup-snapshot")
-
-
 def create(db: Database, *, trigger: str = "manual", destination: Path | None = None,
            force: bool = False, pin: str | None = None, layer: FileLayer | None = None,
            progress: Progress | None = None, clock: Callable[[], datetime] = utcnow,
@@ -162,7 +157,7 @@ def create(db: Database, *, trigger: str = "manual", destination: Path | None = 
     config = config or store.require_config(db)
     started = clock()
     try:
-        lock = FileLock(str(db.path) + ".backup.lock")
+        lock = snapshot.backup_lock(db.path)
         try:
             lock.acquire(timeout=0)
         except Timeout:
@@ -203,7 +198,7 @@ def _create_locked(db: Database, config: store.BackupConfig, trigger: str, desti
             "errors", "The backup folder {folder} is not available. Connect the drive or choose another folder "
                       "on the Backup page."), folder=folder)
     remove_leftover_parts(folder, "*" + SUFFIX + ".part")
-    image = snapshot_path(db.path)
+    image = snapshot.snapshot_path(db.path)
     check: snapshot.IntegrityCheck | None = None
     try:
         # The integrity check, the slowest step on a large file, runs while the backup is encrypted,

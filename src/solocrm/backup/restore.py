@@ -1,7 +1,8 @@
 """Restore a backup over a database without ever harming it.
 
 1. Decrypt and check into ``<db>.restoring`` beside the database (same disk,
-   so the final step is a rename): authenticated, hash, integrity_check,
+   so the final step is a rename; readable by the user alone, and given the
+   replaced file's mode before the swap): authenticated, hash, integrity_check,
    revision known, row counts as the manifest says; then migrate it to head.
 2. Take a pinned, encrypted safety backup of the current database, so the
    restore itself can be undone.
@@ -21,6 +22,7 @@ lock ``Database.open`` uses, so a database open in a window is refused.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,6 +49,7 @@ from solocrm.backup.swap import (
 from solocrm.db import migrate
 from solocrm.db.database import Database, make_engine
 from solocrm.errors import DatabaseOpenError, Explained
+from solocrm.locations import private_dir, private_file
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 Progress = Callable[[int, int], None]
@@ -68,7 +71,7 @@ def restore(backup: Path, db_path: Path, have: list[str], *, progress: Progress 
     """Replace the database at ``db_path`` by the one in ``backup`` (see the module docstring)."""
     layer = layer or FileLayer()
     db_path = Path(db_path).expanduser().resolve()
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(db_path.parent)
     recover(db_path, layer)
     lock = FileLock(str(db_path) + ".lock")
     try:
@@ -83,6 +86,8 @@ def restore(backup: Path, db_path: Path, have: list[str], *, progress: Progress 
         try:
             safety, keep_aside = _safety_backup(db_path, backup, have, opened)
             _carry_over(db_path, new)
+            if db_path.exists():  # the restored file keeps the mode the user's file had
+                shutil.copymode(db_path, new)
         except BaseException:
             discard_prepared(new)
             raise
@@ -102,7 +107,7 @@ def _scaled(progress: Progress | None, start: int, end: int) -> Progress | None:
 def _prepare(backup: Path, new: Path, have: list[str], progress: Progress | None) -> tuple[Opened, list[str]]:
     discard_prepared(new)
     try:
-        with new.open("xb") as out:
+        with private_file(new).open("r+b") as out:
             opened = open_backup(backup, have, image_out=out, progress=_scaled(progress, 0, 700))
             out.flush()
             os.fsync(out.fileno())

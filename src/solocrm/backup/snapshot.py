@@ -6,6 +6,10 @@ connection that holds one read transaction for the whole copy, so writers on
 other connections keep committing and the copy is exactly one committed
 state (without it, every commit restarts the copy).  CPython retries "busy"
 forever, so every step reports back and a deadline ends the wait.
+
+The snapshot is a plaintext copy of every customer: it is created readable by
+the user alone, and one a killed backup left behind is removed the next time
+the database opens.
 """
 
 from __future__ import annotations
@@ -18,13 +22,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from solocrm.backup.errors import SnapshotFailed
+from solocrm.locations import private_file
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 PAGES_PER_STEP = 1024
 CHECK_CACHE_KIB = 32 * 1024  # integrity_check revisits index pages: a bigger cache makes it a quarter faster
 # Bookkeeping of backups themselves: not user data, not counted in the manifest.
 BOOKKEEPING_PREFIX = "backup_"
+# The snapshot and what SQLite keeps beside it while writing it (the copied header says WAL until it is switched).
+SNAPSHOT_FILES = ("", "-journal", "-wal", "-shm")
 
 
 class IntegrityCheck:
@@ -66,6 +75,37 @@ class IntegrityCheck:
         self._thread.join()
 
 
+def snapshot_path(db_path: Path) -> Path:
+    """The plaintext snapshot lives beside the live database, never in the (maybe synced) destination."""
+    return db_path.with_name(db_path.name + ".backup-snapshot")
+
+
+def backup_lock(db_path: Path) -> FileLock:
+    """Held by a backup of ``db_path`` while it runs: one at a time, and its snapshot is not a leftover."""
+    return FileLock(str(db_path) + ".backup.lock")
+
+
+def remove_leftover(db_path: Path) -> None:
+    """Delete the snapshot a killed backup left beside ``db_path``: a plaintext copy of every customer.
+
+    A backup running now, in this process or another, holds the backup lock:
+    its snapshot is left alone.
+    """
+    files = [Path(f"{snapshot_path(db_path)}{suffix}") for suffix in SNAPSHOT_FILES]
+    if not any(file.exists() for file in files):
+        return
+    lock = backup_lock(db_path)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return
+    try:
+        for file in files:
+            file.unlink(missing_ok=True)
+    finally:
+        lock.release()
+
+
 @dataclass(frozen=True)
 class Snapshot:
     path: Path
@@ -82,7 +122,7 @@ def copy_connection(src: sqlite3.Connection, dest: Path, *, deadline: float,
                     progress: Callable[[int, int], None] | None = None) -> None:
     """Copy what ``src`` sees into a new file ``dest``; raise SnapshotFailed after ``deadline`` seconds busy."""
     ends = time.monotonic() + deadline
-    target = sqlite3.connect(dest)
+    target = sqlite3.connect(private_file(dest))
     try:
         target.execute("PRAGMA synchronous=FULL")
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from solocrm.backup.errors import WriteFailed
 from solocrm.backup.files import FileLayer, io_error
 from solocrm.errors import Explained
+from solocrm.locations import private_dir
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 SIDE_FILES = ("-wal", "-shm", "")  # moved aside together; the database last
@@ -38,7 +39,8 @@ def aside_dir(db_path: Path) -> Path:
 
 
 def discard_prepared(new: Path) -> None:
-    for suffix in SIDE_FILES:
+    """Delete a prepared restore (plaintext copies of every customer), with the journal a kill may leave."""
+    for suffix in (*SIDE_FILES, "-journal"):
         Path(str(new) + suffix).unlink(missing_ok=True)
     for extra in new.parent.glob(new.name + ".before-*.bak"):
         extra.unlink(missing_ok=True)
@@ -88,7 +90,7 @@ def _finish(db_path: Path, layer: FileLayer) -> None:
     new = restoring_path(db_path)
     aside = aside_dir(db_path)
     if new.exists():
-        aside.mkdir(exist_ok=True)
+        private_dir(aside)
         for suffix in SIDE_FILES:
             live = Path(str(db_path) + suffix)
             if live.exists():

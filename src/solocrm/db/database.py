@@ -19,9 +19,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError as SQLAlchemyOperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from solocrm.backup import swap
+from solocrm.backup import snapshot, swap
 from solocrm.db import migrate
 from solocrm.errors import DatabaseOpenError, DiskFull
+from solocrm.locations import private_dir, private_file
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -38,7 +39,12 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    """The one engine factory: every statement error it raises names the statement but not its values.
+
+    ``hide_parameters`` keeps the customer's name, phone, email and notes out of
+    the exception text, and so out of the log and the crash dialog's details.
+    """
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False}, hide_parameters=True)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
@@ -73,13 +79,14 @@ def _check_file(path: Path) -> None:
                           "permissions, then open it again. The file was not changed."), path=path)
     else:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(path.parent)
         except OSError as exc:
             raise DatabaseOpenError(QT_TRANSLATE_NOOP("errors", "Cannot create the folder {folder}: {why}."),
                                     folder=path.parent, why=exc.strerror) from exc
         if not os.access(path.parent, os.W_OK):
             raise DatabaseOpenError(QT_TRANSLATE_NOOP(
                 "errors", "Cannot create a database in {folder}: the folder is read-only."), folder=path.parent)
+        private_file(path)  # before SQLite creates it: its -wal and -shm take the database file's mode
 
 
 class Database:
@@ -123,6 +130,7 @@ class Database:
         try:
             if file_lock is not None:  # only the lock's holder may finish or undo a crashed restore
                 swap.recover(path)
+            snapshot.remove_leftover(path)
             migrate.upgrade_to_head(engine, path)
         except BaseException:
             # A refused file must not keep connections (and their -wal/-shm files) open.

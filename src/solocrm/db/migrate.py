@@ -1,8 +1,8 @@
 """Alembic, driven from the app: the URL comes from the open engine, never alembic.ini.
 
 A pending migration first copies the database with SQLite's backup API
-(``<name>.before-<revision>.bak`` beside it), so an upgrade that goes wrong
-never costs the user their data.
+(``<name>.before-<revision>.bak`` beside it, readable by the user alone), so
+an upgrade that goes wrong never costs the user their data.
 
 Alembic itself is imported only when a database is not at the newest schema:
 whether it is comes from reading the revision ids in the migration files, and
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from solocrm.errors import DatabaseOpenError
-from solocrm.locations import shipped_dir
+from solocrm.locations import private_file, shipped_dir
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def _safety_copy(path: Path, revision: str) -> Path:
     target = path.with_name(f"{path.name}.before-{revision}.bak")
     src = sqlite3.connect(path)
     try:
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(private_file(target))
         try:
             src.backup(dst)
         finally:

@@ -4,6 +4,11 @@ Errors a user can cause (UserError) still reach them as a plain message, with
 no traceback.  Anything else is a bug: it goes to a rotating log file and to a
 dialog that can copy the details for a bug report.  Exceptions raised on other
 threads are handed to the GUI thread, the only one allowed to show a window.
+
+The log and its folder are readable by the user alone, and the log holds no
+customer's field values: statement errors carry no parameters (the engine
+hides them, ``db.database.make_engine``) and a user error is logged as its
+template, without the values filled into it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
@@ -35,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from solocrm import __version__
 from solocrm.errors import UserError
+from solocrm.locations import private_dir, private_file
 from solocrm.ui.operations import show_user_error
 
 LOG_FILENAME = "solocrm.log"
@@ -53,6 +60,14 @@ def _details(exc_info: ExcInfo) -> str:
         f"{platform.platform()}\n\n"
     )
     return header + "".join(traceback.format_exception(*exc_info))
+
+
+class _PrivateLog(logging.handlers.RotatingFileHandler):
+    """Creates the log, and each fresh one after a rotation, readable by the user alone."""
+
+    def _open(self) -> TextIO:
+        private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 class CrashDialog(QDialog):
@@ -126,8 +141,8 @@ class CrashHandler:
         self.log_dir = log_dir
         self._parent_getter = parent_getter
         self._showing = False
-        log_dir.mkdir(parents=True, exist_ok=True)
-        self.log_handler = logging.handlers.RotatingFileHandler(
+        private_dir(log_dir)
+        self.log_handler = _PrivateLog(
             log_dir / LOG_FILENAME, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )
         self.log_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -164,7 +179,7 @@ class CrashHandler:
     def _report(self, exc_info: ExcInfo) -> None:
         exc = exc_info[1]
         if isinstance(exc, UserError):
-            log.warning("%s", exc.message)
+            log.warning("%s: %s", type(exc).__name__, exc.template or exc.message)  # not the values filled in
             if not self._showing:
                 show_user_error(self._parent_getter(), exc)
             return
