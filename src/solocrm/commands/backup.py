@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from solocrm.commands import add_db_option, db_path
+from solocrm.commands import add_db_option, db_path, existing_db_path, notice
 
 PASSPHRASE_ENV = "SOLOCRM_BACKUP_PASSPHRASE"
 
@@ -85,18 +85,27 @@ def _fail(exc: Exception) -> int:
     return 1
 
 
-def _open(args: argparse.Namespace, *, must_exist: bool = True):
+def _open(args: argparse.Namespace, *, missing: str = "refuse"):
+    """The database an action works on, once a restore a crash interrupted is finished.
+
+    ``missing`` says what a database that is not there means: "refuse" (the
+    default: a mistyped --db must not become a new database), "none" (None:
+    a restore onto a new computer; verify and list of backup files when no
+    --db was given) or "create" (init).
+    """
     from solocrm.backup import swap
     from solocrm.db.database import Database
-    from solocrm.errors import UserError
 
     path = db_path(args)
     swap.recover(path)
-    if must_exist is False and not path.exists():
+    if missing == "none" and not path.exists():
         return None
-    if not path.exists():
-        raise UserError(f"There is no database at {path}. Give the right one with --db.")
-    return Database.open(path, lock=False)
+    return Database.open(path if missing == "create" else existing_db_path(args), lock=False)
+
+
+def _files_only(args: argparse.Namespace) -> str:
+    """Verify and list work on backup files alone, unless --db names a database (which must be there)."""
+    return "refuse" if args.db else "none"
 
 
 def _read_secret_file(path: str) -> str:
@@ -176,11 +185,10 @@ def run_init(args: argparse.Namespace) -> int:
     from solocrm.backup.store import Schedule
     from solocrm.errors import UserError
 
-    db = _open(args, must_exist=False)
-    if db is None:
-        from solocrm.db.database import Database
-
-        db = Database.open(db_path(args), lock=False)
+    try:
+        db = _open(args, missing="create")
+    except UserError as exc:
+        return _fail(exc)
     try:
         passphrase = _passphrase(args, new=True)
         if passphrase is None:
@@ -243,7 +251,7 @@ def run_verify(args: argparse.Namespace) -> int:
     from solocrm.errors import UserError
 
     try:
-        db = _open(args, must_exist=False)
+        db = _open(args, missing=_files_only(args))
     except UserError as exc:
         return _fail(exc)
     try:
@@ -286,7 +294,7 @@ def run_restore(args: argparse.Namespace) -> int:
     try:
         if not path.is_file():
             raise UserError(f"There is no backup file at {path}.")
-        db = _open(args, must_exist=False)
+        db = _open(args, missing="none")
         config = store.load_config(db) if db else None
         if db is not None:
             db.close()
@@ -317,7 +325,7 @@ def run_list(args: argparse.Namespace) -> int:
     from solocrm.errors import UserError
 
     try:
-        db = _open(args, must_exist=False)
+        db = _open(args, missing=_files_only(args))
     except UserError as exc:
         return _fail(exc)
     try:

@@ -56,11 +56,27 @@ def _can_write(path: Path) -> bool:
     return True
 
 
+def _refuse_empty(path: Path) -> None:
+    """A 0-byte file is refused, not quietly made into a new, empty database.
+
+    SQLite would take it as an empty database, but a SoloCRM database is never
+    0 bytes: a database emptied by a failed copy or an unfinished cloud download
+    would turn into a fresh one the user then fills, and a sync may carry it
+    over the real one.
+    """
+    if path.stat().st_size == 0:
+        raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+            "errors", "{path} is empty (0 bytes), so it is not a SoloCRM database. If your data should be in it, "
+                      "restore it from a backup; to start a new database there, delete the empty file first. "
+                      "The file was not changed."), path=path)
+
+
 def _check_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseOpenError(QT_TRANSLATE_NOOP(
             "errors", "{path} is a folder, not a SoloCRM database file. Choose a file."), path=path)
     if path.exists():
+        _refuse_empty(path)
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
         if head and head != SQLITE_MAGIC:
