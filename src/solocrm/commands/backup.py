@@ -226,7 +226,7 @@ def run_create(args: argparse.Namespace) -> int:
 
     try:
         result = jobs.create(db, trigger="timer" if args.scheduled else "cli", force=args.force,
-                             destination=Path(args.to) if args.to else None, progress=progress)
+                             destination=Path(args.to) if args.to else None, progress=progress, notice=notice)
     except UserError as exc:
         return _fail(exc)
     finally:
@@ -307,7 +307,7 @@ def run_restore(args: argparse.Namespace) -> int:
         if not args.yes and sys.stdin.isatty() and input(question).lower() != "y":
             print("Nothing was changed.")
             return 1
-        result = restore.restore(path, target, have)
+        result = restore.restore(path, target, have, notice=notice)
     except UserError as exc:
         return _fail(exc)
     print(f"Restored {target} from {path}.")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from solocrm.backup import swap
 from solocrm.db import migrate
-from solocrm.errors import DatabaseOpenError, DiskFull
+from solocrm.errors import DatabaseBusy, DatabaseOpenError, DiskFull, Explained
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -166,6 +167,8 @@ class Database:
                     "errors", "The disk is full, so this was not saved; everything saved before is still there. "
                               "Free some space on the disk that holds {folder} and try again."),
                     folder=self.path.parent) from exc
+            if is_busy(cause):
+                raise busy_error(self.path) from exc
             raise
 
     def checkpoint_in_background(self) -> None:
@@ -203,3 +206,70 @@ class Database:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+# ---------------------------------------------------------------- another program writing
+
+BUSY_WAIT_ENV = "SOLOCRM_BUSY_WAIT_SECONDS"
+BUSY_WAIT_SECONDS = 30.0
+BUSY_NOTICE_AFTER = 1.0
+WAITING = QT_TRANSLATE_NOOP("errors", "Waiting for another program to finish writing to this database…")
+Notice = Callable[[Explained], None]
+
+
+def busy_wait_seconds() -> float:
+    """How long a job waits for another program's write: 30 s, or what SOLOCRM_BUSY_WAIT_SECONDS says (tests)."""
+    try:
+        return max(float(os.environ.get(BUSY_WAIT_ENV, BUSY_WAIT_SECONDS)), 0.0)
+    except ValueError:
+        return BUSY_WAIT_SECONDS
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked": another connection holds the write lock (SQLITE_BUSY and its kinds)."""
+    cause = getattr(exc, "orig", exc)
+    return isinstance(cause, sqlite3.OperationalError) and \
+        getattr(cause, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+
+
+def busy_error(path: Path) -> DatabaseBusy:
+    """What the user reads when another program kept the database busy: who, and what to do."""
+    return DatabaseBusy(QT_TRANSLATE_NOOP(
+        "errors", "Another program is writing to this database ({path}); try again when it has finished. "
+                  "Nothing was changed."), path=path)
+
+
+def wait_for_writers(path: Path, notice: Notice | None = None, *, timeout: float | None = None) -> None:
+    """Return once no other program holds the write lock of ``path``; DatabaseBusy when none came free in time.
+
+    Jobs of several steps (an import, a backup, a restore) call it before they
+    make anything, so a busy database stops them before a file is written
+    rather than between two steps.  ``notice`` hears, once, that the job is
+    waiting, after a second of it.  The lock is taken and given back at once:
+    holding it would keep out the job's own writes, which run on other
+    connections; the moment between is what the busy timeout of every
+    connection covers.  A file that is not there has no writer to wait for.
+    """
+    if not path.exists():
+        return
+    ends = time.monotonic() + (busy_wait_seconds() if timeout is None else timeout)
+    told = False
+    conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=0, isolation_level=None)
+    try:
+        while True:
+            wait = min(BUSY_NOTICE_AFTER, max(ends - time.monotonic(), 0.0))
+            conn.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("ROLLBACK")
+                return
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+            if time.monotonic() >= ends:
+                raise busy_error(path)
+            if notice is not None and not told:
+                notice(Explained(WAITING))
+                told = True
+    finally:
+        conn.close()
