@@ -1,4 +1,4 @@
-"""Another program writing to the database: the command waits, says so, then stops cleanly or goes on.
+"""Another program writing to the database: the command or page waits, says so, then stops cleanly or goes on.
 
 Real processes on both sides: one holds SQLite's write lock (``BEGIN
 IMMEDIATE``) while a real ``solocrm`` runs.  A command that cannot get the
@@ -168,3 +168,23 @@ def test_a_writer_that_starts_while_a_backup_is_written_leaves_no_file_the_catal
     finally:
         for lock in locks:
             lock.__exit__(None, None, None)
+
+
+def test_the_backup_page_says_another_program_is_writing(qtbot, ctx, configured, backup_dir: Path,  # noqa: F811
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from solocrm.ui.backup_page import BackupPage
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _parent, _title, text, *a: shown.append(text)))
+    monkeypatch.setenv("SOLOCRM_BUSY_WAIT_SECONDS", "1")
+    page = BackupPage(ctx)
+    qtbot.addWidget(page)
+    before = files(backup_dir)
+    with write_lock_held(ctx.db.path):
+        qtbot.mouseClick(page.now_button, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and shown[0].startswith(BUSY)
+    assert page.now_button.isEnabled()  # the user can try again
+    assert files(backup_dir) == before
