@@ -188,3 +188,18 @@ def test_the_backup_page_says_another_program_is_writing(qtbot, ctx, configured,
     assert len(shown) == 1 and shown[0].startswith(BUSY)
     assert page.now_button.isEnabled()  # the user can try again
     assert files(backup_dir) == before
+
+
+def test_a_scheduled_backup_on_a_busy_database_fails_quietly_and_is_tried_again(
+        qtbot, ctx, configured, backup_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    from solocrm.ui.backup_scheduler import BackupScheduler
+
+    monkeypatch.setenv("SOLOCRM_BUSY_WAIT_SECONDS", "1")
+    scheduler = BackupScheduler(ctx)
+    outcomes: list[tuple[str, str]] = []
+    scheduler.finished.connect(lambda outcome, reason: outcomes.append((outcome, reason)))
+    with write_lock_held(ctx.db.path):
+        scheduler.check()  # no crash dialog: the exception is a user's, not a bug
+    assert outcomes[0][0] == "failed" and outcomes[0][1].startswith(BUSY)
+    assert scheduler.timer.isActive()  # the next check comes
+    scheduler.stop()
