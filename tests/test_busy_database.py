@@ -22,6 +22,7 @@ import pytest
 from solocrm.backup import jobs
 from solocrm.db.database import Database
 from tests.backup_support import (  # noqa: F401
+    PASSPHRASE,
     ROOT,
     backup_dir,
     configured,
@@ -89,6 +90,7 @@ def shop(configured, db: Database, tmp_path: Path) -> tuple[Path, Path]:  # noqa
     made = jobs.create(db)
     db.close()
     (tmp_path / "code.txt").write_text(configured.recovery_code + "\n")
+    (tmp_path / "pass.txt").write_text(PASSPHRASE + "\n")
     (tmp_path / "c.csv").write_text("name,phone\n张三丰,13800138000\n", encoding="utf-8")
     return db.path, made.path
 
@@ -99,13 +101,14 @@ def command(kind: str, db_path: Path, backup: Path) -> tuple[str, ...]:
         "backup create": ("backup", "create", "--db", str(db_path), "--force"),
         "backup restore": ("backup", "restore", str(backup), "--db", str(db_path), "--yes",
                            "--recovery-code-file", "code.txt"),
+        "backup init": ("backup", "init", "--db", str(db_path), "--to", "new backups", "--passphrase-file", "pass.txt"),
     }[kind]
 
 
 KINDS = ["import", "backup create", "backup restore"]
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", [*KINDS, "backup init"])
 def test_a_busy_database_stops_the_command_with_nothing_half_made(shop, backup_dir: Path, tmp_path: Path,  # noqa: F811
                                                                   kind: str) -> None:
     db_path, backup = shop

@@ -57,13 +57,16 @@ class SetupResult:
 
 
 def set_up(db: Database, destination: Path, passphrase: str, *, schedule: store.Schedule | None = None,
-           layer: FileLayer | None = None, clock: Callable[[], datetime] = utcnow) -> SetupResult:
+           layer: FileLayer | None = None, clock: Callable[[], datetime] = utcnow,
+           notice: Notice | None = None) -> SetupResult:
     """Make a key, save it (keyring, key file beside the backups), and keep the settings with the database.
 
     Running it again makes a new key (after a leak); old keys stay in the key
-    file and the settings so old backups still open.
+    file and the settings so old backups still open.  Another program's write
+    is waited for first, so a busy database leaves no key file without settings.
     """
     keys.check_new_passphrase(passphrase)
+    wait_for_writers(db.path, notice)
     destination = destination.expanduser().resolve()
     try:
         destination.mkdir(parents=True, exist_ok=True)
@@ -356,8 +359,15 @@ def list_backups(db: Database | None, folder: Path) -> list[Listed]:
                   reverse=True)
 
 
-def prune(db: Database, *, clock: Callable[[], datetime] = utcnow, dry_run: bool = False) -> list[str]:
-    """Delete what the rotation policy does not keep; only verified, unchanged files are ever deleted."""
+def prune(db: Database, *, clock: Callable[[], datetime] = utcnow, dry_run: bool = False,
+          notice: Notice | None = None) -> list[str]:
+    """Delete what the rotation policy does not keep; only verified, unchanged files are ever deleted.
+
+    Another program's write is waited for first: files deleted while the
+    catalog cannot be told would stay listed in it.
+    """
+    if not dry_run:
+        wait_for_writers(db.path, notice)
     config = store.require_config(db)
     rotation.check_policy(config.policy)
     candidates = []

@@ -193,7 +193,8 @@ def run_init(args: argparse.Namespace) -> int:
         passphrase = _passphrase(args, new=True)
         if passphrase is None:
             raise UserError(f"A passphrase is needed: give --passphrase-file FILE or set {PASSPHRASE_ENV}.")
-        result = jobs.set_up(db, Path(args.to), passphrase, schedule=Schedule(kind=args.schedule, at=args.at))
+        result = jobs.set_up(db, Path(args.to), passphrase, schedule=Schedule(kind=args.schedule, at=args.at),
+                             notice=notice)
     except UserError as exc:
         return _fail(exc)
     finally:
@@ -353,7 +354,7 @@ def run_prune(args: argparse.Namespace) -> int:
     try:
         db = _open(args)
         try:
-            removed = jobs.prune(db, dry_run=args.dry_run)
+            removed = jobs.prune(db, dry_run=args.dry_run, notice=notice)
         finally:
             db.close()
     except UserError as exc:
