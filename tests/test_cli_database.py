@@ -120,3 +120,13 @@ def test_db_with_a_command_that_uses_none_is_bad_usage(tmp_path: Path) -> None:
     result = solocrm(tmp_path, "--db", "shop.sqlite3", "remove-desktop-entry")
     assert result.returncode == 2
     assert "remove-desktop-entry does not use a database" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["50% off?.sqlite3", "店 #1%20.sqlite3"])
+def test_the_file_named_is_the_file_opened_whatever_its_name(shop: Path, tmp_path: Path, name: str) -> None:
+    named = tmp_path / name
+    named.write_bytes(shop.read_bytes())
+    result = solocrm(tmp_path, "export", "customers", "--format", "csv", "--out", "out.csv", "--db", name)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("3 customers written")  # read from the file named, not from a new one
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(name)) == ["out.csv"]

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError as SQLAlchemyOperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -39,7 +39,9 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    # URL.create takes the path as it is: in "sqlite:///{path}" a "?" or "%20" in a file name was read as URL
+    # syntax, and SQLite opened (or made) another file than the one checked.
+    engine = create_engine(URL.create("sqlite", database=str(path)), connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
@@ -239,7 +241,7 @@ def busy_error(path: Path) -> DatabaseBusy:
                   "Nothing was changed."), path=path)
 
 
-def wait_for_writers(path: Path, notice: Notice | None = None, *, timeout: float | None = None) -> None:
+def wait_for_writers(path: Path, notice: Notice | None = None) -> None:
     """Return once no other program holds the write lock of ``path``; DatabaseBusy when none came free in time.
 
     Jobs of several steps (an import, a backup, a restore) call it before they
@@ -252,9 +254,10 @@ def wait_for_writers(path: Path, notice: Notice | None = None, *, timeout: float
     """
     if not path.exists():
         return
-    ends = time.monotonic() + (busy_wait_seconds() if timeout is None else timeout)
+    ends = time.monotonic() + busy_wait_seconds()
     told = False
-    conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=0, isolation_level=None)
+    # mode=rw: never create a file (as_uri escapes a "#" or "?" in the path)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=0, isolation_level=None)
     try:
         while True:
             wait = min(BUSY_NOTICE_AFTER, max(ends - time.monotonic(), 0.0))
