@@ -206,3 +206,28 @@ def test_a_scheduled_backup_on_a_busy_database_fails_quietly_and_is_tried_again(
     assert outcomes[0][0] == "failed" and outcomes[0][1].startswith(BUSY)
     assert scheduler.timer.isActive()  # the next check comes
     scheduler.stop()
+
+
+def test_the_import_wizard_shows_that_it_waits_then_imports(qtbot, ctx, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    from tests.import_support import checked_wizard
+
+    monkeypatch.setenv("SOLOCRM_BUSY_WAIT_SECONDS", "120")
+    path = tmp_path / "c.csv"
+    path.write_text("姓名,手机\n张三丰,13800138000\n", encoding="utf-8")
+    wizard = checked_wizard(ctx, qtbot, path)
+    ctx.runner.inline = False  # the import runs on its worker, as in the app, so its progress dialog shows
+
+    def label() -> str:
+        return " ".join(d.labelText() for d in wizard.findChildren(QProgressDialog) if d.isVisible())
+
+    with write_lock_held(ctx.db.path) as holder:
+        qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: WAITING in label(), timeout=60_000)
+        release(holder)
+        qtbot.waitUntil(lambda: wizard.stack.currentIndex() == 3, timeout=60_000)
+    ctx.runner.wait()
+    assert wizard.done_summary.text().startswith("Imported c.csv in ")
