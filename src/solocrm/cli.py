@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from solocrm import __version__
-from solocrm.commands import MODULES, add_db_option, db_path
+from solocrm.commands import MODULES, db_path, settle_db
 from solocrm.errors import UserError
 
 
@@ -38,7 +38,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="solocrm", add_help=commands,
                                      description="SoloCRM: the customer file of a one-person company.")
     parser.add_argument("--version", action="version", version=f"SoloCRM {__version__}")
-    add_db_option(parser)
+    parser.add_argument("--db", metavar="PATH", help="database file (default: the one in your data folder)")
     parser.set_defaults(func=_open_gui)
     if commands:
         sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -51,9 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Opening the app names no command: it skips loading every command's module, as it is on the
     # start-up path.  Anything else (a command, --help, a typo) goes to the full parser.
-    args, rest = build_parser(commands=False).parse_known_args(argv)
+    parser = build_parser(commands=False)
+    args, rest = parser.parse_known_args(argv)
     if rest:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    settle_db(parser, args)
     try:
         return args.func(args)
     except UserError as exc:

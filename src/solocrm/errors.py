@@ -77,3 +77,7 @@ class NotFound(UserError):
 
 class DiskFull(UserError):
     """A disk is full: what was being written was not, and nothing written before was lost."""
+
+
+class DatabaseBusy(UserError):
+    """Another program holds the database's write lock: nothing was changed, and trying again later works."""

@@ -28,9 +28,9 @@ from solocrm.backup.container import (
 )
 from solocrm.backup.errors import BackupError, KeyNeeded, SnapshotFailed, WriteFailed
 from solocrm.backup.files import FileLayer, remove_leftover_parts, write_safely
-from solocrm.db.database import Database
+from solocrm.db.database import Database, Notice, wait_for_writers
 from solocrm.db.models import utcnow
-from solocrm.errors import Explained
+from solocrm.errors import DatabaseBusy, Explained
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 Progress = Callable[[int, int], None]
@@ -57,13 +57,16 @@ class SetupResult:
 
 
 def set_up(db: Database, destination: Path, passphrase: str, *, schedule: store.Schedule | None = None,
-           layer: FileLayer | None = None, clock: Callable[[], datetime] = utcnow) -> SetupResult:
+           layer: FileLayer | None = None, clock: Callable[[], datetime] = utcnow,
+           notice: Notice | None = None) -> SetupResult:
     """Make a key, save it (keyring, key file beside the backups), and keep the settings with the database.
 
     Running it again makes a new key (after a leak); old keys stay in the key
-    file and the settings so old backups still open.
+    file and the settings so old backups still open.  Another program's write
+    is waited for first, so a busy database leaves no key file without settings.
     """
     keys.check_new_passphrase(passphrase)
+    wait_for_writers(db.path, notice)
     destination = destination.expanduser().resolve()
     try:
         destination.mkdir(parents=True, exist_ok=True)
@@ -146,14 +149,19 @@ def _file_name(db_path: Path, folder: Path, when: datetime) -> Path:
 def create(db: Database, *, trigger: str = "manual", destination: Path | None = None,
            force: bool = False, pin: str | None = None, layer: FileLayer | None = None,
            progress: Progress | None = None, clock: Callable[[], datetime] = utcnow,
-           snapshot_deadline: float = 60.0, config: store.BackupConfig | None = None) -> CreateResult:
+           snapshot_deadline: float = 60.0, config: store.BackupConfig | None = None,
+           notice: Notice | None = None) -> CreateResult:
     """Take, encrypt, write and verify one backup; prune old ones once it verified.
 
     ``force`` backs up even when nothing changed; ``destination`` and
     ``config`` override the stored settings (restore's safety copy).  Raises a BackupError on
     failure (also recorded in the history); the destination then holds exactly
-    what it held before.
+    what it held before.  A backup ends by writing to the database (catalog,
+    history), so it first waits for another program's write to finish
+    (``notice`` hears that it waits) and raises DatabaseBusy, with nothing
+    written, when it does not.
     """
+    wait_for_writers(db.path, notice)
     config = config or store.require_config(db)
     started = clock()
     try:
@@ -263,8 +271,15 @@ def _create_locked(db: Database, config: store.BackupConfig, trigger: str, desti
             check.cancel()  # done already, or its answer is no longer needed
         image.unlink(missing_ok=True)
     verified_at = clock() if opened is not None else None
-    store.put_file(db, store.FileRecord(final.name, now, size, digest, snap.sha256, snap.fingerprint,
-                                        config.recipient, total, verified_at, pinned=pin))
+    try:
+        store.put_file(db, store.FileRecord(final.name, now, size, digest, snap.sha256, snap.fingerprint,
+                                            config.recipient, total, verified_at, pinned=pin))
+    except DatabaseBusy:
+        # Another program began writing since the job started: a file the catalog does not know would never be
+        # pruned nor offered as verified; trying again later makes it whole.  (Any other failure keeps it: a
+        # verified backup is worth more than a tidy folder when, say, the database's disk is full.)
+        final.unlink(missing_ok=True)
+        raise
     if opened is None:
         return CreateResult("unverified", final, Explained(QT_TRANSLATE_NOOP(
             "errors", "written; not yet verified: the key is not on this computer (enter the passphrase to verify)")),
@@ -339,8 +354,15 @@ def list_backups(db: Database | None, folder: Path) -> list[Listed]:
                   reverse=True)
 
 
-def prune(db: Database, *, clock: Callable[[], datetime] = utcnow, dry_run: bool = False) -> list[str]:
-    """Delete what the rotation policy does not keep; only verified, unchanged files are ever deleted."""
+def prune(db: Database, *, clock: Callable[[], datetime] = utcnow, dry_run: bool = False,
+          notice: Notice | None = None) -> list[str]:
+    """Delete what the rotation policy does not keep; only verified, unchanged files are ever deleted.
+
+    Another program's write is waited for first: files deleted while the
+    catalog cannot be told would stay listed in it.
+    """
+    if not dry_run:
+        wait_for_writers(db.path, notice)
     config = store.require_config(db)
     rotation.check_policy(config.policy)
     candidates = []

@@ -47,7 +47,7 @@ from solocrm.backup.swap import (
     swap,
 )
 from solocrm.db import migrate
-from solocrm.db.database import Database, make_engine
+from solocrm.db.database import Database, Notice, make_engine, wait_for_writers
 from solocrm.errors import DatabaseOpenError, Explained
 from solocrm.locations import private_dir, private_file
 from solocrm.translatable import QT_TRANSLATE_NOOP
@@ -67,8 +67,13 @@ class RestoreResult:
 
 
 def restore(backup: Path, db_path: Path, have: list[str], *, progress: Progress | None = None,
-            layer: FileLayer | None = None) -> RestoreResult:
-    """Replace the database at ``db_path`` by the one in ``backup`` (see the module docstring)."""
+            layer: FileLayer | None = None, notice: Notice | None = None) -> RestoreResult:
+    """Replace the database at ``db_path`` by the one in ``backup`` (see the module docstring).
+
+    A database another program is writing to is waited for (``notice`` hears
+    it), then refused with DatabaseBusy before anything is made: no prepared
+    file, no safety backup.
+    """
     layer = layer or FileLayer()
     db_path = Path(db_path).expanduser().resolve()
     private_dir(db_path.parent)
@@ -81,10 +86,11 @@ def restore(backup: Path, db_path: Path, have: list[str], *, progress: Progress 
             "errors", "{name} is open in SoloCRM. Close that window (or use the Backup page there) and restore "
                       "again. Nothing was changed."), name=db_path.name) from None
     try:
+        wait_for_writers(db_path, notice)
         new = restoring_path(db_path)
         opened, migrated_from = _prepare(backup, new, have, progress)
         try:
-            safety, keep_aside = _safety_backup(db_path, backup, have, opened)
+            safety, keep_aside = _safety_backup(db_path, backup, have, opened, notice)
             _carry_over(db_path, new)
             if db_path.exists():  # the restored file keeps the mode the user's file had
                 shutil.copymode(db_path, new)
@@ -154,7 +160,8 @@ def _prepare(backup: Path, new: Path, have: list[str], progress: Progress | None
         raise
 
 
-def _safety_backup(db_path: Path, backup: Path, have: list[str], opened: Opened) -> tuple[Path | None, bool]:
+def _safety_backup(db_path: Path, backup: Path, have: list[str], opened: Opened,
+                   notice: Notice | None) -> tuple[Path | None, bool]:
     """Back up the current database, pinned.  Returns (its path, keep the old files aside instead)."""
     if not db_path.exists():
         return None, False
@@ -172,7 +179,7 @@ def _safety_backup(db_path: Path, backup: Path, have: list[str], opened: Opened)
         folder = config.folder if config.folder.is_dir() else db_path.parent / SAFETY_FOLDER
         folder.mkdir(exist_ok=True)
         result = jobs.create(db, trigger="restore", force=True, pin=f"before restoring {backup.name}",
-                             destination=folder, config=config)
+                             destination=folder, config=config, notice=notice)
         return result.path, False
     except BackupError:
         return None, True

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from solocrm.commands import add_db_option, db_path
+from solocrm.commands import add_db_option, existing_db_path
 
 if TYPE_CHECKING:
     from solocrm.analytics.panel import Segment
@@ -54,12 +54,9 @@ def run(args: argparse.Namespace) -> int:
     from solocrm.analytics import contract, frames, panel
     from solocrm.db.database import Database
     from solocrm.db.models import utcnow
-    from solocrm.errors import DatabaseOpenError, ValidationError
+    from solocrm.errors import ValidationError
 
-    path = db_path(args)
-    if not path.exists():
-        raise DatabaseOpenError(f"There is no database at {path}. Check the path, or open SoloCRM once to "
-                                "create your database.")
+    path = existing_db_path(args)
     now = utcnow()
     offset = frames.local_offset(now)
     as_of = now if args.as_of is None else min(panel.end_of_day(args.as_of, offset), now)

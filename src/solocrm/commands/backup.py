@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from solocrm.commands import add_db_option, db_path
+from solocrm.commands import add_db_option, db_path, existing_db_path, notice
 
 PASSPHRASE_ENV = "SOLOCRM_BACKUP_PASSPHRASE"
 
@@ -85,18 +85,27 @@ def _fail(exc: Exception) -> int:
     return 1
 
 
-def _open(args: argparse.Namespace, *, must_exist: bool = True):
+def _open(args: argparse.Namespace, *, missing: str = "refuse"):
+    """The database an action works on, once a restore a crash interrupted is finished.
+
+    ``missing`` says what a database that is not there means: "refuse" (the
+    default: a mistyped --db must not become a new database), "none" (None:
+    a restore onto a new computer; verify and list of backup files when no
+    --db was given) or "create" (init).
+    """
     from solocrm.backup import swap
     from solocrm.db.database import Database
-    from solocrm.errors import UserError
 
     path = db_path(args)
     swap.recover(path)
-    if must_exist is False and not path.exists():
+    if missing == "none" and not path.exists():
         return None
-    if not path.exists():
-        raise UserError(f"There is no database at {path}. Give the right one with --db.")
-    return Database.open(path, lock=False)
+    return Database.open(path if missing == "create" else existing_db_path(args), lock=False)
+
+
+def _files_only(args: argparse.Namespace) -> str:
+    """Verify and list work on backup files alone, unless --db names a database (which must be there)."""
+    return "refuse" if args.db else "none"
 
 
 def _read_secret_file(path: str) -> str:
@@ -176,16 +185,16 @@ def run_init(args: argparse.Namespace) -> int:
     from solocrm.backup.store import Schedule
     from solocrm.errors import UserError
 
-    db = _open(args, must_exist=False)
-    if db is None:
-        from solocrm.db.database import Database
-
-        db = Database.open(db_path(args), lock=False)
+    try:
+        db = _open(args, missing="create")
+    except UserError as exc:
+        return _fail(exc)
     try:
         passphrase = _passphrase(args, new=True)
         if passphrase is None:
             raise UserError(f"A passphrase is needed: give --passphrase-file FILE or set {PASSPHRASE_ENV}.")
-        result = jobs.set_up(db, Path(args.to), passphrase, schedule=Schedule(kind=args.schedule, at=args.at))
+        result = jobs.set_up(db, Path(args.to), passphrase, schedule=Schedule(kind=args.schedule, at=args.at),
+                             notice=notice)
     except UserError as exc:
         return _fail(exc)
     finally:
@@ -218,7 +227,7 @@ def run_create(args: argparse.Namespace) -> int:
 
     try:
         result = jobs.create(db, trigger="timer" if args.scheduled else "cli", force=args.force,
-                             destination=Path(args.to) if args.to else None, progress=progress)
+                             destination=Path(args.to) if args.to else None, progress=progress, notice=notice)
     except UserError as exc:
         return _fail(exc)
     finally:
@@ -243,7 +252,7 @@ def run_verify(args: argparse.Namespace) -> int:
     from solocrm.errors import UserError
 
     try:
-        db = _open(args, must_exist=False)
+        db = _open(args, missing=_files_only(args))
     except UserError as exc:
         return _fail(exc)
     try:
@@ -286,7 +295,7 @@ def run_restore(args: argparse.Namespace) -> int:
     try:
         if not path.is_file():
             raise UserError(f"There is no backup file at {path}.")
-        db = _open(args, must_exist=False)
+        db = _open(args, missing="none")
         config = store.load_config(db) if db else None
         if db is not None:
             db.close()
@@ -299,7 +308,7 @@ def run_restore(args: argparse.Namespace) -> int:
         if not args.yes and sys.stdin.isatty() and input(question).lower() != "y":
             print("Nothing was changed.")
             return 1
-        result = restore.restore(path, target, have)
+        result = restore.restore(path, target, have, notice=notice)
     except UserError as exc:
         return _fail(exc)
     print(f"Restored {target} from {path}.")
@@ -317,7 +326,7 @@ def run_list(args: argparse.Namespace) -> int:
     from solocrm.errors import UserError
 
     try:
-        db = _open(args, must_exist=False)
+        db = _open(args, missing=_files_only(args))
     except UserError as exc:
         return _fail(exc)
     try:
@@ -345,7 +354,7 @@ def run_prune(args: argparse.Namespace) -> int:
     try:
         db = _open(args)
         try:
-            removed = jobs.prune(db, dry_run=args.dry_run)
+            removed = jobs.prune(db, dry_run=args.dry_run, notice=notice)
         finally:
             db.close()
     except UserError as exc:

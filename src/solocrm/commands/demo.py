@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from solocrm.commands import add_db_option, db_path
+from solocrm.commands import add_db_option, db_path, notice
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from solocrm.db.database import Database
+    from solocrm.db.database import Database, wait_for_writers
     from solocrm.services import demo
 
     if args.customers < 1:
@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
     db = Database.open(db_path(args))
     try:
+        wait_for_writers(db.path, notice)
         summary = demo.generate(db, customers=args.customers, seed=args.seed, progress=progress)
     finally:
         db.close()

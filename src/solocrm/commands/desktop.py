@@ -20,6 +20,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from solocrm.commands import add_db_option
 from solocrm.locations import shipped_dir
 
 APP_ID = "solocrm"  # the desktop file id and the icon name; Qt's desktopFileName matches it
@@ -182,7 +183,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     remove.set_defaults(func=_remove)
     # No help=: argparse then leaves it out of the command list; packagers and tests know it.
     check = sub.add_parser("self-check", description="Check that this SoloCRM (a bundle too) works, headless.")
-    check.add_argument("--db", metavar="PATH", help="database to open (default: a new one in a temporary folder)")
+    add_db_option(check, help="database to open (default: a new one in a temporary folder)")
     check.set_defaults(func=_self_check)
 
 

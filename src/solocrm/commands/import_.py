@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from solocrm.commands import add_db_option, db_path
+from solocrm.commands import add_db_option, db_path, notice
 
 KINDS = ("customers", "orders", "interactions", "surveys")
 
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from solocrm.db.database import Database
+    from solocrm.db.database import Database, wait_for_writers
     from solocrm.importing import mapping, rejects
     from solocrm.importing.engine import ImportOptions, run_import
     from solocrm.importing.sources import open_source
@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
             date_order = date_order or file_order
         else:
             chosen, _preset = mapping.initial(db, args.kind, source.headers, source.preview)
+        wait_for_writers(db.path, notice)  # even a dry run takes the write lock, to read what it would write over
         report = run_import(db, source, ImportOptions(args.kind, chosen, date_order=date_order),
                             dry_run=args.dry_run, progress=progress)
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from solocrm.commands import add_db_option, db_path
+from solocrm.commands import add_db_option, existing_db_path
 from solocrm.reports import SECTIONS
 
 
@@ -38,13 +38,10 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from solocrm.db.database import Database
-    from solocrm.errors import DatabaseOpenError, ValidationError
+    from solocrm.errors import ValidationError
     from solocrm.reports import excel, pdf, sections
 
-    path = db_path(args)
-    if not path.exists():
-        raise DatabaseOpenError(f"There is no database at {path}. Check the path, or open SoloCRM once to "
-                                "create your database.")
+    path = existing_db_path(args)
     out = Path(args.out)
     kind = args.format or out.suffix.lower().lstrip(".")
     if kind not in ("pdf", "xlsx"):

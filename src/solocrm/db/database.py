@@ -10,18 +10,19 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError as SQLAlchemyOperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from solocrm.backup import snapshot, swap
 from solocrm.db import migrate
-from solocrm.errors import DatabaseOpenError, DiskFull
+from solocrm.errors import DatabaseBusy, DatabaseOpenError, DiskFull, Explained
 from solocrm.locations import private_dir, private_file
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
@@ -43,8 +44,12 @@ def make_engine(path: Path) -> Engine:
 
     ``hide_parameters`` keeps the customer's name, phone, email and notes out of
     the exception text, and so out of the log and the crash dialog's details.
+    ``URL.create`` takes the path as it is: in "sqlite:///{path}" a "?" or "%20"
+    in a file name was read as URL syntax, and SQLite opened (or made) another
+    file than the one checked.
     """
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False}, hide_parameters=True)
+    engine = create_engine(URL.create("sqlite", database=str(path)), connect_args={"check_same_thread": False},
+                           hide_parameters=True)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
@@ -62,11 +67,27 @@ def _can_write(path: Path) -> bool:
     return True
 
 
+def _refuse_empty(path: Path) -> None:
+    """A 0-byte file is refused, not quietly made into a new, empty database.
+
+    SQLite would take it as an empty database, but a SoloCRM database is never
+    0 bytes: a database emptied by a failed copy or an unfinished cloud download
+    would turn into a fresh one the user then fills, and a sync may carry it
+    over the real one.
+    """
+    if path.stat().st_size == 0:
+        raise DatabaseOpenError(QT_TRANSLATE_NOOP(
+            "errors", "{path} is empty (0 bytes), so it is not a SoloCRM database. If your data should be in it, "
+                      "restore it from a backup; to start a new database there, delete the empty file first. "
+                      "The file was not changed."), path=path)
+
+
 def _check_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseOpenError(QT_TRANSLATE_NOOP(
             "errors", "{path} is a folder, not a SoloCRM database file. Choose a file."), path=path)
     if path.exists():
+        _refuse_empty(path)
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
         if head and head != SQLITE_MAGIC:
@@ -158,6 +179,8 @@ class Database:
                     "errors", "The disk is full, so this was not saved; everything saved before is still there. "
                               "Free some space on the disk that holds {folder} and try again."),
                     folder=self.path.parent) from exc
+            if is_busy(cause):
+                raise busy_error(self.path) from exc
             raise
 
     def checkpoint_in_background(self) -> None:
@@ -195,3 +218,71 @@ class Database:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+# ---------------------------------------------------------------- another program writing
+
+BUSY_WAIT_ENV = "SOLOCRM_BUSY_WAIT_SECONDS"
+BUSY_WAIT_SECONDS = 30.0
+BUSY_NOTICE_AFTER = 1.0
+WAITING = QT_TRANSLATE_NOOP("errors", "Waiting for another program to finish writing to this database…")
+Notice = Callable[[Explained], None]
+
+
+def busy_wait_seconds() -> float:
+    """How long a job waits for another program's write: 30 s, or what SOLOCRM_BUSY_WAIT_SECONDS says (tests)."""
+    try:
+        return max(float(os.environ.get(BUSY_WAIT_ENV, BUSY_WAIT_SECONDS)), 0.0)
+    except ValueError:
+        return BUSY_WAIT_SECONDS
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked": another connection holds the write lock (SQLITE_BUSY and its kinds)."""
+    cause = getattr(exc, "orig", exc)
+    return isinstance(cause, sqlite3.OperationalError) and \
+        getattr(cause, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+
+
+def busy_error(path: Path) -> DatabaseBusy:
+    """What the user reads when another program kept the database busy: who, and what to do."""
+    return DatabaseBusy(QT_TRANSLATE_NOOP(
+        "errors", "Another program is writing to this database ({path}); try again when it has finished. "
+                  "Nothing was changed."), path=path)
+
+
+def wait_for_writers(path: Path, notice: Notice | None = None) -> None:
+    """Return once no other program holds the write lock of ``path``; DatabaseBusy when none came free in time.
+
+    Jobs of several steps (an import, a backup, a restore) call it before they
+    make anything, so a busy database stops them before a file is written
+    rather than between two steps.  ``notice`` hears, once, that the job is
+    waiting, after a second of it.  The lock is taken and given back at once:
+    holding it would keep out the job's own writes, which run on other
+    connections; the moment between is what the busy timeout of every
+    connection covers.  A file that is not there has no writer to wait for.
+    """
+    if not path.exists():
+        return
+    ends = time.monotonic() + busy_wait_seconds()
+    told = False
+    # mode=rw: never create a file (as_uri escapes a "#" or "?" in the path)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=0, isolation_level=None)
+    try:
+        while True:
+            wait = min(BUSY_NOTICE_AFTER, max(ends - time.monotonic(), 0.0))
+            conn.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("ROLLBACK")
+                return
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+            if time.monotonic() >= ends:
+                raise busy_error(path)
+            if notice is not None and not told:
+                notice(Explained(WAITING))
+                told = True
+    finally:
+        conn.close()

@@ -366,7 +366,8 @@ class BackupPage(QWidget):
 
         def work(progress: Progress) -> jobs.CreateResult:
             return jobs.create(self.ctx.db, trigger="manual", force=True, clock=self.ctx.clock,
-                               progress=lambda done, total: progress.report(done, total, label))
+                               progress=lambda done, total: progress.report(done, total, label),
+                               notice=lambda message: progress.report(0, 0, user_text(message)))
 
         def done(result: jobs.CreateResult) -> None:
             self.now_button.setEnabled(True)
@@ -519,7 +520,8 @@ class BackupPage(QWidget):
 
         def work(progress: Progress) -> restore.RestoreResult:
             return restore.restore(path, db_path, have,
-                                   progress=lambda done, total: progress.report(done, total, label))
+                                   progress=lambda done, total: progress.report(done, total, label),
+                                   notice=lambda message: progress.report(0, 0, user_text(message)))
 
         def done(result: restore.RestoreResult) -> None:
             note = self.tr("Restored. The data you had before is kept as a pinned safety backup: %1").replace(

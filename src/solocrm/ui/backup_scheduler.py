@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from solocrm.backup import jobs, scheduler, store
 from solocrm.backup.errors import BackupError
-from solocrm.errors import DatabaseOpenError
+from solocrm.errors import DatabaseBusy, DatabaseOpenError
 from solocrm.services.changes import Changes
 from solocrm.ui.context import AppContext
 from solocrm.ui.messages import user_text
@@ -91,10 +91,12 @@ class BackupScheduler(QObject):
             self._after(result.outcome, user_text(result.reason))
 
         def failed(exc: BaseException) -> None:
-            if not isinstance(exc, BackupError):
+            if not isinstance(exc, (BackupError, DatabaseBusy)):
                 self._after("failed", str(exc))
                 raise exc
-            self._after("failed", user_text(exc))  # recorded in the history; the banner tells the user
+            # recorded in the history, and the banner tells the user; a busy database (nothing recorded, as
+            # nothing could be written) is simply tried again at the next check
+            self._after("failed", user_text(exc))
 
         self.ctx.runner.run(work, write=True, on_success=done, on_failure=failed)
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from solocrm.db.database import wait_for_writers
 from solocrm.importing import batches, mapping, rejects
 from solocrm.importing.engine import ImportOptions, ImportReport, Reject, run_import
 from solocrm.importing.sources import Source, open_source
@@ -335,6 +336,7 @@ class ImportWizard(QDialog):
                 rate = done / max(time.perf_counter() - started, 1e-6)
                 progress.report(done, total, template.replace("%1", f"{done:,}").replace("%2", f"{rate:,.0f}"))
 
+            wait_for_writers(db.path, lambda message: progress.report(0, 0, user_text(message)))
             return run_import(db, source, options, dry_run=dry_run, progress=report, now=self.ctx.clock())
 
         self.ctx.runner.run(work, write=True, cancellable=True, parent=self,
