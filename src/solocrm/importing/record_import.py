@@ -2,7 +2,13 @@
 
 Each row names its customer by customer ID (member no.), phone, email or exact
 name, tried in ``ImportOptions.match_by`` order; a customer found nowhere is
-created (named by the ID or phone when the file has no name).  Every kind is
+created (named by the ID or phone when the file has no name).  A name is not
+enough where the row's phone, email or customer ID contradicts the named
+customer's: that is a conflict for the review, and the record goes to a new
+customer unless the user attaches it (``ImportOptions.take_incoming``), so a
+namesake's order never lands on the wrong person unseen.  A malformed phone or
+email is left out of its row (and listed), not the row itself; an amount in
+another currency is stored with that currency, never as the business's.  Every kind is
 idempotent: importing the same file twice adds nothing the second time.  An
 order is known by its order number, or for rows without one by a stable hash of
 customer, time, amount, product and status; an interaction by customer, time,
@@ -25,9 +31,11 @@ from sqlalchemy.orm import Session
 
 from solocrm.errors import Explained
 from solocrm.importing import values
-from solocrm.importing.customer_import import phone_digits
+from solocrm.importing.customer_import import phone_digits, shown_phone
 from solocrm.importing.engine import (
     CHUNK,
+    CellProblem,
+    Conflict,
     IdAllocator,
     ImportOptions,
     ImportReport,
@@ -43,7 +51,7 @@ from solocrm.importing.engine import (
     insert_rows,
 )
 from solocrm.importing.sources import Source
-from solocrm.services import contact_values, lifecycle, search
+from solocrm.services import contact_values, lifecycle, money, search
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 FUTURE_GRACE = timedelta(days=1)
@@ -61,8 +69,9 @@ _TEXT_LIMITS = {"product": 200, "channel": 40, "order_no": 80}
 _TABLE = {"orders": "order", "interactions": "interaction", "surveys": "survey_response"}
 _KEY_TABLE = {"orders": ("import_order_key", "order_id"), "interactions": ("import_interaction_key", "interaction_id"),
               "surveys": ("import_survey_key", "survey_response_id")}
-ORDER_COLUMNS = ("id", "customer_id", "ordered_at", "amount_minor", "product", "quantity", "channel", "status",
-                 "order_no")
+ORDER_COLUMNS = ("id", "customer_id", "ordered_at", "amount_minor", "currency", "product", "quantity", "channel",
+                 "status", "order_no")
+_CONTACT_KEYS = ("phone", "email")  # a malformed one is left out of its row, which is imported without it
 
 
 @dataclass(slots=True)
@@ -99,6 +108,8 @@ class RecordImport:
         self.touched: set[int] = set()
         self.key_counts: dict[str, int] = {}
         self.new_customers: list[tuple[int, Row, str]] = []  # created by the chunk being resolved
+        self.unwritten: dict[int, Row] = {}  # the same, by id: their contact details are not in the database yet
+        self.made_rows: dict[int, int] = {}  # every customer this import created: the file's row it came from
 
     # --- customers -----------------------------------------------------------------------
 
@@ -110,40 +121,77 @@ class RecordImport:
         for cid, name in self.conn.execute("SELECT id, name FROM customer WHERE archived = 0"):
             self.by_name[name] = _AMBIGUOUS if name in self.by_name else cid
 
-    def _find(self, row: Row) -> int | None:
+    def _find(self, row: Row) -> tuple[int | None, str]:
+        """The customer the row names, and how it was found ("ref", "phone", "email" or "name")."""
         for how in self.options.match_by:
             if how == "ref" and row.ref and row.ref in self.by_ref:
-                return self.by_ref[row.ref]
+                return self.by_ref[row.ref], how
             if how == "phone":
                 for phone in row.phones:
                     if phone in self.by_phone:
-                        return self.by_phone[phone]
+                        return self.by_phone[phone], how
             if how == "email":
                 for email in row.emails:
                     if email.lower() in self.by_email:
-                        return self.by_email[email.lower()]
+                        return self.by_email[email.lower()], how
             if how == "name" and row.name and self.by_name.get(row.name, _AMBIGUOUS) != _AMBIGUOUS:
-                return self.by_name[row.name]
+                return self.by_name[row.name], how
+        return None, ""
+
+    def _contacts(self, cid: int) -> dict[str, list[str]]:
+        """A customer's customer IDs, phones and emails (lower case), as stored or as this chunk creates them."""
+        made = self.unwritten.get(cid)
+        if made is not None:
+            return {"ref": [made.ref] if made.ref else [], "phone": made.phones,
+                    "email": [e.lower() for e in made.emails]}
+        return {field: [value for (value,) in self.conn.execute(sql, (cid,))] for field, sql in (
+            ("ref", "SELECT ref FROM customer_ref WHERE customer_id = ?"),
+            ("phone", "SELECT number FROM customer_phone WHERE customer_id = ? ORDER BY position, id"),
+            ("email", "SELECT lower(address) FROM customer_email WHERE customer_id = ? ORDER BY position, id"))}
+
+    def _name_conflict(self, row: Row, cid: int) -> Conflict | None:
+        """The conflict of a row found by name alone whose ID, phone or email contradicts the customer's stored one.
+
+        Only a contradiction counts: a customer without a phone does not
+        conflict with a row that gives one.
+        """
+        stored = self._contacts(cid)
+        for field, given in (("ref", [row.ref] if row.ref else []), ("phone", row.phones),
+                             ("email", [e.lower() for e in row.emails])):
+            have = stored[field]
+            if given and have and not set(given) & set(have):
+                shown = (lambda values: ", ".join(map(shown_phone, values))) if field == "phone" else ", ".join
+                return Conflict(row.number, cid, str(row.name), field, shown(have), shown(given),
+                                self.made_rows.get(cid))
         return None
 
-    def _create(self, row: Row) -> int:
-        """A customer for a row that names someone unknown; written with the chunk (``_write_customers``)."""
+    def _create(self, row: Row, namesake: bool = False) -> int:
+        """A customer for a row that names someone unknown; written with the chunk (``_write_customers``).
+
+        A ``namesake`` (a row whose name matched a customer with other contact
+        details) is not found by name afterwards: later rows of that name are
+        checked against the customer they name, as in the review before any was
+        attached, so the check shows every conflict the import will have.
+        """
         cid = self.ids.take("customer")
         name = row.name or row.ref or (contact_values.display_phone(row.phones[0]) if row.phones else row.emails[0])
         self.new_customers.append((cid, row, name[:200]))
+        self.unwritten[cid] = row
+        self.made_rows[cid] = row.number
         if row.ref:
             self.by_ref[row.ref] = cid
         for phone in row.phones:
             self.by_phone.setdefault(phone, cid)
         for email in row.emails:
             self.by_email.setdefault(email.lower(), cid)
-        if row.name:
+        if row.name and not namesake:
             self.by_name[row.name] = _AMBIGUOUS if row.name in self.by_name else cid
         self.report.customers_created += 1
         return cid
 
     def _write_customers(self) -> None:
         created, self.new_customers = self.new_customers, []
+        self.unwritten = {}
         if not created:
             return
         rows, phones, emails, refs = [], [], [], []
@@ -170,6 +218,7 @@ class RecordImport:
     def _clean(self, number: int, cells: list[object]) -> Row | None:
         found: dict[str, object] = {}
         errors: list[tuple[str, str, Explained]] = []
+        left_out: list[tuple[str, str, Explained]] = []  # malformed phones and emails: the row goes on without them
         region = self.options.region or "CN"
         ref = name = None
         phones: list[str] = []
@@ -199,17 +248,24 @@ class RecordImport:
                     phones = values.phones(cell, region)
                 elif key == "email":
                     emails = values.emails(cell)
+                elif key == "amount":
+                    found["amount"], found["currency"] = self._amount(cell, raw, number, header)
                 else:
                     found[key] = self._field(key, cell, raw, number, header)
             except values.CellError as exc:
-                errors.append((header, raw, exc))
-        if not errors:
-            errors.extend(self._missing(found, when, ref, name, phones, emails))
+                (left_out if key in _CONTACT_KEYS else errors).append((header, raw, exc))
+        if errors:
+            errors.extend(left_out)
+        else:
+            missing = self._missing(found, when, ref, name, phones, emails)
+            if missing:
+                errors = [*left_out, *missing]
         if errors:
             header, raw, _why = errors[0]
             self.report.rejects.append(Reject(number, header, raw, tuple((h, why) for h, _v, why in errors),
                                               cell_texts(cells)))
             return None
+        self.report.left_out.extend(CellProblem(number, h, v, why) for h, v, why in left_out)
         ident = ref or (phones[0] if phones else "") or (emails[0].lower() if emails else "") or name or ""
         return Row(number, cells, ident, ref, name, phones, emails, when, found)  # type: ignore[arg-type]
 
@@ -228,12 +284,17 @@ class RecordImport:
             problems.append(("", "", Explained(QT_TRANSLATE_NOOP("errors", "the score is empty"))))
         return problems
 
+    def _amount(self, cell: object, raw: str, number: int, header: str) -> tuple[int, str]:
+        """Signed minor units and currency; an amount in another currency than the business's is noted."""
+        usual = str(self.options.currency)
+        minor, currency = values.amount(cell, usual)
+        if minor == 0:
+            raise values.CellError(QT_TRANSLATE_NOOP("errors", "the amount is 0"))
+        if currency != usual:
+            self.report.note(number, header, raw, f"{currency} {money.format_plain(minor)}")
+        return minor, currency
+
     def _field(self, key: str, cell: object, raw: str, number: int, header: str) -> object:
-        if key == "amount":
-            minor = values.amount(cell)
-            if minor == 0:
-                raise values.CellError(QT_TRANSLATE_NOOP("errors", "the amount is 0"))
-            return minor
         if key == "quantity":
             return values.quantity(cell)
         if key == "status":
@@ -304,7 +365,15 @@ class RecordImport:
     def _resolve(self, chunk: list[Row]) -> list[Row]:
         kept = []
         for row in chunk:
-            cid = self._find(row)
+            cid, how = self._find(row)
+            namesake = False
+            if how == "name" and (row.ref or row.phones or row.emails):
+                conflict = self._name_conflict(row, cid)  # type: ignore[arg-type]
+                if conflict is not None:
+                    self.report.conflicts.append(conflict)
+                    # a customer of their own, unless the user attaches the row
+                    namesake = (row.number, conflict.field) not in self.options.take_incoming
+                    cid = None if namesake else cid
             if cid is None:
                 if row.name and not (row.ref or row.phones or row.emails) and \
                         self.by_name.get(row.name) == _AMBIGUOUS:
@@ -315,7 +384,7 @@ class RecordImport:
                 if not self.options.create_missing:
                     self._reject(row, Explained(QT_TRANSLATE_NOOP("errors", "no customer matches this row")))
                     continue
-                cid = self._create(row)
+                cid = self._create(row, namesake)
             row.customer_id = cid
             kept.append(row)
         self.touched.update(row.customer_id for row in kept)
@@ -390,8 +459,8 @@ class RecordImport:
             refund = signed < 0 or data.get("status") == "refunded"
             amount, status = abs(signed), "refunded" if refund else "paid"
             order_no = data.get("order_no")
-            record = [0, row.customer_id, dt_text(row.at), amount, data.get("product"), data.get("quantity", 1),
-                      data.get("channel"), status, order_no]
+            record = [0, row.customer_id, dt_text(row.at), amount, data["currency"], data.get("product"),
+                      data.get("quantity", 1), data.get("channel"), status, order_no]
             if not order_no:
                 product = data.get("product") or ""
                 keyed.append((self._stable_key(f"{row.ident}|{row.at.isoformat()}|{amount}|{product}|{status}"),
@@ -406,7 +475,7 @@ class RecordImport:
                 self.report.created += 1
                 continue
             if mine is not None:
-                oid, old_amount, old_status, owner = mine[0], mine[3], mine[7], mine[1]
+                oid, old_amount, old_status, owner = mine[0], mine[3], mine[8], mine[1]
             else:
                 oid, old_amount, old_status, owner = known
             if not refund or old_status == "refunded":
@@ -414,12 +483,12 @@ class RecordImport:
             elif old_amount != amount:  # a partial refund is an order of its own
                 keyed.append((f"refund:{order_no}:{amount}", record))
             elif mine is not None:
-                mine[7] = "refunded"
+                mine[8] = "refunded"
                 self.report.merged += 1
             else:
                 self._refund_stored(oid, owner, order_no)  # type: ignore[arg-type]
                 stored[order_no] = (oid, old_amount, "refunded", owner)
-        constants = {"currency": self.options.currency, "created_at": self.at_text}
+        constants = {"created_at": self.at_text}
         insert_rows(self.conn, "order", ORDER_COLUMNS, inserts, constants)
         if keyed:
             self._write_keyed(keyed, ORDER_COLUMNS, constants)
