@@ -8,8 +8,9 @@ customer's: that is a conflict for the review, and the record goes to a new
 customer unless the user attaches it (``ImportOptions.take_incoming``), so a
 namesake's order never lands on the wrong person unseen.  A malformed phone or
 email is left out of its row (and listed), not the row itself; an amount in
-another currency is stored with that currency, never as the business's.  Every kind is
-idempotent: importing the same file twice adds nothing the second time.  An
+another currency is stored with that currency, never as the business's.
+
+Every kind is idempotent: importing the same file twice adds nothing the second time.  An
 order is known by its order number, or for rows without one by a stable hash of
 customer, time, amount, product and status; an interaction by customer, time,
 channel and summary; a survey answer by customer, time, kind, score and
@@ -107,8 +108,8 @@ class RecordImport:
         self.columns = [(h, k, source.headers.index(h)) for h, k in options.mapping.items() if k]
         self.touched: set[int] = set()
         self.key_counts: dict[str, int] = {}
-        self.new_customers: list[tuple[int, Row, str]] = []  # created by the chunk being resolved
-        self.unwritten: dict[int, Row] = {}  # the same, by id: their contact details are not in the database yet
+        # created by the chunk being resolved (their contact details are not in the database yet): id -> (row, name)
+        self.new_customers: dict[int, tuple[Row, str]] = {}
         self.made_rows: dict[int, int] = {}  # every customer this import created: the file's row it came from
 
     # --- customers -----------------------------------------------------------------------
@@ -140,8 +141,8 @@ class RecordImport:
 
     def _contacts(self, cid: int) -> dict[str, list[str]]:
         """A customer's customer IDs, phones and emails (lower case), as stored or as this chunk creates them."""
-        made = self.unwritten.get(cid)
-        if made is not None:
+        if cid in self.new_customers:
+            made = self.new_customers[cid][0]
             return {"ref": [made.ref] if made.ref else [], "phone": made.phones,
                     "email": [e.lower() for e in made.emails]}
         return {field: [value for (value,) in self.conn.execute(sql, (cid,))] for field, sql in (
@@ -175,8 +176,7 @@ class RecordImport:
         """
         cid = self.ids.take("customer")
         name = row.name or row.ref or (contact_values.display_phone(row.phones[0]) if row.phones else row.emails[0])
-        self.new_customers.append((cid, row, name[:200]))
-        self.unwritten[cid] = row
+        self.new_customers[cid] = (row, name[:200])
         self.made_rows[cid] = row.number
         if row.ref:
             self.by_ref[row.ref] = cid
@@ -190,12 +190,11 @@ class RecordImport:
         return cid
 
     def _write_customers(self) -> None:
-        created, self.new_customers = self.new_customers, []
-        self.unwritten = {}
+        created, self.new_customers = self.new_customers, {}
         if not created:
             return
         rows, phones, emails, refs = [], [], [], []
-        for cid, row, name in created:
+        for cid, (row, name) in created.items():
             digits = [phone_digits(p) for p in row.phones]
             rows.append((cid, name, search.build_search_text(name, None, digits, row.emails, None, [])))
             phones.extend((cid, number, position) for position, number in enumerate(row.phones))
