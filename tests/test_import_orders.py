@@ -188,6 +188,10 @@ def test_an_order_the_user_attaches_to_the_namesake_goes_to_them(db: Database, t
     owners = _owners(db)
     assert owners["A1"] == zhang and owners["A2"] != zhang
 
+    again = run_import(db, source, ImportOptions("orders", chosen), now=NOW)  # the same file, nothing chosen
+    assert (again.created, again.skipped, again.customers_created, again.conflicts) == (0, 2, 0, [])
+    assert _owners(db) == owners
+
 
 def test_a_malformed_email_or_phone_is_left_out_and_listed_but_the_order_is_imported(
         db: Database, tmp_path: Path) -> None:

@@ -361,11 +361,20 @@ class RecordImport:
         header = next((h for h, k, _i in self.columns if k == "score"), "").lower()
         return "nps" if "nps" in header or "推荐" in header else "csat"
 
-    def _resolve(self, chunk: list[Row]) -> list[Row]:
+    def _resolve(self, chunk: list[Row], stored: dict[str, tuple]) -> list[Row]:
+        """Each row's customer (created where none is found); ``stored``: the chunk's orders recorded already.
+
+        An order number recorded already names its customer whatever the
+        row's name says, so importing a file again neither asks again nor
+        creates anyone.
+        """
         kept = []
         for row in chunk:
             cid, how = self._find(row)
             namesake = False
+            recorded = stored.get(str(row.data.get("order_no") or "")) if how in ("", "name") else None
+            if recorded is not None:  # an order imported before (attached by the user, say): nothing to decide
+                cid, how = recorded[3], "order_no"
             if how == "name" and (row.ref or row.phones or row.emails):
                 conflict = self._name_conflict(row, cid)  # type: ignore[arg-type]
                 if conflict is not None:
@@ -396,9 +405,10 @@ class RecordImport:
     def _flush(self, chunk: list[Row]) -> None:
         if not chunk:
             return
-        chunk = self._resolve(chunk)
+        stored = self._stored_orders(chunk) if self.kind == "orders" else {}
+        chunk = self._resolve(chunk, stored)
         if self.kind == "orders":
-            self._write_orders(chunk)
+            self._write_orders(chunk, stored)
         elif self.kind == "interactions":
             self._write_interactions(chunk)
         else:
@@ -438,17 +448,20 @@ class RecordImport:
         insert_rows(self.conn, key_table, ("key", owner), keys)
         self.report.created += len(records)
 
-    def _write_orders(self, chunk: list[Row]) -> None:
+    def _stored_orders(self, chunk: list[Row]) -> dict[str, tuple]:
+        """The chunk's order numbers already recorded: order no -> (id, amount, status, customer id)."""
+        return self._lookup('SELECT order_no, id, amount_minor, status, customer_id FROM "order" '
+                            "WHERE order_no IN ({marks})",
+                            [str(r.data["order_no"]) for r in chunk if r.data.get("order_no")])
+
+    def _write_orders(self, chunk: list[Row], stored: dict[str, tuple]) -> None:
         """Insert new orders; a known order number is skipped, or refunded by a refund row of the same amount.
 
         Orders of earlier chunks are in the database already, so the database
-        answers for them; ``chunk_orders`` holds this chunk's.  An order with an
+        answers for them (``stored``); ``chunk_orders`` holds this chunk's.  An order with an
         id below this batch's first one was there before the import: refunding
         it is journalled, so undo makes it paid again.
         """
-        stored = self._lookup('SELECT order_no, id, amount_minor, status, customer_id FROM "order" '
-                              "WHERE order_no IN ({marks})",
-                              [str(r.data["order_no"]) for r in chunk if r.data.get("order_no")])
         chunk_orders: dict[str, list[object]] = {}  # order no -> its record, for refunds later in the chunk
         inserts: list[list[object]] = []
         keyed: list[tuple[str, list[object]]] = []
