@@ -264,7 +264,8 @@ class RecordImport:
             self.report.rejects.append(Reject(number, header, raw, tuple((h, why) for h, _v, why in errors),
                                               cell_texts(cells)))
             return None
-        self.report.left_out.extend(CellProblem(number, h, v, why) for h, v, why in left_out)
+        if left_out:
+            self.report.left_out.extend(CellProblem(number, h, v, why) for h, v, why in left_out)
         ident = ref or (phones[0] if phones else "") or (emails[0].lower() if emails else "") or name or ""
         return Row(number, cells, ident, ref, name, phones, emails, when, found)  # type: ignore[arg-type]
 
