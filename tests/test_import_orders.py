@@ -176,7 +176,8 @@ def test_an_order_the_user_attaches_to_the_namesake_goes_to_them(db: Database, t
     zhang, _ = customers.create(db, CustomerInput(name="张伟", phones=["13812345678"]))
     path = tmp_path / "orders.csv"
     path.write_text("订单号,下单时间,客户姓名,手机,金额\nA1,2024-03-01 10:00,张伟,13900000000,100\n"
-                    "A2,2024-03-02 10:00,张伟,13900000001,100\n", encoding="utf-8")
+                    "A2,2024-03-02 10:00,张伟,13900000001,100\n"
+                    "A3,2024-03-03 10:00,张伟,13900000000,100\n", encoding="utf-8")  # the phone of row 2 again
     source = open_source(path)
     chosen = mapping.guess("orders", source.headers, source.preview)
     checked = run_import(db, source, ImportOptions("orders", chosen), dry_run=True, now=NOW)
@@ -184,12 +185,12 @@ def test_an_order_the_user_attaches_to_the_namesake_goes_to_them(db: Database, t
 
     report = run_import(db, source, ImportOptions("orders", chosen, take_incoming=frozenset({(2, "phone")})),
                         now=NOW)
-    assert (report.created, report.customers_created) == (2, 1)
+    assert (report.created, report.customers_created, len(report.conflicts)) == (3, 1, 2)
     owners = _owners(db)
-    assert owners["A1"] == zhang and owners["A2"] != zhang
+    assert owners["A1"] == owners["A3"] == zhang and owners["A2"] != zhang  # row 4 follows row 2
 
     again = run_import(db, source, ImportOptions("orders", chosen), now=NOW)  # the same file, nothing chosen
-    assert (again.created, again.skipped, again.customers_created, again.conflicts) == (0, 2, 0, [])
+    assert (again.created, again.skipped, again.customers_created, again.conflicts) == (0, 3, 0, [])
     assert _owners(db) == owners
 
 

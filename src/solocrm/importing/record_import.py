@@ -178,16 +178,20 @@ class RecordImport:
         name = row.name or row.ref or (contact_values.display_phone(row.phones[0]) if row.phones else row.emails[0])
         self.new_customers[cid] = (row, name[:200])
         self.made_rows[cid] = row.number
-        if row.ref:
-            self.by_ref[row.ref] = cid
-        for phone in row.phones:
-            self.by_phone.setdefault(phone, cid)
-        for email in row.emails:
-            self.by_email.setdefault(email.lower(), cid)
+        self._register(row, cid)
         if row.name and not namesake:
             self.by_name[row.name] = _AMBIGUOUS if row.name in self.by_name else cid
         self.report.customers_created += 1
         return cid
+
+    def _register(self, row: Row, cid: int) -> None:
+        """Later rows with the row's customer ID, phone or email find ``cid`` (this import only: nothing is stored)."""
+        if row.ref:
+            self.by_ref.setdefault(row.ref, cid)
+        for phone in row.phones:
+            self.by_phone.setdefault(phone, cid)
+        for email in row.emails:
+            self.by_email.setdefault(email.lower(), cid)
 
     def _write_customers(self) -> None:
         created, self.new_customers = self.new_customers, {}
@@ -380,9 +384,13 @@ class RecordImport:
                 conflict = self._name_conflict(row, cid)  # type: ignore[arg-type]
                 if conflict is not None:
                     self.report.conflicts.append(conflict)
-                    # a customer of their own, unless the user attaches the row
+                    # a customer of their own, unless the user attaches the row; then the file's rows with its
+                    # phone follow it there, as they follow a namesake to their new customer
                     namesake = (row.number, conflict.field) not in self.options.take_incoming
-                    cid = None if namesake else cid
+                    if namesake:
+                        cid = None
+                    else:
+                        self._register(row, cid)  # type: ignore[arg-type]
             if cid is None:
                 if row.name and not (row.ref or row.phones or row.emails) and \
                         self.by_name.get(row.name) == _AMBIGUOUS:
