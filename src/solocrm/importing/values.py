@@ -3,7 +3,8 @@
 Each cleaner returns the stored form or raises ``CellError`` with the reason,
 which becomes the rejected row's explanation.  Nothing is guessed: a date that
 could be 5 January or 1 May is cleaned only once the file's day/month order is
-known (``date_order``), and amounts with three decimals are refused.
+known (``date_order``), amounts with three decimals are refused, and an amount
+keeps the currency it is written in ("$2,400.00" is never ¥2,400).
 """
 
 from __future__ import annotations
