@@ -375,22 +375,7 @@ class RecordImport:
         """
         kept = []
         for row in chunk:
-            cid, how = self._find(row)
-            namesake = False
-            recorded = stored.get(str(row.data.get("order_no") or "")) if how in ("", "name") else None
-            if recorded is not None:  # an order imported before (attached by the user, say): nothing to decide
-                cid, how = recorded[3], "order_no"
-            if how == "name" and (row.ref or row.phones or row.emails):
-                conflict = self._name_conflict(row, cid)  # type: ignore[arg-type]
-                if conflict is not None:
-                    self.report.conflicts.append(conflict)
-                    # a customer of their own, unless the user attaches the row; then the file's rows with its
-                    # phone follow it there, as they follow a namesake to their new customer
-                    namesake = (row.number, conflict.field) not in self.options.take_incoming
-                    if namesake:
-                        cid = None
-                    else:
-                        self._register(row, cid)  # type: ignore[arg-type]
+            cid, namesake = self._customer_of(row, stored)
             if cid is None:
                 if row.name and not (row.ref or row.phones or row.emails) and \
                         self.by_name.get(row.name) == _AMBIGUOUS:
@@ -407,6 +392,24 @@ class RecordImport:
         self.touched.update(row.customer_id for row in kept)
         self._write_customers()
         return kept
+
+    def _customer_of(self, row: Row, stored: dict[str, tuple]) -> tuple[int | None, bool]:
+        """The customer the row goes to (None: a new one), and whether that new one is a conflict's namesake."""
+        cid, how = self._find(row)
+        recorded = stored.get(str(row.data.get("order_no") or "")) if how in ("", "name") else None
+        if recorded is not None:  # an order imported before (attached by the user, say): nothing to decide
+            return recorded[3], False
+        if how != "name" or not (row.ref or row.phones or row.emails):
+            return cid, False
+        conflict = self._name_conflict(row, cid)  # type: ignore[arg-type]
+        if conflict is None:
+            return cid, False
+        self.report.conflicts.append(conflict)
+        if (row.number, conflict.field) not in self.options.take_incoming:
+            return None, True  # a customer of their own
+        # attached by the user: the file's later rows with its phone follow it there, as they would the namesake
+        self._register(row, cid)  # type: ignore[arg-type]
+        return cid, False
 
     def _reject(self, row: Row, why: Explained) -> None:
         self.report.rejects.append(Reject(row.number, "", "", (("", why),), cell_texts(row.cells)))
