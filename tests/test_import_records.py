@@ -181,3 +181,22 @@ def test_a_record_naming_a_customer_whose_phone_differs_is_a_conflict_not_theirs
     table = {"interactions": "interaction", "surveys": "survey_response"}[kind]
     owners = [cid for (cid,) in _rows(db, f"SELECT customer_id FROM {table} ORDER BY id")]
     assert owners[0] != zhang and owners[1] == zhang
+
+
+def test_a_conversation_attached_to_a_namesake_is_found_again_when_its_file_comes_back(
+        db: Database, tmp_path: Path) -> None:
+    zhang, _ = customers.create(db, CustomerInput(name="张伟", phones=["13812345678"]))
+    path = tmp_path / "interactions.csv"
+    path.write_text("客户姓名,手机,沟通时间,沟通方式,沟通内容\n张伟,13900000000,2024-05-01 10:00,微信,问欧包价格\n"
+                    "张伟,13900000001,2024-05-02 10:00,电话,问吐司\n", encoding="utf-8")
+    source = open_source(path)
+    chosen = mapping.guess("interactions", source.headers, source.preview)
+    first = run_import(db, source, ImportOptions("interactions", chosen, take_incoming=frozenset({(2, "phone")})),
+                       now=NOW)
+    assert (first.created, first.customers_created, len(first.conflicts)) == (2, 1, 2)
+    owners = _rows(db, "SELECT customer_id FROM interaction ORDER BY id")
+
+    again = run_import(db, source, ImportOptions("interactions", chosen), now=NOW)  # nothing chosen this time
+    assert (again.created, again.skipped, again.customers_created, again.conflicts) == (0, 2, 0, [])
+    assert _rows(db, "SELECT customer_id FROM interaction ORDER BY id") == owners and owners[0] == (zhang,)
+    assert len(_rows(db, "SELECT id FROM customer")) == 2

@@ -87,6 +87,7 @@ class Row:
     at: datetime
     data: dict[str, object]
     customer_id: int = 0
+    key: str = ""  # the stable key of a record known by its content (no order number), see ``_key_base``
 
 
 class RecordImport:
@@ -366,16 +367,17 @@ class RecordImport:
         header = next((h for h, k, _i in self.columns if k == "score"), "").lower()
         return "nps" if "nps" in header or "推荐" in header else "csat"
 
-    def _resolve(self, chunk: list[Row], stored: dict[str, tuple]) -> list[Row]:
-        """Each row's customer (created where none is found); ``stored``: the chunk's orders recorded already.
+    def _resolve(self, chunk: list[Row], stored: dict[str, tuple], keyed: dict[str, tuple]) -> list[Row]:
+        """Each row's customer (created where none is found).
 
-        An order number recorded already names its customer whatever the
-        row's name says, so importing a file again neither asks again nor
-        creates anyone.
+        ``stored`` and ``keyed`` are the chunk's records imported already, by
+        order number and by stable key: such a record names its customer
+        whatever the row's name says, so importing a file again neither asks
+        again nor creates anyone.
         """
         kept = []
         for row in chunk:
-            cid, namesake = self._customer_of(row, stored)
+            cid, namesake = self._customer_of(row, stored, keyed)
             if cid is None:
                 if row.name and not (row.ref or row.phones or row.emails) and \
                         self.by_name.get(row.name) == _AMBIGUOUS:
@@ -393,12 +395,13 @@ class RecordImport:
         self._write_customers()
         return kept
 
-    def _customer_of(self, row: Row, stored: dict[str, tuple]) -> tuple[int | None, bool]:
+    def _customer_of(self, row: Row, stored: dict[str, tuple], keyed: dict[str, tuple]) -> tuple[int | None, bool]:
         """The customer the row goes to (None: a new one), and whether that new one is a conflict's namesake."""
         cid, how = self._find(row)
-        recorded = stored.get(str(row.data.get("order_no") or "")) if how in ("", "name") else None
-        if recorded is not None:  # an order imported before (attached by the user, say): nothing to decide
-            return recorded[3], False
+        if how in ("", "name"):  # a record imported before (attached by the user, say): nothing to decide
+            recorded = keyed.get(row.key) if row.key else stored.get(str(row.data.get("order_no") or ""))
+            if recorded is not None:
+                return recorded[-1], False
         if how != "name" or not (row.ref or row.phones or row.emails):
             return cid, False
         conflict = self._name_conflict(row, cid)  # type: ignore[arg-type]
@@ -418,7 +421,7 @@ class RecordImport:
         if not chunk:
             return
         stored = self._stored_orders(chunk) if self.kind == "orders" else {}
-        chunk = self._resolve(chunk, stored)
+        chunk = self._resolve(chunk, stored, self._recorded_keys(chunk))
         if self.kind == "orders":
             self._write_orders(chunk, stored)
         elif self.kind == "interactions":
@@ -434,6 +437,29 @@ class RecordImport:
             for row in self.conn.execute(sql.format(marks=", ".join("?" * len(part))), part):
                 found[row[0]] = row[1:]
         return found
+
+    def _recorded_keys(self, chunk: list[Row]) -> dict[str, tuple]:
+        """Give each row known by its content its stable key; those imported already: key -> (customer id,)."""
+        for row in chunk:
+            if self.kind != "orders" or not row.data.get("order_no"):
+                row.key = self._stable_key(self._key_base(row))
+        key_table, owner = _KEY_TABLE[self.kind]
+        return self._lookup(f'SELECT k.key, r.customer_id FROM {key_table} k JOIN "{_TABLE[self.kind]}" r '
+                            f"ON r.id = k.{owner} WHERE k.key IN ({{marks}})", [r.key for r in chunk if r.key])
+
+    def _key_base(self, row: Row) -> str:
+        """What makes a record the same one when its file comes back (before the count of identical rows)."""
+        data, at = row.data, row.at.isoformat()
+        if self.kind == "orders":
+            signed = int(data["amount"])  # type: ignore[arg-type]
+            status = "refunded" if signed < 0 or data.get("status") == "refunded" else "paid"
+            return f"{row.ident}|{at}|{abs(signed)}|{data.get('product') or ''}|{status}"
+        if self.kind == "interactions":
+            digest = hashlib.sha1(str(data["summary"]).encode()).hexdigest()
+            return f"{row.ident}|{at}|{data.get('channel') or 'other'}|{digest}"
+        digest = hashlib.sha1(str(data.get("comment") or "").encode()).hexdigest()
+        kind = data.get("survey_kind") or self.survey_default
+        return f"{row.ident}|{at}|{kind}|{int(data['score'])}|{digest}"  # type: ignore[call-overload]
 
     def _stable_key(self, base: str) -> str:
         """The hash of ``base`` and how many times this file already had it: identical rows stay distinct."""
@@ -486,9 +512,7 @@ class RecordImport:
             record = [0, row.customer_id, dt_text(row.at), amount, data["currency"], data.get("product"),
                       data.get("quantity", 1), data.get("channel"), status, order_no]
             if not order_no:
-                product = data.get("product") or ""
-                keyed.append((self._stable_key(f"{row.ident}|{row.at.isoformat()}|{amount}|{product}|{status}"),
-                              record))
+                keyed.append((row.key, record))
                 continue
             mine = chunk_orders.get(order_no)
             known = mine or stored.get(order_no)
@@ -535,9 +559,7 @@ class RecordImport:
             summary = str(data["summary"])
             record = [0, row.customer_id, dt_text(row.at), channel, data.get("direction") or "out", summary,
                       data.get("outcome")]
-            digest = hashlib.sha1(summary.encode()).hexdigest()
-            keyed.append((self._stable_key(f"{row.ident}|{row.at.isoformat()}|{channel}|{digest}"),
-                          record))
+            keyed.append((row.key, record))
         self._write_keyed(keyed, ("id", "customer_id", "occurred_at", "channel", "direction", "summary", "outcome"))
 
     def _write_surveys(self, chunk: list[Row]) -> None:
@@ -549,10 +571,7 @@ class RecordImport:
                 self._reject(row, Explained(QT_TRANSLATE_NOOP("errors", "a CSAT score is 1 to 5, not {score}"),
                                             score=score))
                 continue
-            comment = row.data.get("comment")
-            digest = hashlib.sha1(str(comment or "").encode()).hexdigest()
-            keyed.append((self._stable_key(f"{row.ident}|{row.at.isoformat()}|{kind}|{score}|{digest}"),
-                          [0, row.customer_id, dt_text(row.at), kind, score, comment]))
+            keyed.append((row.key, [0, row.customer_id, dt_text(row.at), kind, score, row.data.get("comment")]))
         self._write_keyed(keyed, ("id", "customer_id", "responded_at", "kind", "score", "comment"))
 
     def _refresh(self) -> None:
