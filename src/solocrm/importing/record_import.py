@@ -400,7 +400,7 @@ class RecordImport:
         cid, how = self._find(row)
         if how in ("", "name"):  # a record imported before (attached by the user, say): nothing to decide
             recorded = keyed.get(row.key) if row.key else stored.get(str(row.data.get("order_no") or ""))
-            if recorded is not None:
+            if recorded is not None and recorded[-1] is not None:
                 return recorded[-1], False
         if how != "name" or not (row.ref or row.phones or row.emails):
             return cid, False
@@ -421,13 +421,14 @@ class RecordImport:
         if not chunk:
             return
         stored = self._stored_orders(chunk) if self.kind == "orders" else {}
-        chunk = self._resolve(chunk, stored, self._recorded_keys(chunk))
+        known = self._recorded_keys(chunk)
+        chunk = self._resolve(chunk, stored, known)
         if self.kind == "orders":
-            self._write_orders(chunk, stored)
+            self._write_orders(chunk, stored, known)
         elif self.kind == "interactions":
-            self._write_interactions(chunk)
+            self._write_interactions(chunk, known)
         else:
-            self._write_surveys(chunk)
+            self._write_surveys(chunk, known)
 
     def _lookup(self, sql: str, keys: Sequence[str]) -> dict:
         found: dict = {}
@@ -439,13 +440,17 @@ class RecordImport:
         return found
 
     def _recorded_keys(self, chunk: list[Row]) -> dict[str, tuple]:
-        """Give each row known by its content its stable key; those imported already: key -> (customer id,)."""
+        """Give each row known by its content its stable key; returns those imported already (``_known_keys``)."""
         for row in chunk:
             if self.kind != "orders" or not row.data.get("order_no"):
                 row.key = self._stable_key(self._key_base(row))
+        return self._known_keys([r.key for r in chunk if r.key])
+
+    def _known_keys(self, keys: Sequence[str]) -> dict[str, tuple]:
+        """The stable keys imported already: key -> (the record's customer, None if the record was deleted since,)."""
         key_table, owner = _KEY_TABLE[self.kind]
-        return self._lookup(f'SELECT k.key, r.customer_id FROM {key_table} k JOIN "{_TABLE[self.kind]}" r '
-                            f"ON r.id = k.{owner} WHERE k.key IN ({{marks}})", [r.key for r in chunk if r.key])
+        return self._lookup(f'SELECT k.key, r.customer_id FROM {key_table} k LEFT JOIN "{_TABLE[self.kind]}" r '
+                            f"ON r.id = k.{owner} WHERE k.key IN ({{marks}})", keys)
 
     def _key_base(self, row: Row) -> str:
         """What makes a record the same one when its file comes back (before the count of identical rows)."""
@@ -467,12 +472,14 @@ class RecordImport:
         self.key_counts[base] = count
         return hashlib.sha1(f"{base}|{count}".encode()).hexdigest()
 
-    def _write_keyed(self, keyed: list[tuple[str, list[object]]], columns: Sequence[str],
+    def _write_keyed(self, keyed: list[tuple[str, list[object]]], columns: Sequence[str], known: dict[str, tuple],
                      constants: dict[str, object] | None = None) -> None:
-        """Insert the records whose stable key is not yet known, and their keys; count the rest as already there."""
+        """Insert the records whose stable key is not ``known`` yet, and their keys; count the rest as already there.
+
+        ``known`` holds every key of ``keyed`` imported before (``_known_keys``).
+        """
         table = _TABLE[self.kind]
         key_table, owner = _KEY_TABLE[self.kind]
-        known = self._lookup(f"SELECT key, {owner} FROM {key_table} WHERE key IN ({{marks}})", [k for k, _r in keyed])
         records, keys = [], []
         for key, record in keyed:
             if key in known:
@@ -492,17 +499,19 @@ class RecordImport:
                             "WHERE order_no IN ({marks})",
                             [str(r.data["order_no"]) for r in chunk if r.data.get("order_no")])
 
-    def _write_orders(self, chunk: list[Row], stored: dict[str, tuple]) -> None:
+    def _write_orders(self, chunk: list[Row], stored: dict[str, tuple], known: dict[str, tuple]) -> None:
         """Insert new orders; a known order number is skipped, or refunded by a refund row of the same amount.
 
         Orders of earlier chunks are in the database already, so the database
-        answers for them (``stored``); ``chunk_orders`` holds this chunk's.  An order with an
-        id below this batch's first one was there before the import: refunding
-        it is journalled, so undo makes it paid again.
+        answers for them (``stored``, and ``known`` for the stable keys of
+        orders without a number); ``chunk_orders`` holds this chunk's.  An
+        order with an id below this batch's first one was there before the
+        import: refunding it is journalled, so undo makes it paid again.
         """
         chunk_orders: dict[str, list[object]] = {}  # order no -> its record, for refunds later in the chunk
         inserts: list[list[object]] = []
         keyed: list[tuple[str, list[object]]] = []
+        partial: list[str] = []  # the keys of partial refunds, orders of their own
         for row in chunk:
             data = row.data
             signed = int(data["amount"])  # type: ignore[arg-type]
@@ -515,8 +524,8 @@ class RecordImport:
                 keyed.append((row.key, record))
                 continue
             mine = chunk_orders.get(order_no)
-            known = mine or stored.get(order_no)
-            if known is None:
+            found = mine or stored.get(order_no)
+            if found is None:
                 record[0] = self.ids.take("order")
                 chunk_orders[order_no] = record  # type: ignore[index]
                 inserts.append(record)
@@ -525,11 +534,12 @@ class RecordImport:
             if mine is not None:
                 oid, old_amount, old_status, owner = mine[0], mine[3], mine[8], mine[1]
             else:
-                oid, old_amount, old_status, owner = known
+                oid, old_amount, old_status, owner = found
             if not refund or old_status == "refunded":
                 self.report.skipped += 1
             elif old_amount != amount:  # a partial refund is an order of its own
                 keyed.append((f"refund:{order_no}:{amount}", record))
+                partial.append(f"refund:{order_no}:{amount}")
             elif mine is not None:
                 mine[8] = "refunded"
                 self.report.merged += 1
@@ -539,7 +549,8 @@ class RecordImport:
         constants = {"created_at": self.at_text}
         insert_rows(self.conn, "order", ORDER_COLUMNS, inserts, constants)
         if keyed:
-            self._write_keyed(keyed, ORDER_COLUMNS, constants)
+            known.update(self._known_keys(partial))
+            self._write_keyed(keyed, ORDER_COLUMNS, known, constants)
 
     def _refund_stored(self, order_id: int, customer_id: int, order_no: str) -> None:
         """A refund row for an order already in the database (this file's earlier chunks included)."""
@@ -551,7 +562,7 @@ class RecordImport:
         else:
             self.report.merged += 1
 
-    def _write_interactions(self, chunk: list[Row]) -> None:
+    def _write_interactions(self, chunk: list[Row], known: dict[str, tuple]) -> None:
         keyed = []
         for row in chunk:
             data = row.data
@@ -560,9 +571,10 @@ class RecordImport:
             record = [0, row.customer_id, dt_text(row.at), channel, data.get("direction") or "out", summary,
                       data.get("outcome")]
             keyed.append((row.key, record))
-        self._write_keyed(keyed, ("id", "customer_id", "occurred_at", "channel", "direction", "summary", "outcome"))
+        self._write_keyed(keyed, ("id", "customer_id", "occurred_at", "channel", "direction", "summary", "outcome"),
+                          known)
 
-    def _write_surveys(self, chunk: list[Row]) -> None:
+    def _write_surveys(self, chunk: list[Row], known: dict[str, tuple]) -> None:
         keyed = []
         for row in chunk:
             kind = str(row.data.get("survey_kind") or self.survey_default)
@@ -572,7 +584,7 @@ class RecordImport:
                                             score=score))
                 continue
             keyed.append((row.key, [0, row.customer_id, dt_text(row.at), kind, score, row.data.get("comment")]))
-        self._write_keyed(keyed, ("id", "customer_id", "responded_at", "kind", "score", "comment"))
+        self._write_keyed(keyed, ("id", "customer_id", "responded_at", "kind", "score", "comment"), known)
 
     def _refresh(self) -> None:
         ids = sorted(self.touched)
