@@ -288,7 +288,7 @@ def test_stages_and_scores_match_the_customer_file(db, histories, promoter) -> N
     ctx = panel.context(db, NOW, utc_offset=0)
     with db.session() as s:
         stats = {row[0]: lifecycle.OrderStats(row[1], row[2] or 0, row[3], row[4], row[5] or 0, row[6] or 0)
-                 for row in s.execute(lifecycle.stats_statement(NOW, None))}
+                 for row in s.execute(lifecycle.stats_statement(NOW, None, "CNY"))}
     for cid in ids:
         i = ctx.data.index_of(cid)
         own = stats.get(cid, lifecycle.OrderStats(0, 0, None, None, 0, 0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -272,3 +273,38 @@ def test_merge_dialog_says_what_moves_to_the_kept_customer_in_words_for_one(ctx,
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert any("Moved to the kept customer: 1 order." in t for t in texts), texts
+
+
+def test_an_order_naming_a_customer_with_another_phone_is_a_conflict_attached_only_when_ticked(  # noqa: ANN001
+        ctx, qtbot, tmp_path: Path) -> None:
+    zhang, _ = customers.create(ctx.db, CustomerInput(name="张伟", phones=["13812345678"]))
+    path = tmp_path / "orders.csv"
+    path.write_text("订单号,下单时间,客户姓名,手机,邮箱,金额\nA1,2024-03-01 10:00,张伟,13900000000,,100\n"
+                    "A2,2024-03-02 10:00,张伟,13900000001,zw@,200\n", encoding="utf-8")
+    wizard = ImportWizard(ctx, kind="orders", path=str(path))
+    qtbot.addWidget(wizard)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)  # read the file
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)  # check it
+
+    table = wizard.conflict_table
+    assert wizard.tabs.currentIndex() == 1 and wizard.tabs.tabText(1) == "Conflicts (2)"
+    assert table.horizontalHeaderItem(0).text() == "Attach to this customer"
+    assert [table.item(0, col).text() for col in range(1, 6)] == [
+        "2", "张伟 (#1)", "Customer phone", "138 1234 5678", "139 0000 0000"]
+    assert "2 rows name a customer whose phone, email or customer ID differs: each goes to a new customer unless " \
+           "you tick “Attach to this customer”." in wizard.summary.text()
+    assert wizard.tabs.tabText(4) == "Cells left out (1)"
+    assert [wizard.left_out_table.item(0, col).text() for col in range(4)] == [
+        "3", "邮箱", "zw@", "“zw@” is not an email address"]
+    table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)  # import
+
+    assert "2 rows named a customer whose phone, email or customer ID differed: 1 attached to that customer, the " \
+           "others went to new customers." in wizard.done_summary.text()
+    conn = sqlite3.connect(ctx.db.path)
+    try:
+        owners = dict(conn.execute('SELECT order_no, customer_id FROM "order"'))
+    finally:
+        conn.close()
+    assert owners["A1"] == zhang and owners["A2"] != zhang
+    assert customers.load_input(ctx.db, owners["A2"]).phones == ["139 0000 0001"]

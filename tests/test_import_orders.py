@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
+import solocrm
 from solocrm.cli import main
 from solocrm.db.database import Database
 from solocrm.importing import batches, mapping
@@ -105,3 +110,153 @@ def test_cli_exits_1_with_a_message_for_an_unreadable_file(db_path: Path, tmp_pa
     assert main(["import", "customers", str(path), "--db", str(db_path)]) == 1
     err = capsys.readouterr().err
     assert "not a readable Excel file" in err and "Traceback" not in err
+
+
+def _owners(db: Database) -> dict[str, int]:
+    conn = sqlite3.connect(db.path)
+    try:
+        return dict(conn.execute('SELECT order_no, customer_id FROM "order"'))
+    finally:
+        conn.close()
+
+
+def _ids(db: Database) -> list[int]:
+    conn = sqlite3.connect(db.path)
+    try:
+        return [cid for (cid,) in conn.execute("SELECT id FROM customer")]
+    finally:
+        conn.close()
+
+
+def _namesakes_file(path: Path) -> Path:
+    """Orders naming stored customers, some with a phone, email or member number that contradicts theirs."""
+    path.write_text(
+        "订单号,下单时间,会员号,客户姓名,手机,邮箱,金额\n"
+        "A1,2024-03-01 10:00,,张伟,13900000000,,100\n"  # 张伟's phone is 138...: a namesake
+        "A2,2024-03-01 11:00,,张伟,13812345678,,50\n"  # his own phone
+        "A3,2024-03-01 12:00,,李娜,,lina@163.com,60\n"  # 李娜's email is lina@qq.com
+        "A4,2024-03-01 13:00,M002,周杰,,,70\n"  # 周杰 is member M001
+        "A5,2024-03-01 14:00,,刘洋,,,80\n"  # a name alone: his
+        "A6,2024-03-01 15:00,,陈静,13700000000,,90\n"  # 陈静 has no phone stored: nothing contradicts
+        "A7,2024-03-01 16:00,,王芳,,,30\n", encoding="utf-8")  # two customers are called 王芳: not guessed
+    return path
+
+
+def test_an_order_naming_a_customer_whose_contact_differs_is_a_conflict_not_their_order(
+        db: Database, tmp_path: Path) -> None:
+    zhang, _ = customers.create(db, CustomerInput(name="张伟", phones=["13812345678"]))
+    lina, _ = customers.create(db, CustomerInput(name="李娜", emails=["lina@qq.com"]))
+    members = tmp_path / "members.csv"
+    members.write_text("姓名,会员号\n周杰,M001\n", encoding="utf-8")
+    source = open_source(members)
+    run_import(db, source, ImportOptions("customers", mapping.guess("customers", source.headers, source.preview)))
+    zhou = max(_ids(db))
+    liu, _ = customers.create(db, CustomerInput(name="刘洋"))
+    chen, _ = customers.create(db, CustomerInput(name="陈静", emails=["cj@qq.com"]))
+    customers.create(db, CustomerInput(name="王芳", phones=["13600000001"]))
+    customers.create(db, CustomerInput(name="王芳", phones=["13600000002"]))
+    path = _namesakes_file(tmp_path / "orders.csv")
+
+    report = _import(db, path)
+    assert [(c.row, c.customer_id, c.customer_name, c.field, c.existing, c.incoming) for c in report.conflicts] == [
+        (2, zhang, "张伟", "phone", "138 1234 5678", "139 0000 0000"),
+        (4, lina, "李娜", "email", "lina@qq.com", "lina@163.com"),
+        (5, zhou, "周杰", "ref", "M001", "M002")]
+    assert (report.created, report.customers_created, report.rejected) == (6, 3, 1)
+    assert "several customers are called 王芳" in report.rejects[0].reason
+    owners = _owners(db)
+    assert owners["A2"] == zhang and owners["A5"] == liu and owners["A6"] == chen
+    namesakes = {owners[n] for n in ("A1", "A3", "A4")}
+    assert len(namesakes) == 3 and not namesakes & {zhang, lina, zhou}
+    names = {customers.load_input(db, cid).name for cid in namesakes}
+    assert names == {"张伟", "李娜", "周杰"}
+
+
+def test_an_order_the_user_attaches_to_the_namesake_goes_to_them(db: Database, tmp_path: Path) -> None:
+    zhang, _ = customers.create(db, CustomerInput(name="张伟", phones=["13812345678"]))
+    path = tmp_path / "orders.csv"
+    path.write_text("订单号,下单时间,客户姓名,手机,金额\nA1,2024-03-01 10:00,张伟,13900000000,100\n"
+                    "A2,2024-03-02 10:00,张伟,13900000001,100\n"
+                    "A3,2024-03-03 10:00,张伟,13900000000,100\n", encoding="utf-8")  # the phone of row 2 again
+    source = open_source(path)
+    chosen = mapping.guess("orders", source.headers, source.preview)
+    checked = run_import(db, source, ImportOptions("orders", chosen), dry_run=True, now=NOW)
+    assert [(c.row, c.field) for c in checked.conflicts] == [(2, "phone"), (3, "phone")]
+
+    report = run_import(db, source, ImportOptions("orders", chosen, take_incoming=frozenset({(2, "phone")})),
+                        now=NOW)
+    assert (report.created, report.customers_created, len(report.conflicts)) == (3, 1, 2)
+    owners = _owners(db)
+    assert owners["A1"] == owners["A3"] == zhang and owners["A2"] != zhang  # row 4 follows row 2
+
+    again = run_import(db, source, ImportOptions("orders", chosen), now=NOW)  # the same file, nothing chosen
+    assert (again.created, again.skipped, again.customers_created, again.conflicts) == (0, 3, 0, [])
+    assert _owners(db) == owners
+
+
+def test_a_malformed_email_or_phone_is_left_out_and_listed_but_the_order_is_imported(
+        db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("订单号,下单时间,客户姓名,手机,邮箱,金额\n"
+                    "A1,2024-03-01 10:00,张伟,13812345678,zhang@,100\n"
+                    "A2,2024-03-01 11:00,李娜,12345,lina@qq.com,60\n"
+                    "A3,2024-03-01 12:00,,,nobody@,60\n", encoding="utf-8")  # nothing else names the customer
+    report = _import(db, path)
+    assert [(p.row, p.column, p.value) for p in report.left_out] == [(2, "邮箱", "zhang@"), (3, "手机", "12345")]
+    assert "“zhang@” is not an email address" in report.left_out[0].reason
+    assert (report.created, report.rejected) == (2, 1) and report.balanced()
+    assert "nobody@" in report.rejects[0].reason and "no customer ID, name, phone or email" in report.rejects[0].reason
+    assert [(r[0], r[2], r[6]) for r in _orders(db)] == [("张伟", 10000, "A1"), ("李娜", 6000, "A2")]
+    zhang = customers.load_input(db, _owners(db)["A1"])
+    assert (zhang.phones, zhang.emails) == (["138 1234 5678"], [])
+
+
+def test_an_amount_in_another_currency_is_stored_in_it_and_not_counted_as_the_business_money(
+        db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text('订单号,下单时间,手机,金额\nA1,2024-03-01 10:00,13812345678,"$2,400.00"\n'
+                    "A2,2024-03-02 10:00,13812345678,¥44.00\nA3,2024-03-03 10:00,13812345678,HK$30\n"
+                    "A4,2024-03-04 10:00,13812345678,2400 XYZ\n", encoding="utf-8")
+    report = _import(db, path)
+    conn = sqlite3.connect(db.path)
+    try:
+        stored = conn.execute('SELECT order_no, amount_minor, currency FROM "order" ORDER BY order_no').fetchall()
+        figures = conn.execute("SELECT order_count, total_spent_minor FROM customer").fetchall()
+    finally:
+        conn.close()
+    assert stored == [("A1", 240000, "USD"), ("A2", 4400, "CNY"), ("A3", 3000, "HKD")]
+    assert figures == [(1, 4400)]  # the business counts in yuan: the dollars are not added to them
+    assert "XYZ is not a currency" in report.rejects[0].reason
+    assert [(n.row, n.raw, n.cleaned) for n in report.notes if n.column == "金额"] == [
+        (2, "$2,400.00", "USD 2,400.00"), (4, "HK$30", "HKD 30.00")]
+
+
+def test_cli_lists_name_conflicts_and_cells_left_out_and_analytics_count_only_the_business_currency(
+        db_path: Path, tmp_path: Path) -> None:
+    Database.open(db_path).close()
+    setup = Database.open(db_path)
+    try:
+        customers.create(setup, CustomerInput(name="张伟", phones=["13812345678"]))
+    finally:
+        setup.close()
+    path = tmp_path / "orders.csv"
+    path.write_text('订单号,下单时间,客户姓名,手机,邮箱,金额\nA1,2024-03-01 10:00,张伟,13900000000,zw@,100\n'
+                    'A2,2024-03-02 10:00,张伟,13812345678,,"$2,400.00"\n', encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(solocrm.__file__).parents[1])}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "solocrm", *args, "--db", str(db_path)], env=env,
+                              capture_output=True, text=True, timeout=300, check=False)
+
+    helped = run("import", "--help")
+    assert "not attached to that customer" in " ".join(helped.stdout.split())
+    done = run("import", "orders", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "2 rows read, 2 imported" in done.stdout and "1 name conflict" in done.stdout
+    assert "1 cell left out" in done.stdout
+    assert ("row 2: 张伟 (#1) has phone 138 1234 5678, the file 139 0000 0000: not attached to them, a new customer "
+            "instead") in done.stdout
+    assert "row 2: 邮箱: “zw@” is not an email address (left out; the row is imported)" in done.stderr
+    figures = run("analytics", "--as-of", "2024-03-10", "--from", "2024-03-01", "--to", "2024-03-10",
+                      "--format", "json")
+    assert json.loads(figures.stdout)["revenue"]["total"] == 100.0  # the USD order is not added to the yuan

@@ -150,7 +150,7 @@ def test_ambiguous_day_month_is_not_guessed() -> None:
     ("￥９８", 9800), (128.5, 12850), (0.1 + 0.2, 30),
 ])
 def test_amount_cleaning(cell: object, minor: int) -> None:
-    assert values.amount(cell) == minor
+    assert values.amount(cell) == (minor, "CNY")
 
 
 @pytest.mark.parametrize("cell", ["12.345", "1,28,0", "abc", "1.2345678万"])

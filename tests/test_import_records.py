@@ -161,3 +161,42 @@ def test_a_big_file_checked_or_cancelled_leaves_schema_and_rows_exactly_as_they_
                        "WHERE r.ref < 'M00050'")
     assert len(counts) == 50 and all(cached == actual > 0 for cached, actual in counts)
     assert _import(db, orders, "orders").skipped == BULK_ROWS + 300
+
+
+@pytest.mark.parametrize(("kind", "header", "cells"), [
+    ("interactions", "沟通时间,沟通方式,沟通内容", "2024-05-01 10:00,微信,问欧包价格"),
+    ("surveys", "提交时间,类型,评分", "2024-05-01 10:00,NPS,9"),
+])
+def test_a_record_naming_a_customer_whose_phone_differs_is_a_conflict_not_theirs(
+        db: Database, tmp_path: Path, kind: str, header: str, cells: str) -> None:
+    zhang, _ = customers.create(db, CustomerInput(name="张伟", phones=["13812345678"]))
+    path = tmp_path / f"{kind}.csv"
+    path.write_text(f"客户姓名,手机,邮箱,{header}\n张伟,13900000000,,{cells}\n张伟,,zw@,{cells}\n",
+                    encoding="utf-8")
+    report = _import(db, path, kind)
+    assert [(c.row, c.customer_id, c.field, c.existing, c.incoming) for c in report.conflicts] == [
+        (2, zhang, "phone", "138 1234 5678", "139 0000 0000")]
+    assert [(p.row, p.value) for p in report.left_out] == [(3, "zw@")]  # a name alone is his: the row is kept
+    assert (report.created, report.rejected, report.customers_created) == (2, 0, 1)
+    table = {"interactions": "interaction", "surveys": "survey_response"}[kind]
+    owners = [cid for (cid,) in _rows(db, f"SELECT customer_id FROM {table} ORDER BY id")]
+    assert owners[0] != zhang and owners[1] == zhang
+
+
+def test_a_conversation_attached_to_a_namesake_is_found_again_when_its_file_comes_back(
+        db: Database, tmp_path: Path) -> None:
+    zhang, _ = customers.create(db, CustomerInput(name="张伟", phones=["13812345678"]))
+    path = tmp_path / "interactions.csv"
+    path.write_text("客户姓名,手机,沟通时间,沟通方式,沟通内容\n张伟,13900000000,2024-05-01 10:00,微信,问欧包价格\n"
+                    "张伟,13900000001,2024-05-02 10:00,电话,问吐司\n", encoding="utf-8")
+    source = open_source(path)
+    chosen = mapping.guess("interactions", source.headers, source.preview)
+    first = run_import(db, source, ImportOptions("interactions", chosen, take_incoming=frozenset({(2, "phone")})),
+                       now=NOW)
+    assert (first.created, first.customers_created, len(first.conflicts)) == (2, 1, 2)
+    owners = _rows(db, "SELECT customer_id FROM interaction ORDER BY id")
+
+    again = run_import(db, source, ImportOptions("interactions", chosen), now=NOW)  # nothing chosen this time
+    assert (again.created, again.skipped, again.customers_created, again.conflicts) == (0, 2, 0, [])
+    assert _rows(db, "SELECT customer_id FROM interaction ORDER BY id") == owners and owners[0] == (zhang,)
+    assert len(_rows(db, "SELECT id FROM customer")) == 2

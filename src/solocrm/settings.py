@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from solocrm.db.database import Database
 from solocrm.db.models import Setting
@@ -118,6 +119,12 @@ def load(db: Database) -> dict[str, Any]:
 
 def get(db: Database, key: str) -> Any:
     return load(db)[key]
+
+
+def stored(session: Session, key: str) -> Any:
+    """One setting, read in the caller's unit of work (for services handed a session, not the database)."""
+    value = session.scalar(select(Setting.value).where(Setting.key == key))
+    return spec(key).default if value is None else json.loads(value)
 
 
 def save(db: Database, changes: dict[str, Any]) -> None:

@@ -11,6 +11,10 @@ Times become *local wall-clock seconds* (UTC epoch plus a fixed offset): a
 bakery in Hangzhou thinks in Beijing days and months, and 07:30 there is
 23:30 UTC the day before.  A fixed offset keeps day arithmetic exact; regions
 with daylight saving get their offset as of the analysis date.
+
+Only orders in the business's currency (Settings) are read: adding an order
+in dollars to sales in yuan would make every sum wrong (``lifecycle`` counts
+the same orders).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from solocrm import settings
 from solocrm.db.database import Database
 
 DAY = 86_400
@@ -32,7 +37,7 @@ _EPOCH = "unixepoch({})" if sqlite3.sqlite_version_info >= (3, 38) else "CAST(st
 # meanwhile) and numpy parses it, where a million row tuples would cost Python most of a second.
 _ORDERS_SQL = (
     f"SELECT group_concat(((customer_id << 32) | {_EPOCH.format('ordered_at')}) || ',' || "
-    "(amount_minor * 2 + (status = 'paid')), ',') FROM \"order\""
+    "(amount_minor * 2 + (status = 'paid')), ',') FROM \"order\" WHERE currency = ?"
 )
 _CUSTOMERS_SQL = (
     f"SELECT id, coalesce({_EPOCH.format('created_at')}, 0), archived, city, source_channel, "
@@ -131,9 +136,10 @@ def _object_column(values: tuple[Any, ...]) -> np.ndarray:
 def load(db: Database, utc_offset: int) -> Frames:
     """Read every table the analytics need, in one unit of work (one consistent snapshot)."""
     with db.session() as session:
+        currency = settings.stored(session, "currency")
         cursor = session.connection().connection.dbapi_connection.cursor()
         try:
-            packed = cursor.execute(_ORDERS_SQL).fetchone()[0]
+            packed = cursor.execute(_ORDERS_SQL, (currency,)).fetchone()[0]
             orders = (np.fromstring(packed, dtype=np.int64, sep=",") if packed else np.empty(0, np.int64))
             orders = orders.reshape(-1, 2)
             del packed

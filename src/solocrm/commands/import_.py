@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from solocrm.commands import add_db_option, db_path, notice
 
+if TYPE_CHECKING:
+    from solocrm.importing.engine import ImportReport
+
 KINDS = ("customers", "orders", "interactions", "surveys")
+RECORDS_NOTE = (
+    "Orders, interactions and surveys: a row whose customer name matches a customer but whose phone, email or "
+    "customer ID differs from theirs is a name conflict. It is not attached to that customer: it goes to a new "
+    "customer and is listed (attach it in the import wizard instead). A malformed phone or email is left out and "
+    "listed; the rest of its row is imported. An amount in another currency (\"$2,400.00\") is stored in that "
+    "currency, which figures and reports do not add to the business currency.")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("import", help="import customers, orders, interactions or surveys from CSV, Excel or vCard")
+    parser = sub.add_parser("import", help="import customers, orders, interactions or surveys from CSV, Excel or vCard",
+                            description=RECORDS_NOTE)
     parser.add_argument("kind", choices=KINDS, metavar="KIND", help="customers | orders | interactions | surveys")
     parser.add_argument("file", metavar="FILE", help="a .csv, .xlsx, .xls or .vcf file")
     add_db_option(parser)
@@ -76,7 +87,12 @@ def run(args: argparse.Namespace) -> int:
     if namesakes := len(report.duplicates) - len(likely):
         print(f"  Namesakes not listed: {namesakes:,} (a name like a customer's in the same city or company, "
               "each with a phone number of their own)")
-    if report.conflicts:
+    _print_record_conflicts(report)
+    for problem in report.left_out[:20]:
+        print(f"  row {problem.row}: {problem.reason} (left out; the row is imported)", file=sys.stderr)
+    if len(report.left_out) > 20:
+        print(f"  ... and {len(report.left_out) - 20:,} more cells left out", file=sys.stderr)
+    if report.conflicts and report.kind == "customers":
         kept = "are kept" if args.dry_run else "were kept"
         print(f"  {len(report.conflicts):,} values differ from the customer's current ones; the current values {kept} "
               "(choose in the import wizard to take the file's)")
@@ -86,3 +102,16 @@ def run(args: argparse.Namespace) -> int:
     if report.batch_id is not None:
         print(f"Import #{report.batch_id}; undo it from File → Import history in the app.")
     return 0
+
+
+def _print_record_conflicts(report: ImportReport) -> None:
+    """Each name conflict of an orders/interactions/surveys import: whose, what differs, where the record went."""
+    if report.kind == "customers" or not report.conflicts:
+        return
+    for c in report.conflicts[:10]:
+        customer = f"row {c.other_row}" if c.other_row else f"#{c.customer_id}"
+        print(f"  row {c.row}: {c.customer_name} ({customer}) has {c.field} {c.existing}, the file {c.incoming}: "
+              "not attached to them, a new customer instead")
+    if len(report.conflicts) > 10:
+        print(f"  ... and {len(report.conflicts) - 10:,} more name conflicts")
+    print("  Attach a row to the customer of the same name in the import wizard if it is the same person.")

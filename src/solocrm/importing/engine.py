@@ -69,6 +69,11 @@ class Conflict:
 
     The customer is a stored one, or a new one an earlier row of the file
     made (``other_row``), which a later row with the same phone or email adds to.
+
+    For orders, interactions and survey answers it is a row whose customer
+    name matches a customer but whose phone, email or customer ID (``field``)
+    contradicts theirs: the record goes to a new customer unless the user
+    chooses to attach it (``ImportOptions.take_incoming``).
     """
 
     row: int
@@ -78,6 +83,21 @@ class Conflict:
     existing: str
     incoming: str
     other_row: int | None = None  # the file's row the customer comes from, when new in this import
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """A cell left out of a row that was imported all the same (a malformed email beside a good order)."""
+
+    row: int
+    column: str
+    value: str
+    why: Explained
+
+    @property
+    def reason(self) -> str:
+        """In English: for the CLI."""
+        return f"{self.column}: {self.why.message}"
 
 
 class PossibleDuplicate(NamedTuple):
@@ -109,7 +129,9 @@ class ImportOptions:
     date_order: str | None = None  # "ymd" | "dmy" | "mdy"; None: from the file, asked when unclear
     match_by: tuple[str, ...] = ("ref", "phone", "email", "name")
     create_missing: bool = True
-    take_incoming: frozenset[tuple[int, str]] = frozenset()  # (row, field) conflicts resolved to the file
+    # (row, field) conflicts resolved to the file: a customer's value taken, or (orders, interactions, surveys)
+    # a record attached to the customer its name matches although the contact detail differs
+    take_incoming: frozenset[tuple[int, str]] = frozenset()
     region: str | None = None  # phone region; None: from Settings
     currency: str | None = None
 
@@ -129,6 +151,7 @@ class ImportReport:
     conflicts: list[Conflict] = field(default_factory=list)
     duplicates: list[PossibleDuplicate] = field(default_factory=list)
     notes: list[CleanNote] = field(default_factory=list)
+    left_out: list[CellProblem] = field(default_factory=list)  # cells of imported rows that could not be kept
     cleaned_counts: dict[str, int] = field(default_factory=dict)  # column -> values changed by cleaning
     batch_id: int | None = None
     seconds: float = 0.0
@@ -159,6 +182,11 @@ class ImportReport:
                  f"{self.rejected:,} rejected"]
         if self.customers_created:
             parts.append(f"{self.customers_created:,} new {'customer' if self.customers_created == 1 else 'customers'}")
+        if self.kind != "customers" and self.conflicts:
+            apart = len(self.conflicts)
+            parts.append(f"{apart:,} name {'conflict' if apart == 1 else 'conflicts'} (new customers)")
+        if self.left_out:
+            parts.append(f"{len(self.left_out):,} {'cell' if len(self.left_out) == 1 else 'cells'} left out")
         return ", ".join(parts)
 
 

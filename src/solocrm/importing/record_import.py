@@ -2,8 +2,15 @@
 
 Each row names its customer by customer ID (member no.), phone, email or exact
 name, tried in ``ImportOptions.match_by`` order; a customer found nowhere is
-created (named by the ID or phone when the file has no name).  Every kind is
-idempotent: importing the same file twice adds nothing the second time.  An
+created (named by the ID or phone when the file has no name).  A name is not
+enough where the row's phone, email or customer ID contradicts the named
+customer's: that is a conflict for the review, and the record goes to a new
+customer unless the user attaches it (``ImportOptions.take_incoming``), so a
+namesake's order never lands on the wrong person unseen.  A malformed phone or
+email is left out of its row (and listed), not the row itself; an amount in
+another currency is stored with that currency, never as the business's.
+
+Every kind is idempotent: importing the same file twice adds nothing the second time.  An
 order is known by its order number, or for rows without one by a stable hash of
 customer, time, amount, product and status; an interaction by customer, time,
 channel and summary; a survey answer by customer, time, kind, score and
@@ -25,9 +32,11 @@ from sqlalchemy.orm import Session
 
 from solocrm.errors import Explained
 from solocrm.importing import values
-from solocrm.importing.customer_import import phone_digits
+from solocrm.importing.customer_import import phone_digits, shown_phone
 from solocrm.importing.engine import (
     CHUNK,
+    CellProblem,
+    Conflict,
     IdAllocator,
     ImportOptions,
     ImportReport,
@@ -43,7 +52,7 @@ from solocrm.importing.engine import (
     insert_rows,
 )
 from solocrm.importing.sources import Source
-from solocrm.services import contact_values, lifecycle, search
+from solocrm.services import contact_values, lifecycle, money, search
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 FUTURE_GRACE = timedelta(days=1)
@@ -61,8 +70,9 @@ _TEXT_LIMITS = {"product": 200, "channel": 40, "order_no": 80}
 _TABLE = {"orders": "order", "interactions": "interaction", "surveys": "survey_response"}
 _KEY_TABLE = {"orders": ("import_order_key", "order_id"), "interactions": ("import_interaction_key", "interaction_id"),
               "surveys": ("import_survey_key", "survey_response_id")}
-ORDER_COLUMNS = ("id", "customer_id", "ordered_at", "amount_minor", "product", "quantity", "channel", "status",
-                 "order_no")
+ORDER_COLUMNS = ("id", "customer_id", "ordered_at", "amount_minor", "currency", "product", "quantity", "channel",
+                 "status", "order_no")
+_CONTACT_KEYS = ("phone", "email")  # a malformed one is left out of its row, which is imported without it
 
 
 @dataclass(slots=True)
@@ -77,6 +87,7 @@ class Row:
     at: datetime
     data: dict[str, object]
     customer_id: int = 0
+    key: str = ""  # the stable key of a record known by its content (no order number), see ``_key_base``
 
 
 class RecordImport:
@@ -98,7 +109,9 @@ class RecordImport:
         self.columns = [(h, k, source.headers.index(h)) for h, k in options.mapping.items() if k]
         self.touched: set[int] = set()
         self.key_counts: dict[str, int] = {}
-        self.new_customers: list[tuple[int, Row, str]] = []  # created by the chunk being resolved
+        # created by the chunk being resolved (their contact details are not in the database yet): id -> (row, name)
+        self.new_customers: dict[int, tuple[Row, str]] = {}
+        self.made_rows: dict[int, int] = {}  # every customer this import created: the file's row it came from
 
     # --- customers -----------------------------------------------------------------------
 
@@ -110,44 +123,83 @@ class RecordImport:
         for cid, name in self.conn.execute("SELECT id, name FROM customer WHERE archived = 0"):
             self.by_name[name] = _AMBIGUOUS if name in self.by_name else cid
 
-    def _find(self, row: Row) -> int | None:
+    def _find(self, row: Row) -> tuple[int | None, str]:
+        """The customer the row names, and how it was found ("ref", "phone", "email" or "name")."""
         for how in self.options.match_by:
             if how == "ref" and row.ref and row.ref in self.by_ref:
-                return self.by_ref[row.ref]
+                return self.by_ref[row.ref], how
             if how == "phone":
                 for phone in row.phones:
                     if phone in self.by_phone:
-                        return self.by_phone[phone]
+                        return self.by_phone[phone], how
             if how == "email":
                 for email in row.emails:
                     if email.lower() in self.by_email:
-                        return self.by_email[email.lower()]
+                        return self.by_email[email.lower()], how
             if how == "name" and row.name and self.by_name.get(row.name, _AMBIGUOUS) != _AMBIGUOUS:
-                return self.by_name[row.name]
+                return self.by_name[row.name], how
+        return None, ""
+
+    def _contacts(self, cid: int) -> dict[str, list[str]]:
+        """A customer's customer IDs, phones and emails (lower case), as stored or as this chunk creates them."""
+        if cid in self.new_customers:
+            made = self.new_customers[cid][0]
+            return {"ref": [made.ref] if made.ref else [], "phone": made.phones,
+                    "email": [e.lower() for e in made.emails]}
+        return {field: [value for (value,) in self.conn.execute(sql, (cid,))] for field, sql in (
+            ("ref", "SELECT ref FROM customer_ref WHERE customer_id = ?"),
+            ("phone", "SELECT number FROM customer_phone WHERE customer_id = ? ORDER BY position, id"),
+            ("email", "SELECT lower(address) FROM customer_email WHERE customer_id = ? ORDER BY position, id"))}
+
+    def _name_conflict(self, row: Row, cid: int) -> Conflict | None:
+        """The conflict of a row found by name alone whose ID, phone or email contradicts the customer's stored one.
+
+        Only a contradiction counts: a customer without a phone does not
+        conflict with a row that gives one.
+        """
+        stored = self._contacts(cid)
+        for field, given in (("ref", [row.ref] if row.ref else []), ("phone", row.phones),
+                             ("email", [e.lower() for e in row.emails])):
+            have = stored[field]
+            if given and have and not set(given) & set(have):
+                shown = (lambda values: ", ".join(map(shown_phone, values))) if field == "phone" else ", ".join
+                return Conflict(row.number, cid, str(row.name), field, shown(have), shown(given),
+                                self.made_rows.get(cid))
         return None
 
-    def _create(self, row: Row) -> int:
-        """A customer for a row that names someone unknown; written with the chunk (``_write_customers``)."""
+    def _create(self, row: Row, namesake: bool = False) -> int:
+        """A customer for a row that names someone unknown; written with the chunk (``_write_customers``).
+
+        A ``namesake`` (a row whose name matched a customer with other contact
+        details) is not found by name afterwards: later rows of that name are
+        checked against the customer they name, as in the review before any was
+        attached, so the check shows every conflict the import will have.
+        """
         cid = self.ids.take("customer")
         name = row.name or row.ref or (contact_values.display_phone(row.phones[0]) if row.phones else row.emails[0])
-        self.new_customers.append((cid, row, name[:200]))
-        if row.ref:
-            self.by_ref[row.ref] = cid
-        for phone in row.phones:
-            self.by_phone.setdefault(phone, cid)
-        for email in row.emails:
-            self.by_email.setdefault(email.lower(), cid)
-        if row.name:
+        self.new_customers[cid] = (row, name[:200])
+        self.made_rows[cid] = row.number
+        self._register(row, cid)
+        if row.name and not namesake:
             self.by_name[row.name] = _AMBIGUOUS if row.name in self.by_name else cid
         self.report.customers_created += 1
         return cid
 
+    def _register(self, row: Row, cid: int) -> None:
+        """Later rows with the row's customer ID, phone or email find ``cid`` (this import only: nothing is stored)."""
+        if row.ref:
+            self.by_ref.setdefault(row.ref, cid)
+        for phone in row.phones:
+            self.by_phone.setdefault(phone, cid)
+        for email in row.emails:
+            self.by_email.setdefault(email.lower(), cid)
+
     def _write_customers(self) -> None:
-        created, self.new_customers = self.new_customers, []
+        created, self.new_customers = self.new_customers, {}
         if not created:
             return
         rows, phones, emails, refs = [], [], [], []
-        for cid, row, name in created:
+        for cid, (row, name) in created.items():
             digits = [phone_digits(p) for p in row.phones]
             rows.append((cid, name, search.build_search_text(name, None, digits, row.emails, None, [])))
             phones.extend((cid, number, position) for position, number in enumerate(row.phones))
@@ -170,6 +222,7 @@ class RecordImport:
     def _clean(self, number: int, cells: list[object]) -> Row | None:
         found: dict[str, object] = {}
         errors: list[tuple[str, str, Explained]] = []
+        left_out: list[tuple[str, str, Explained]] = []  # malformed phones and emails: the row goes on without them
         region = self.options.region or "CN"
         ref = name = None
         phones: list[str] = []
@@ -199,17 +252,25 @@ class RecordImport:
                     phones = values.phones(cell, region)
                 elif key == "email":
                     emails = values.emails(cell)
+                elif key == "amount":
+                    found["amount"], found["currency"] = self._amount(cell, raw, number, header)
                 else:
                     found[key] = self._field(key, cell, raw, number, header)
             except values.CellError as exc:
-                errors.append((header, raw, exc))
-        if not errors:
-            errors.extend(self._missing(found, when, ref, name, phones, emails))
+                (left_out if key in _CONTACT_KEYS else errors).append((header, raw, exc))
+        if errors:
+            errors.extend(left_out)
+        else:
+            missing = self._missing(found, when, ref, name, phones, emails)
+            if missing:
+                errors = [*left_out, *missing]
         if errors:
             header, raw, _why = errors[0]
             self.report.rejects.append(Reject(number, header, raw, tuple((h, why) for h, _v, why in errors),
                                               cell_texts(cells)))
             return None
+        if left_out:
+            self.report.left_out.extend(CellProblem(number, h, v, why) for h, v, why in left_out)
         ident = ref or (phones[0] if phones else "") or (emails[0].lower() if emails else "") or name or ""
         return Row(number, cells, ident, ref, name, phones, emails, when, found)  # type: ignore[arg-type]
 
@@ -228,12 +289,17 @@ class RecordImport:
             problems.append(("", "", Explained(QT_TRANSLATE_NOOP("errors", "the score is empty"))))
         return problems
 
+    def _amount(self, cell: object, raw: str, number: int, header: str) -> tuple[int, str]:
+        """Signed minor units and currency; an amount in another currency than the business's is noted."""
+        usual = str(self.options.currency)
+        minor, currency = values.amount(cell, usual)
+        if minor == 0:
+            raise values.CellError(QT_TRANSLATE_NOOP("errors", "the amount is 0"))
+        if currency != usual:
+            self.report.note(number, header, raw, f"{currency} {money.format_plain(minor)}")
+        return minor, currency
+
     def _field(self, key: str, cell: object, raw: str, number: int, header: str) -> object:
-        if key == "amount":
-            minor = values.amount(cell)
-            if minor == 0:
-                raise values.CellError(QT_TRANSLATE_NOOP("errors", "the amount is 0"))
-            return minor
         if key == "quantity":
             return values.quantity(cell)
         if key == "status":
@@ -301,10 +367,17 @@ class RecordImport:
         header = next((h for h, k, _i in self.columns if k == "score"), "").lower()
         return "nps" if "nps" in header or "推荐" in header else "csat"
 
-    def _resolve(self, chunk: list[Row]) -> list[Row]:
+    def _resolve(self, chunk: list[Row], stored: dict[str, tuple], keyed: dict[str, tuple]) -> list[Row]:
+        """Each row's customer (created where none is found).
+
+        ``stored`` and ``keyed`` are the chunk's records imported already, by
+        order number and by stable key: such a record names its customer
+        whatever the row's name says, so importing a file again neither asks
+        again nor creates anyone.
+        """
         kept = []
         for row in chunk:
-            cid = self._find(row)
+            cid, namesake = self._customer_of(row, stored, keyed)
             if cid is None:
                 if row.name and not (row.ref or row.phones or row.emails) and \
                         self.by_name.get(row.name) == _AMBIGUOUS:
@@ -315,12 +388,31 @@ class RecordImport:
                 if not self.options.create_missing:
                     self._reject(row, Explained(QT_TRANSLATE_NOOP("errors", "no customer matches this row")))
                     continue
-                cid = self._create(row)
+                cid = self._create(row, namesake)
             row.customer_id = cid
             kept.append(row)
         self.touched.update(row.customer_id for row in kept)
         self._write_customers()
         return kept
+
+    def _customer_of(self, row: Row, stored: dict[str, tuple], keyed: dict[str, tuple]) -> tuple[int | None, bool]:
+        """The customer the row goes to (None: a new one), and whether that new one is a conflict's namesake."""
+        cid, how = self._find(row)
+        if how in ("", "name"):  # a record imported before (attached by the user, say): nothing to decide
+            recorded = keyed.get(row.key) if row.key else stored.get(str(row.data.get("order_no") or ""))
+            if recorded is not None and recorded[-1] is not None:
+                return recorded[-1], False
+        if how != "name" or not (row.ref or row.phones or row.emails):
+            return cid, False
+        conflict = self._name_conflict(row, cid)  # type: ignore[arg-type]
+        if conflict is None:
+            return cid, False
+        self.report.conflicts.append(conflict)
+        if (row.number, conflict.field) not in self.options.take_incoming:
+            return None, True  # a customer of their own
+        # attached by the user: the file's later rows with its phone follow it there, as they would the namesake
+        self._register(row, cid)  # type: ignore[arg-type]
+        return cid, False
 
     def _reject(self, row: Row, why: Explained) -> None:
         self.report.rejects.append(Reject(row.number, "", "", (("", why),), cell_texts(row.cells)))
@@ -328,13 +420,15 @@ class RecordImport:
     def _flush(self, chunk: list[Row]) -> None:
         if not chunk:
             return
-        chunk = self._resolve(chunk)
+        stored = self._stored_orders(chunk) if self.kind == "orders" else {}
+        known = self._recorded_keys(chunk)
+        chunk = self._resolve(chunk, stored, known)
         if self.kind == "orders":
-            self._write_orders(chunk)
+            self._write_orders(chunk, stored, known)
         elif self.kind == "interactions":
-            self._write_interactions(chunk)
+            self._write_interactions(chunk, known)
         else:
-            self._write_surveys(chunk)
+            self._write_surveys(chunk, known)
 
     def _lookup(self, sql: str, keys: Sequence[str]) -> dict:
         found: dict = {}
@@ -345,18 +439,47 @@ class RecordImport:
                 found[row[0]] = row[1:]
         return found
 
+    def _recorded_keys(self, chunk: list[Row]) -> dict[str, tuple]:
+        """Give each row known by its content its stable key; returns those imported already (``_known_keys``)."""
+        for row in chunk:
+            if self.kind != "orders" or not row.data.get("order_no"):
+                row.key = self._stable_key(self._key_base(row))
+        return self._known_keys([r.key for r in chunk if r.key])
+
+    def _known_keys(self, keys: Sequence[str]) -> dict[str, tuple]:
+        """The stable keys imported already: key -> (the record's customer, None if the record was deleted since,)."""
+        key_table, owner = _KEY_TABLE[self.kind]
+        return self._lookup(f'SELECT k.key, r.customer_id FROM {key_table} k LEFT JOIN "{_TABLE[self.kind]}" r '
+                            f"ON r.id = k.{owner} WHERE k.key IN ({{marks}})", keys)
+
+    def _key_base(self, row: Row) -> str:
+        """What makes a record the same one when its file comes back (before the count of identical rows)."""
+        data, at = row.data, row.at.isoformat()
+        if self.kind == "orders":
+            signed = int(data["amount"])  # type: ignore[arg-type]
+            status = "refunded" if signed < 0 or data.get("status") == "refunded" else "paid"
+            return f"{row.ident}|{at}|{abs(signed)}|{data.get('product') or ''}|{status}"
+        if self.kind == "interactions":
+            digest = hashlib.sha1(str(data["summary"]).encode()).hexdigest()
+            return f"{row.ident}|{at}|{data.get('channel') or 'other'}|{digest}"
+        digest = hashlib.sha1(str(data.get("comment") or "").encode()).hexdigest()
+        kind = data.get("survey_kind") or self.survey_default
+        return f"{row.ident}|{at}|{kind}|{int(data['score'])}|{digest}"  # type: ignore[call-overload]
+
     def _stable_key(self, base: str) -> str:
         """The hash of ``base`` and how many times this file already had it: identical rows stay distinct."""
         count = self.key_counts.get(base, 0) + 1
         self.key_counts[base] = count
         return hashlib.sha1(f"{base}|{count}".encode()).hexdigest()
 
-    def _write_keyed(self, keyed: list[tuple[str, list[object]]], columns: Sequence[str],
+    def _write_keyed(self, keyed: list[tuple[str, list[object]]], columns: Sequence[str], known: dict[str, tuple],
                      constants: dict[str, object] | None = None) -> None:
-        """Insert the records whose stable key is not yet known, and their keys; count the rest as already there."""
+        """Insert the records whose stable key is not ``known`` yet, and their keys; count the rest as already there.
+
+        ``known`` holds every key of ``keyed`` imported before (``_known_keys``).
+        """
         table = _TABLE[self.kind]
         key_table, owner = _KEY_TABLE[self.kind]
-        known = self._lookup(f"SELECT key, {owner} FROM {key_table} WHERE key IN ({{marks}})", [k for k, _r in keyed])
         records, keys = [], []
         for key, record in keyed:
             if key in known:
@@ -370,59 +493,64 @@ class RecordImport:
         insert_rows(self.conn, key_table, ("key", owner), keys)
         self.report.created += len(records)
 
-    def _write_orders(self, chunk: list[Row]) -> None:
+    def _stored_orders(self, chunk: list[Row]) -> dict[str, tuple]:
+        """The chunk's order numbers already recorded: order no -> (id, amount, status, customer id)."""
+        return self._lookup('SELECT order_no, id, amount_minor, status, customer_id FROM "order" '
+                            "WHERE order_no IN ({marks})",
+                            [str(r.data["order_no"]) for r in chunk if r.data.get("order_no")])
+
+    def _write_orders(self, chunk: list[Row], stored: dict[str, tuple], known: dict[str, tuple]) -> None:
         """Insert new orders; a known order number is skipped, or refunded by a refund row of the same amount.
 
         Orders of earlier chunks are in the database already, so the database
-        answers for them; ``chunk_orders`` holds this chunk's.  An order with an
-        id below this batch's first one was there before the import: refunding
-        it is journalled, so undo makes it paid again.
+        answers for them (``stored``, and ``known`` for the stable keys of
+        orders without a number); ``chunk_orders`` holds this chunk's.  An
+        order with an id below this batch's first one was there before the
+        import: refunding it is journalled, so undo makes it paid again.
         """
-        stored = self._lookup('SELECT order_no, id, amount_minor, status, customer_id FROM "order" '
-                              "WHERE order_no IN ({marks})",
-                              [str(r.data["order_no"]) for r in chunk if r.data.get("order_no")])
         chunk_orders: dict[str, list[object]] = {}  # order no -> its record, for refunds later in the chunk
         inserts: list[list[object]] = []
         keyed: list[tuple[str, list[object]]] = []
+        partial: list[str] = []  # the keys of partial refunds, orders of their own
         for row in chunk:
             data = row.data
             signed = int(data["amount"])  # type: ignore[arg-type]
             refund = signed < 0 or data.get("status") == "refunded"
             amount, status = abs(signed), "refunded" if refund else "paid"
             order_no = data.get("order_no")
-            record = [0, row.customer_id, dt_text(row.at), amount, data.get("product"), data.get("quantity", 1),
-                      data.get("channel"), status, order_no]
+            record = [0, row.customer_id, dt_text(row.at), amount, data["currency"], data.get("product"),
+                      data.get("quantity", 1), data.get("channel"), status, order_no]
             if not order_no:
-                product = data.get("product") or ""
-                keyed.append((self._stable_key(f"{row.ident}|{row.at.isoformat()}|{amount}|{product}|{status}"),
-                              record))
+                keyed.append((row.key, record))
                 continue
             mine = chunk_orders.get(order_no)
-            known = mine or stored.get(order_no)
-            if known is None:
+            found = mine or stored.get(order_no)
+            if found is None:
                 record[0] = self.ids.take("order")
                 chunk_orders[order_no] = record  # type: ignore[index]
                 inserts.append(record)
                 self.report.created += 1
                 continue
             if mine is not None:
-                oid, old_amount, old_status, owner = mine[0], mine[3], mine[7], mine[1]
+                oid, old_amount, old_status, owner = mine[0], mine[3], mine[8], mine[1]
             else:
-                oid, old_amount, old_status, owner = known
+                oid, old_amount, old_status, owner = found
             if not refund or old_status == "refunded":
                 self.report.skipped += 1
             elif old_amount != amount:  # a partial refund is an order of its own
                 keyed.append((f"refund:{order_no}:{amount}", record))
+                partial.append(f"refund:{order_no}:{amount}")
             elif mine is not None:
-                mine[7] = "refunded"
+                mine[8] = "refunded"
                 self.report.merged += 1
             else:
                 self._refund_stored(oid, owner, order_no)  # type: ignore[arg-type]
                 stored[order_no] = (oid, old_amount, "refunded", owner)
-        constants = {"currency": self.options.currency, "created_at": self.at_text}
+        constants = {"created_at": self.at_text}
         insert_rows(self.conn, "order", ORDER_COLUMNS, inserts, constants)
         if keyed:
-            self._write_keyed(keyed, ORDER_COLUMNS, constants)
+            known.update(self._known_keys(partial))
+            self._write_keyed(keyed, ORDER_COLUMNS, known, constants)
 
     def _refund_stored(self, order_id: int, customer_id: int, order_no: str) -> None:
         """A refund row for an order already in the database (this file's earlier chunks included)."""
@@ -434,7 +562,7 @@ class RecordImport:
         else:
             self.report.merged += 1
 
-    def _write_interactions(self, chunk: list[Row]) -> None:
+    def _write_interactions(self, chunk: list[Row], known: dict[str, tuple]) -> None:
         keyed = []
         for row in chunk:
             data = row.data
@@ -442,12 +570,11 @@ class RecordImport:
             summary = str(data["summary"])
             record = [0, row.customer_id, dt_text(row.at), channel, data.get("direction") or "out", summary,
                       data.get("outcome")]
-            digest = hashlib.sha1(summary.encode()).hexdigest()
-            keyed.append((self._stable_key(f"{row.ident}|{row.at.isoformat()}|{channel}|{digest}"),
-                          record))
-        self._write_keyed(keyed, ("id", "customer_id", "occurred_at", "channel", "direction", "summary", "outcome"))
+            keyed.append((row.key, record))
+        self._write_keyed(keyed, ("id", "customer_id", "occurred_at", "channel", "direction", "summary", "outcome"),
+                          known)
 
-    def _write_surveys(self, chunk: list[Row]) -> None:
+    def _write_surveys(self, chunk: list[Row], known: dict[str, tuple]) -> None:
         keyed = []
         for row in chunk:
             kind = str(row.data.get("survey_kind") or self.survey_default)
@@ -456,11 +583,8 @@ class RecordImport:
                 self._reject(row, Explained(QT_TRANSLATE_NOOP("errors", "a CSAT score is 1 to 5, not {score}"),
                                             score=score))
                 continue
-            comment = row.data.get("comment")
-            digest = hashlib.sha1(str(comment or "").encode()).hexdigest()
-            keyed.append((self._stable_key(f"{row.ident}|{row.at.isoformat()}|{kind}|{score}|{digest}"),
-                          [0, row.customer_id, dt_text(row.at), kind, score, comment]))
-        self._write_keyed(keyed, ("id", "customer_id", "responded_at", "kind", "score", "comment"))
+            keyed.append((row.key, [0, row.customer_id, dt_text(row.at), kind, score, row.data.get("comment")]))
+        self._write_keyed(keyed, ("id", "customer_id", "responded_at", "kind", "score", "comment"), known)
 
     def _refresh(self) -> None:
         ids = sorted(self.touched)

@@ -3,7 +3,8 @@
 Each cleaner returns the stored form or raises ``CellError`` with the reason,
 which becomes the rejected row's explanation.  Nothing is guessed: a date that
 could be 5 January or 1 May is cleaned only once the file's day/month order is
-known (``date_order``), and amounts with three decimals are refused.
+known (``date_order``), amounts with three decimals are refused, and an amount
+keeps the currency it is written in ("$2,400.00" is never ¥2,400).
 """
 
 from __future__ import annotations
@@ -41,6 +42,17 @@ _AB_YEAR = re.compile(
 _PLAIN_AMOUNT = re.compile(r"^\d{1,12}(?:\.\d{1,2})?$")
 _UNIT = re.compile(r"\s*(?:件|个|份|盒|只|杯|pcs|x)$", re.I)
 _TEN_THOUSAND = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*万\s*元?$")
+# The currencies an amount cell may name, stored with the order as written (ISO 4217 codes).
+CURRENCIES = frozenset({"CNY", "HKD", "TWD", "MOP", "SGD", "USD", "EUR", "GBP", "JPY", "KRW", "AUD", "CAD", "MYR",
+                        "CHF"})
+_CURRENCY_SIGNS = (("US$", "USD"), ("HK$", "HKD"), ("NT$", "TWD"), ("S$", "SGD"), ("MOP$", "MOP"), ("¥", "CNY"),
+                   ("€", "EUR"), ("£", "GBP"), ("$", "$"))
+_CURRENCY_WORDS = (("人民币", "CNY"), ("美元", "USD"), ("美金", "USD"), ("港元", "HKD"), ("港币", "HKD"),
+                   ("欧元", "EUR"), ("英镑", "GBP"), ("日元", "JPY"), ("元", "元"), ("$", "$"))
+_DOLLARS = frozenset({"USD", "HKD", "TWD", "SGD"})  # where "$" alone is the business's own dollar
+_YUAN = frozenset({"CNY", "HKD", "TWD", "MOP", "SGD"})  # where "元" alone is the business's own
+_CODE_FIRST = re.compile(r"^(?P<code>[A-Z]{3})(?P<number>[\d.,]+)$")
+_CODE_LAST = re.compile(r"^(?P<number>[\d.,]+)(?P<code>[A-Z]{3})$")
 
 
 class CellError(Explained, ValueError):
@@ -227,8 +239,13 @@ def _utc_offset(hour: datetime) -> timedelta:
 # --- amounts -------------------------------------------------------------------------------
 
 
-def amount(cell: object) -> int:
-    """Signed minor units: "¥1,280.50", "1280元", "1.2万", "(300)" and "-300" (refunds)."""
+def amount(cell: object, usual: str = "CNY") -> tuple[int, str]:
+    """Signed minor units and their currency: "¥1,280.50", "1280元", "1.2万", "(300)" and "-300" (refunds).
+
+    A cell that names no currency is in ``usual`` (the business's); one that
+    does keeps it ("$2,400.00" is 240000 USD), so a foreign amount is never
+    counted as the business's money (see ``currency_of``).
+    """
     if isinstance(cell, bool) or cell is None:
         raise CellError(QT_TRANSLATE_NOOP("errors", "the amount is empty"))
     if isinstance(cell, (int, float)):
@@ -241,11 +258,11 @@ def amount(cell: object) -> int:
         minor = int(value.quantize(Decimal(1)))
         if abs(value - minor) > Decimal("0.000001"):
             raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” has more than 2 decimal places"), value=cell)
-        return minor
+        return minor, usual
     raw = text(cell)
     if _PLAIN_AMOUNT.match(raw):
         whole, _, frac = raw.partition(".")
-        return int(whole) * 100 + int(frac.ljust(2, "0"))
+        return int(whole) * 100 + int(frac.ljust(2, "0")), usual
     value = raw.translate(_FULLWIDTH).replace(" ", "")
     negative = False
     if value.startswith("(") and value.endswith(")"):
@@ -254,9 +271,7 @@ def amount(cell: object) -> int:
         negative, value = True, value[1:]
     elif value.endswith("-"):
         negative, value = True, value[:-1]
-    for prefix in ("¥", "￥", "RMB", "CNY"):
-        if value.upper().startswith(prefix):
-            value = value[len(prefix):]
+    currency, value = currency_of(value, usual, raw)
     if value.startswith(("-", "−")):
         negative, value = True, value[1:]
     match = _TEN_THOUSAND.match(value.replace(",", ""))
@@ -267,7 +282,40 @@ def amount(cell: object) -> int:
             minor = money.parse_amount(value)
     except ValidationError as exc:
         raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}”: {why}"), value=raw, why=exc.message) from None
-    return -minor if negative else minor
+    return (-minor if negative else minor), currency
+
+
+def currency_of(value: str, usual: str, raw: str) -> tuple[str, str]:
+    """(the currency an amount's sign or code names, the amount without it); ``usual`` when it names none.
+
+    ¥, RMB and 元 are yuan; $ alone is US dollars, or the business's own
+    dollar where it uses one (Hong Kong, Taiwan, Singapore); a code names
+    itself ("2400 USD").  An unknown code is refused rather than guessed.
+    """
+    upper = value.upper()
+    for sign, code in _CURRENCY_SIGNS:
+        if upper.startswith(sign):
+            return _local(code, usual), value[len(sign):]
+    for word, code in _CURRENCY_WORDS:
+        if value.endswith(word):
+            return _local(code, usual), value[:-len(word)]
+    match = _CODE_FIRST.match(upper) or _CODE_LAST.match(upper)
+    if match is None:
+        return usual, value
+    code = "CNY" if match["code"] == "RMB" else match["code"]
+    if code not in CURRENCIES:
+        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}”: {code} is not a currency this import knows"),
+                        value=raw, code=match["code"])
+    return code, match["number"]
+
+
+def _local(code: str, usual: str) -> str:
+    """"$" and "元" name the business's own currency where it is one of that kind."""
+    if code == "$":
+        return usual if usual in _DOLLARS else "USD"
+    if code == "元":
+        return usual if usual in _YUAN else "CNY"
+    return code
 
 
 def _ten_thousands(number: str, raw: str) -> int:

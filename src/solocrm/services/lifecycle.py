@@ -2,6 +2,9 @@
 
 Stages are never typed by hand.  ``refresh`` recomputes the cached columns on
 ``customer`` from orders and records every stage change on the timeline.
+Only orders in the business's currency (Settings) count: an order in another
+currency is kept and shown with it, but adding it would mix two monies, so no
+figure (spend, count, stage, membership, analytics) includes it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
+from solocrm import settings
 from solocrm.analytics import rfm
 from solocrm.db.models import Customer, CustomerChange, Order, SurveyResponse, utcnow
 
@@ -60,7 +64,8 @@ def stage_of(stats: OrderStats, as_of: datetime, churn_days: int, is_promoter: b
     return "new" if stats.order_count == 1 else "repeat"
 
 
-def stats_statement(as_of: datetime, customer_ids: Iterable[int] | None):
+def stats_statement(as_of: datetime, customer_ids: Iterable[int] | None, currency: str):
+    """Each customer's paid orders in ``currency`` (the business's) up to ``as_of``: count, sums, first and last."""
     year_ago = as_of - timedelta(days=365)
     in_year = (Order.ordered_at > year_ago) & (Order.ordered_at <= as_of)
     stmt = (
@@ -73,7 +78,7 @@ def stats_statement(as_of: datetime, customer_ids: Iterable[int] | None):
             func.sum(case((in_year, 1), else_=0)),
             func.sum(case((in_year, Order.amount_minor), else_=0)),
         )
-        .where(Order.status == "paid", Order.ordered_at <= as_of)
+        .where(Order.status == "paid", Order.ordered_at <= as_of, Order.currency == currency)
         .group_by(Order.customer_id)
     )
     if customer_ids is not None:
@@ -114,7 +119,7 @@ def refresh(
     ids = None if customer_ids is None else list(customer_ids)
     stats = {
         row[0]: OrderStats(row[1], row[2] or 0, row[3], row[4], row[5] or 0, row[6] or 0)
-        for row in session.execute(stats_statement(as_of, ids))
+        for row in session.execute(stats_statement(as_of, ids, settings.stored(session, "currency")))
     }
     promoter_ids = promoters(session, ids)
     current_stmt = select(Customer.id, Customer.stage, Customer.order_count, Customer.total_spent_minor,

@@ -166,7 +166,7 @@ def _header(session: Session, customer_id: int) -> CustomerHeader:
 
 def _figures(session: Session, customer_id: int, as_of: datetime, prefs: Mapping[str, Any]) -> KeyFigures:
     # The same statement and promoter rule lifecycle.refresh uses, so page and stage agree.
-    row = session.execute(lifecycle.stats_statement(as_of, [customer_id])).first()
+    row = session.execute(lifecycle.stats_statement(as_of, [customer_id], prefs["currency"])).first()
     stats = (lifecycle.OrderStats(row[1], row[2] or 0, row[3], row[4], row[5] or 0, row[6] or 0) if row
              else lifecycle.OrderStats(0, 0, None, None, 0, 0))
     promoter = customer_id in lifecycle.promoters(session, [customer_id])

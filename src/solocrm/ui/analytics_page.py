@@ -605,7 +605,8 @@ class AnalyticsPage(QWidget):
             "customers_new": self.tr("Customers whose first paid order falls in the period."),
             "customers_churned": self.tr("Customers active at the start of the period whose last paid order is more "
                                          "than %1 days old at its end.").replace("%1", churn),
-            "revenue_minor": self.tr("Sum of paid orders in the period. Refunded orders are not counted."),
+            "revenue_minor": self.tr("Sum of paid orders in the period. Refunded orders are not counted, nor orders "
+                                     "in another currency than yours (Settings)."),
             "aov_minor": self.tr("Revenue divided by the number of paid orders in the period."),
             "csat": self.tr("Share of CSAT answers (1-5) in the period scoring 4 or 5, in %. The mean score is "
                             "shown below."),

@@ -366,8 +366,10 @@ class ImportWizard(QDialog):
         column.addWidget(self.namesakes_box)
         column.addWidget(self.duplicate_table, 1)
         self.note_table = _table([self.tr("Row"), self.tr("Column"), self.tr("In the file"), self.tr("Imported as")])
+        self.left_out_table = _table([self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Why")])
         for tab, title in ((self.reject_table, self.tr("Rejected rows")), (self.conflict_table, self.tr("Conflicts")),
-                           (duplicates, self.tr("Possible duplicates")), (self.note_table, self.tr("Cleaned values"))):
+                           (duplicates, self.tr("Possible duplicates")), (self.note_table, self.tr("Cleaned values")),
+                           (self.left_out_table, self.tr("Cells left out"))):
             self.tabs.addTab(tab, title)
         self.save_checked = QPushButton(self.tr("Save rejected rows…"))
         self.save_checked.setObjectName("saveRejects")
@@ -388,6 +390,9 @@ class ImportWizard(QDialog):
         for row in range(self.reject_table.rowCount()):  # a row with several problems is longer than the column
             reason = self.reject_table.item(row, 3)
             reason.setToolTip(reason.text())
+        records = report.kind != "customers"  # a conflict is then a namesake: attach the row to them, or not
+        self.conflict_table.horizontalHeaderItem(0).setText(
+            self.tr("Attach to this customer") if records else self.tr("Use the file's value"))
         self.conflict_table.setRowCount(len(report.conflicts))
         for i, c in enumerate(report.conflicts):
             check = QTableWidgetItem()
@@ -396,7 +401,8 @@ class ImportWizard(QDialog):
             self.conflict_table.setItem(i, 0, check)
             shown = c.field[7:] if c.field.startswith("custom:") else field_label(c.field)
             existing, incoming = (labels.field_value(c.field, v) for v in (c.existing, c.incoming))
-            customer = self._customer(c.customer_name, c.other_row)  # new from an earlier row: where "Current" is from
+            # new from an earlier row: where "Current" is from; a namesake: which of the customers of that name
+            customer = self._customer(c.customer_name, c.other_row, c.customer_id if records else None)
             for col, value in enumerate((str(c.row), customer, shown, existing, incoming), start=1):
                 self.conflict_table.setItem(i, col, QTableWidgetItem(value))
         self.conflict_table.resizeColumnToContents(0)  # the tick column's title is wider than a tick
@@ -409,14 +415,16 @@ class ImportWizard(QDialog):
         self.namesakes_box.setVisible(bool(namesakes))
         self._list_duplicates()
         _fill(self.note_table, [[str(n.row), n.column, n.raw, n.cleaned] for n in report.notes])
+        _fill(self.left_out_table, [[str(p.row), p.column, p.value, user_text(p.why)] for p in report.left_out])
         cleaned = sum(report.cleaned_counts.values())
-        for index, count in enumerate((report.rejected, len(report.conflicts), likely, cleaned)):
+        counts = (report.rejected, len(report.conflicts), likely, cleaned, len(report.left_out))
+        for index, count in enumerate(counts):
             self.tabs.setTabText(index, self.tabs.tabText(index).split(" (")[0] + f" ({count:,})")
         if cleaned > len(report.notes):
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "%1 values were cleaned; the first %2 are listed under “Cleaned values”.")
                 .replace("%1", f"{cleaned:,}").replace("%2", f"{len(report.notes):,}"))
-        first = next((i for i, n in enumerate((report.rejected, len(report.conflicts), likely)) if n), 3)
+        first = next((i for i in (0, 1, 2, 4) if counts[i]), 3)
         self.tabs.setCurrentIndex(first)
         self.stack.setCurrentIndex(2)
         self._update_buttons()
@@ -452,7 +460,12 @@ class ImportWizard(QDialog):
                  .replace("%5", f"{report.rejected:,}")]
         if report.customers_created:
             lines.append(self.tr("%Ln customers not found are created.", "", report.customers_created))
-        if report.conflicts and taken is None:
+        if report.left_out:
+            lines.append(self.tr("%Ln cells could not be read and are left out; their rows are imported without them "
+                                 "(see “Cells left out”).", "", len(report.left_out)))
+        if report.conflicts and report.kind != "customers":
+            lines.append(self._name_conflicts(report, taken))
+        elif report.conflicts and taken is None:
             lines.append(self.tr("%Ln values differ from the customer's current one: the current value is kept unless "
                                  "you tick “Use the file's value”.", "", len(report.conflicts)))
         elif report.conflicts:
@@ -461,6 +474,16 @@ class ImportWizard(QDialog):
                                  "others kept.",
                                  "", len(report.conflicts)).replace("%1", str(used)))
         return "\n".join(lines)
+
+    def _name_conflicts(self, report: ImportReport, taken: frozenset[tuple[int, str]] | None) -> str:
+        """What happens (or happened) to the rows whose customer name matches but whose contact details do not."""
+        if taken is None:
+            return self.tr("%Ln rows name a customer whose phone, email or customer ID differs: each goes to a new "
+                           "customer unless you tick “Attach to this customer”.", "", len(report.conflicts))
+        attached = sum((c.row, c.field) in taken for c in report.conflicts)
+        return self.tr("%Ln rows named a customer whose phone, email or customer ID differed: %1 attached to that "
+                       "customer, the others went to new customers.", "", len(report.conflicts)
+                       ).replace("%1", str(attached))
 
     def save_rejects(self) -> None:
         report = self.final or self.report
