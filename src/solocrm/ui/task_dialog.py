@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,7 @@ from solocrm.services import customers, tasks
 from solocrm.services.changes import Changes
 from solocrm.services.tasks import TaskInput, TaskItem
 from solocrm.ui.context import AppContext
+from solocrm.ui.date_field import DateField
 from solocrm.ui.messages import user_text
 from solocrm.ui.operations import show_user_error
 
@@ -91,14 +91,12 @@ class TaskDialog(QDialog):
         self.title_edit.setPlaceholderText(self.tr("e.g. Send Mr Wang the quote"))
         self.title_edit.setMaxLength(tasks.TITLE_MAX)
 
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = DateField("due_date", near=to_local(ctx.clock()).date())
         self.time_edit = QTimeEdit()
         self.time_edit.setDisplayFormat("HH:mm")
         due_row = QHBoxLayout()
         due_row.addWidget(self.date_edit, 1)
-        due_row.addWidget(self.time_edit)
+        due_row.addWidget(self.time_edit, 0, Qt.AlignmentFlag.AlignTop)  # level with the date, above its error line
 
         self.recurrence_combo = QComboBox()
         labels = {
@@ -145,7 +143,7 @@ class TaskDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-        self._fields = {"title": self.title_edit, "due_at": self.date_edit, "recurrence": self.recurrence_combo,
+        self._fields = {"title": self.title_edit, "due_at": self.date_edit.edit, "recurrence": self.recurrence_combo,
                         "customer": self.customer_edit}
         self._set_due(self._default_due())
         if task_id is not None:
@@ -159,7 +157,7 @@ class TaskDialog(QDialog):
         return datetime.combine(tomorrow, time(DEFAULT_HOUR))
 
     def _set_due(self, local: datetime) -> None:
-        self.date_edit.setDate(QDate(local.year, local.month, local.day))
+        self.date_edit.setDate(local.date())
         self.time_edit.setTime(QTime(local.hour, local.minute))
 
     def _fill(self, item: TaskItem) -> None:
@@ -200,9 +198,11 @@ class TaskDialog(QDialog):
     # saving ---------------------------------------------------------------------------
 
     def task_input(self) -> TaskInput:
+        """What the form holds; raises ValidationError when the due date typed is not a date."""
         day = self.date_edit.date()
+        assert day is not None  # a required field holds a date or raises
         clock = self.time_edit.time()
-        local = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
+        local = datetime(day.year, day.month, day.day, clock.hour(), clock.minute())
         return TaskInput(
             title=self.title_edit.text(),
             due_at=to_utc(local),
@@ -212,7 +212,11 @@ class TaskDialog(QDialog):
         )
 
     def save(self) -> None:
-        data = self.task_input()
+        try:
+            data = self.task_input()
+        except ValidationError:  # the due date typed is not a date: said under the field, nothing saved
+            self.date_edit.setFocus()
+            return
         if not self.customer_edit.text().strip():
             data.customer_id = None  # cleared without typing, e.g. a preset customer removed
         _, errors = tasks.check(data)
