@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -91,3 +91,66 @@ def test_an_empty_birthdays_calendar_opens_thirty_years_back_and_picks_a_day(qtb
     dialog.birthday.setDate(date(1988, 5, 20))
     qtbot.mouseClick(dialog.birthday.button, Qt.MouseButton.LeftButton)
     assert (calendar.yearShown(), calendar.monthShown()) == (1988, 5)  # a filled field opens at its date
+
+
+def _active(qtbot, dialog):  # noqa: ANN001, ANN202
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_a_task_due_date_typed_as_chinese_is_saved_and_one_that_is_not_a_date_is_refused(qtbot, ctx) -> None:  # noqa: ANN001
+    from solocrm.services import tasks
+    from solocrm.ui.formatting import to_local
+    from solocrm.ui.task_dialog import TaskDialog
+
+    dialog = _active(qtbot, TaskDialog(ctx))
+    type_text(qtbot, dialog.title_edit, "回电话")
+    qtbot.mouseClick(dialog.due.day.button, Qt.MouseButton.LeftButton)
+    calendar = dialog.due.day.calendar
+    assert (calendar.yearShown(), calendar.monthShown()) == (2026, 6)  # tomorrow's month, where the due date is
+    dialog.due.day.popup.close()
+    dialog.due.day.edit.clear()
+    type_text(qtbot, dialog.due.day.edit, "2026/7/32")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "“2026/7/32” is not a real date" in dialog.due.day.error.text()
+    assert tasks.today(ctx.db, ctx.clock()).is_empty
+
+    saved: list[int] = []
+    dialog.saved.connect(saved.append)
+    dialog.due.day.edit.clear()
+    type_text(qtbot, dialog.due.day.edit, "2026年7月3日")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert to_local(tasks.get(ctx.db, saved[0]).due_at) == datetime(2026, 7, 3, 9, 0)  # the day typed, 09:00
+
+
+def test_an_order_date_that_is_not_a_date_is_said_once_under_it_and_nothing_is_saved(qtbot, ctx) -> None:  # noqa: ANN001
+    from sqlalchemy import select
+
+    from solocrm.db.models import Order
+    from solocrm.ui.record_dialogs import OrderDialog
+
+    def ordered() -> list:
+        with ctx.db.session() as session:
+            return session.execute(select(Order.ordered_at)).all()
+
+    cid, _ = customers.create(ctx.db, CustomerInput(name="张三"))
+    dialog = _active(qtbot, OrderDialog(ctx, cid))
+    qtbot.keyClicks(dialog.amount, "88")
+    dialog.ordered_at.day.edit.clear()
+    type_text(qtbot, dialog.ordered_at.day.edit, "6月1日")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.errors["ordered_at"].text() == "“6月1日” is not a date (write it like 2024-01-05)"
+    assert dialog.errors["ordered_at"] is dialog.ordered_at.day.error  # one error line under the date
+    assert ordered() == []
+
+    dialog.ordered_at.day.edit.clear()
+    type_text(qtbot, dialog.ordered_at.day.edit, "20260601")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    [(moment,)] = ordered()
+    assert moment.date() == date(2026, 6, 1)

@@ -12,15 +12,16 @@ the field, or at a date that suits the field (a birthday ~30 years back).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QPoint, Signal
+from PySide6.QtCore import QDate, QPoint, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
+    QTimeEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -191,3 +192,32 @@ class DateField(QWidget):
     def _picked(self, day: QDate) -> None:
         self.popup.close()
         self.setDate(date(day.year(), day.month(), day.day()))
+
+
+class DateTimeField(QWidget):
+    """A moment as a DateField and the time of day beside it: a task's due time, an order's, a conversation's.
+
+    The time keeps the seconds it was given, so saving a record whose time
+    was not touched stores the moment it held.
+    """
+
+    def __init__(self, field: str, *, near: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day = DateField(field, near=near)
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.day, 1)
+        row.addWidget(self.time, 0, Qt.AlignmentFlag.AlignTop)  # level with the date, above its error line
+        self.setFocusProxy(self.day)
+
+    def value(self) -> datetime:
+        """The local moment; raises ValidationError (said under the date) when the date typed is none."""
+        day = self.day.date()
+        assert day is not None  # a required field holds a date or raises
+        return datetime.combine(day, self.time.time().toPython())
+
+    def setValue(self, local: datetime) -> None:  # noqa: N802 - the Qt spelling of the fields around it
+        self.day.setDate(local.date())
+        self.time.setTime(QTime(local.hour, local.minute, local.second, local.microsecond // 1000))
