@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from solocrm.importing import batches, mapping, rejects
 from solocrm.errors import UserError
+from solocrm.importing import batches, mapping, rejects
 from solocrm.importing.engine import ImportOptions, ImportReport, Reject, run_import
 from solocrm.importing.errors import UndecodableLines
 from solocrm.importing.sources import Source, open_source
