@@ -26,6 +26,15 @@ def gbk_csv_from_chinese_excel(path: Path) -> Path:
     return path
 
 
+def utf8_csv_with_one_gbk_line(path: Path, rows: int = 6000, gbk_line: int = 3002) -> Path:
+    """A UTF-8 customer list someone pasted one line into from a GBK file: that line (1-based) is GBK."""
+    lines = [line.encode("utf-8") for line in
+             ["姓名,手机,城市", *(f"客户{i},1380000{i:04d},杭州" for i in range(rows))]]
+    lines.insert(gbk_line - 1, "王芳,13900000000,北京".encode("gbk"))
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
 def xlsx_with_title_and_merged_cells(path: Path) -> Path:
     from openpyxl import Workbook
 

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import select
 
@@ -30,10 +30,10 @@ def _page(qtbot, ctx) -> AnalyticsPage:  # noqa: ANN001
 def _ask_shop_period(qtbot, page: AnalyticsPage) -> None:  # noqa: ANN001
     """As of 2026-06-10, period 2026-04-01 to 2026-06-10: the hand-computed shop of analytics_support."""
     page.show()
-    page.as_of.setDate(QDate(2026, 6, 10))
+    page.as_of.setDate(date(2026, 6, 10))
     page.period.setCurrentIndex(page.period.findData("custom"))
-    page.start.setDate(QDate(2026, 4, 1))
-    page.end.setDate(QDate(2026, 6, 10))
+    page.start.setDate(date(2026, 4, 1))
+    page.end.setDate(date(2026, 6, 10))
     assert page._recompute.isActive()  # typed dates wait a moment before recomputing
     page._recompute.stop()
     page.refresh()
@@ -71,7 +71,7 @@ def test_no_answers_in_the_period_is_no_data(qtbot, ctx) -> None:  # noqa: ANN00
     build_shop(ctx.db)
     page = _page(qtbot, ctx)
     _ask_shop_period(qtbot, page)
-    page.start.setDate(QDate(2026, 5, 20))
+    page.start.setDate(date(2026, 5, 20))
     qtbot.waitSignal(page._recompute.timeout, timeout=2000).wait()
     assert page.result.panel.period[0] == date(2026, 5, 20)
     assert _card(page, "csat")[0] == "No data"
@@ -198,7 +198,7 @@ def test_churn_risk_list_opens_the_customer_and_plans_a_win_back(qtbot, ctx) -> 
     simulated_shop(ctx.db)
     page = _page(qtbot, ctx)
     page.show()
-    page.as_of.setDate(QDate(2026, 6, 1))
+    page.as_of.setDate(date(2026, 6, 1))
     qtbot.waitUntil(lambda: page.result is not None and page.result.panel.as_of_day == date(2026, 6, 1))
     assert page.risk.rowCount() > 0
     top = page.result.panel.risk[0]
@@ -226,7 +226,7 @@ def test_churn_risk_list_exports_as_shown_with_numbers_as_numbers(qtbot, ctx, mo
     simulated_shop(ctx.db)
     page = _page(qtbot, ctx)
     page.show()
-    page.as_of.setDate(QDate(2026, 6, 1))
+    page.as_of.setDate(date(2026, 6, 1))
     qtbot.waitUntil(lambda: page.result is not None and page.result.panel.as_of_day == date(2026, 6, 1))
     page.risk.setColumnHidden(5, True)  # a hidden column is not exported
     target = tmp_path / "风险客户.xlsx"

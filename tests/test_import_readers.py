@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from solocrm.importing import mapping, values
-from solocrm.importing.errors import UnreadableFile
+from solocrm.importing.errors import UndecodableLines, UnreadableFile
 from solocrm.importing.sources import open_source
 from tests.import_files import (
     PNG_1PX,
     android_vcf,
     gbk_csv_from_chinese_excel,
+    utf8_csv_with_one_gbk_line,
     iphone_vcf,
     xlsx_with_title_and_merged_cells,
 )
@@ -40,6 +41,55 @@ def test_encodings_and_delimiters_are_detected(tmp_path: Path, encoding: str, de
     assert source.delimiter == delimiter
     assert source.headers == ["Name", "Mobile", "City"]
     assert source.preview == [["王芳", "13600002222", "杭州"]]
+
+
+def test_one_gbk_line_in_a_utf8_file_is_named_not_read_as_mojibake(tmp_path: Path) -> None:
+    path = utf8_csv_with_one_gbk_line(tmp_path / "客户.csv", gbk_line=3002)
+    with pytest.raises(UndecodableLines) as refused:
+        open_source(path)
+    assert refused.value.encoding == "utf-8" and refused.value.lines == (3002,)
+    assert "Lines that cannot be read as UTF-8: 3002 (1 in all)" in refused.value.message
+    assert refused.value.samples[0].decode("gbk") == "王芳,13900000000,北京"
+
+    source = open_source(path, skip_undecodable=True)
+    assert source.encoding == "utf-8" and source.skipped_lines == (3002,)
+    assert source.headers == ["姓名", "手机", "城市"]
+    rows = list(source.rows())
+    assert len(rows) == 6000 and ["王芳", "13900000000", "北京"] not in [cells for _n, cells in rows]
+    assert rows[3000] == (3003, ["客户3000", "13800003000", "杭州"])  # row numbers stay the file's
+
+    as_gbk = open_source(path, encoding="gb18030")  # the user's choice is taken as it is
+    assert as_gbk.skipped_lines == () and as_gbk.headers[0] != "姓名"
+
+
+def test_a_gbk_file_with_a_line_of_utf8_reads_as_gbk_with_that_line_named(tmp_path: Path) -> None:
+    path = gbk_csv_from_chinese_excel(tmp_path / "会员.csv")
+    path.write_bytes(path.read_bytes() + "孙丽,13700000000,,,杭州,,女,\r\n".encode())
+    with pytest.raises(UndecodableLines) as refused:
+        open_source(path)
+    assert refused.value.encoding == "gb18030" and refused.value.lines == (8,)
+    source = open_source(path, skip_undecodable=True)
+    assert source.headers[0] == "姓名" and len(list(source.rows())) == 5
+
+
+def test_several_undecodable_lines_are_listed_with_their_count(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    lines = ["姓名,手机".encode(), *(f"客户{i},1380000{i:04d}".encode() for i in range(100))]
+    for number in (5, 20, 21, 60, 80, 99, 101):
+        lines[number - 1] = f"坏{number},1390000{number:04d}".encode("gbk")
+    path.write_bytes(b"\r\n".join(lines))
+    with pytest.raises(UndecodableLines) as refused:
+        open_source(path)
+    assert "Lines that cannot be read as UTF-8: 5, 20, 21, 60, 80, … (7 in all)" in refused.value.message
+    assert len(list(open_source(path, skip_undecodable=True).rows())) == 93
+
+
+def test_a_multiline_record_holding_an_undecodable_line_is_skipped_whole(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes("姓名,备注\n张伟,\"第一行\n".encode() + "第二行".encode("gbk") + "\"\n李娜,好\n".encode())
+    source = open_source(path, skip_undecodable=True)
+    assert source.skipped_lines == (3,)
+    assert [cells for _n, cells in source.rows()] == [["李娜", "好"]]
 
 
 def test_xlsx_skips_title_and_merged_rows_and_keeps_typed_cells(tmp_path: Path) -> None:

@@ -297,12 +297,12 @@ def page(qtbot, ctx):
 
 
 def test_page_saves_the_chosen_report_with_the_settings_business_name(page, tmp_path: Path, monkeypatch) -> None:
-    from PySide6.QtCore import QDate, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFileDialog
 
     assert page.business.text() == BUSINESS
-    page.start.setDate(QDate(2026, 1, 1))
-    page.end.setDate(QDate(2026, 3, 31))
+    page.start.setDate(date(2026, 1, 1))
+    page.end.setDate(date(2026, 3, 31))
     assert page.preset.currentData() == "custom"
     page.language.setCurrentIndex(page.language.findData("en"))
     for i in range(page.sections.count()):

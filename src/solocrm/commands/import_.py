@@ -32,7 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--rejects", metavar="FILE", help="write the rows that could not be imported to this CSV")
     parser.add_argument("--date-order", choices=("ymd", "dmy", "mdy"),
                         help="how to read dates like 05/01/2024 (dmy: day first, mdy: month first)")
-    parser.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
+    parser.add_argument("--encoding", help="text encoding of a CSV file: utf-8, gb18030 (GBK), utf-16, big5... "
+                                           "(default: detected from the whole file)")
+    parser.add_argument("--skip-undecodable", action="store_true",
+                        help="leave out the lines of a CSV file that cannot be read in its encoding (without this, "
+                             "such lines stop the import)")
     parser.add_argument("--delimiter", help="CSV delimiter (default: detected); use \\t for tab")
     parser.add_argument("--sheet", help="the Excel sheet to read (default: the first with data)")
     parser.add_argument("--header-row", type=int, metavar="N", help="the row holding the column names (default: detected)")
@@ -43,11 +47,17 @@ def run(args: argparse.Namespace) -> int:
     from solocrm.db.database import Database, wait_for_writers
     from solocrm.importing import mapping, rejects
     from solocrm.importing.engine import ImportOptions, run_import
+    from solocrm.importing.errors import UndecodableLines
     from solocrm.importing.sources import open_source
 
     delimiter = "\t" if args.delimiter in ("\\t", "tab") else args.delimiter
-    source = open_source(args.file, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet,
-                         header_row=args.header_row)
+    try:
+        source = open_source(args.file, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet,
+                             header_row=args.header_row, skip_undecodable=args.skip_undecodable)
+    except UndecodableLines:
+        print("Read the file in another encoding with --encoding NAME (utf-8, gb18030, big5...), or leave these "
+              "lines out with --skip-undecodable.", file=sys.stderr)
+        raise
     show = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -72,6 +82,11 @@ def run(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     mapped = ", ".join(f"{h} → {k}" for h, k in chosen.items() if k)
     print(f"{source.path.name}: columns {mapped}")
+    if source.skipped_lines:
+        listed = ", ".join(str(line) for line in source.skipped_lines[:20])
+        more = ", ..." if len(source.skipped_lines) > 20 else ""
+        print(f"Lines left out because they cannot be read as {source.encoding.upper()}: {listed}{more} "
+              f"({len(source.skipped_lines):,} in all)")
     prefix = "Dry run, nothing written: " if args.dry_run else ""
     print(f"{prefix}{report.summary()} ({report.seconds:.1f} s)")
     for reject in report.rejects[:20]:

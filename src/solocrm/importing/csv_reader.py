@@ -2,24 +2,34 @@
 
 Chinese Windows saves "CSV" as GBK (GB18030 reads it and is a superset), newer
 Excel as UTF-8 with a BOM, "Unicode text" as UTF-16 with tabs.  Detection is a
-fixed order of checks, not a statistical guess, so the same bytes always read
-the same way; the wizard and ``--encoding`` override it.
+fixed order of checks over the whole file, not one sample, so the same bytes
+always read the same way; the wizard and ``--encoding`` override it.  Lines
+that do not decode are never read as mojibake: the user is told which, and
+chooses another encoding or to skip them.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from solocrm.importing import sources
-from solocrm.importing.errors import UnreadableFile
+from solocrm.importing.errors import LISTED_LINES, UndecodableLines, UnreadableFile
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 SAMPLE_BYTES = 256 * 1024
+_BLOCK_BYTES = 1 << 20
+_ASCII_PROBE = b'\n\r,"'
+# from a character to the end of its line: one match per line holding such a character
+_UNDECODED_LINE = re.compile("[\udc80-\udcff][^\n]*")  # the bytes surrogateescape kept
+_NON_ASCII_LINE = re.compile("[^\x00-\x7f][^\n]*")
 DELIMITERS = (",", ";", "\t", "|")
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16", "big5")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -27,7 +37,18 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-def detect_encoding(sample: bytes) -> str:
+@dataclass(frozen=True)
+class Reading:
+    """How the whole file reads in one encoding: its line count and the lines (1-based) that do not decode."""
+
+    encoding: str
+    lines: int
+    undecodable: tuple[int, ...] = ()
+    evidence: int = 0  # lines with non-ASCII bytes: what a vote between encodings weighs
+
+
+def _marked_encoding(sample: bytes) -> str | None:
+    """UTF-16 or UTF-8 told by a BOM or by NUL bytes in every other place; None when only the text can tell."""
     for bom, name in _BOMS:
         if sample.startswith(bom):
             return name
@@ -39,15 +60,98 @@ def detect_encoding(sample: bytes) -> str:
             return "utf-16-le"
         if even_nuls > len(pairs) // 8 and odd_nuls == 0:
             return "utf-16-be"
-    for name in ("utf-8", "gb18030"):
+    return None
+
+
+def _line_oriented(encoding: str) -> bool:
+    """Whether line ends, commas and quotes are the same single bytes as in ASCII, so lines can be read one by one."""
+    return _ASCII_PROBE.decode(encoding, errors="replace") == _ASCII_PROBE.decode("ascii")
+
+
+def read_as(blocks: Iterable[bytes], encoding: str) -> Reading:
+    """Decode every block strictly; only a block that fails is searched for the lines that hold its bad bytes.
+
+    A block that decodes whole costs one C-speed decode, so a clean file is
+    read at the speed of counting its lines; a block that decodes whole and
+    holds non-ASCII text counts all its lines as evidence for the encoding.
+    """
+    if not _line_oriented(encoding):
+        return _read_whole(blocks, encoding)
+    lines = evidence = 0
+    undecodable: list[int] = []
+    ends_open = False
+    for block in blocks:
+        count = block.count(b"\n")
         try:
-            codecs.getincrementaldecoder(name)().decode(sample, final=False)
+            block.decode(encoding)
         except UnicodeDecodeError:
-            continue
-        return name
-    raise UnreadableFile(QT_TRANSLATE_NOOP(
-        "errors", "The file's text encoding is not UTF-8, UTF-16 or GBK. Open it in Excel or WPS and save it "
-                  "as “CSV UTF-8”, then import that file."))
+            text = block.decode(encoding, errors="surrogateescape")
+            evidence += len(_NON_ASCII_LINE.findall(text))
+            undecodable += _undecodable_lines(text, lines + 1)
+        else:
+            if not block.isascii():
+                evidence += count
+        lines += count
+        ends_open = not block.endswith(b"\n")
+    return Reading(encoding, lines + ends_open, tuple(undecodable), evidence)
+
+
+def _undecodable_lines(text: str, first: int) -> list[int]:
+    """The numbers of the lines of ``text`` (its first is line ``first``) holding bytes that did not decode."""
+    numbers = []
+    number, position = first, 0
+    for match in _UNDECODED_LINE.finditer(text):
+        number += text.count("\n", position, match.start())
+        position = match.start()
+        numbers.append(number)
+    return numbers
+
+
+def _read_whole(blocks: Iterable[bytes], encoding: str) -> Reading:
+    """UTF-16 and the like: a line end is two bytes, so the file is decoded as one stream, strictly."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    lines = 0
+    try:
+        for block in blocks:
+            lines += decoder.decode(block).count("\n")
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The file cannot be read as {encoding}. Choose another "
+                                                         "encoding."), encoding=encoding) from None
+    return Reading(encoding, lines + 1)
+
+
+def detect_encoding(sample: bytes, blocks: Callable[[], Iterable[bytes]]) -> Reading:
+    """The encoding the whole file reads best in: a BOM or UTF-16's NULs, else UTF-8 or GBK by a vote of its lines.
+
+    Valid UTF-8 almost never happens by chance in GBK text, so UTF-8 wins
+    when more than half of the non-ASCII lines read as UTF-8; GB18030 (a
+    superset of GBK) otherwise.  One stray GBK line in a UTF-8 file is thus
+    reported as a line that does not decode, not a reason to read 6,000
+    others as mojibake; the same bytes always read the same way.
+    """
+    marked = _marked_encoding(sample)
+    if marked:
+        return read_as(blocks(), marked)
+    utf8 = read_as(blocks(), "utf-8")
+    if len(utf8.undecodable) * 2 < utf8.evidence:
+        return utf8
+    gbk = read_as(blocks(), "gb18030")
+    return gbk if len(gbk.undecodable) <= len(utf8.undecodable) else utf8
+
+
+def file_blocks(path: Path) -> Iterator[bytes]:
+    """The file in blocks of about 1 MiB, each ending at a line end, so no line is split between two."""
+    rest = b""
+    with path.open("rb") as fh:
+        while chunk := fh.read(_BLOCK_BYTES):
+            chunk = rest + chunk
+            cut = chunk.rfind(b"\n") + 1
+            rest = chunk[cut:]
+            if cut:
+                yield chunk[:cut]
+    if rest:
+        yield rest
 
 
 def _check_text(text: str) -> None:
@@ -73,43 +177,74 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _count_lines(path: Path) -> int:
-    count = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            count += chunk.count(b"\n")
-    return count + 1
+def raw_lines(path: Path, numbers: Iterable[int]) -> list[bytes]:
+    """The bytes of the given lines (1-based), without their line ends: lines to show read in another encoding."""
+    wanted = sorted(set(numbers))
+    found: list[bytes] = []
+    first = 1
+    for block in file_blocks(path):
+        count = block.count(b"\n") + (not block.endswith(b"\n"))  # the lines this block holds
+        inside = [number - first for number in wanted if first <= number < first + count]
+        if inside:
+            lines = block.split(b"\n")
+            found += [lines[index].rstrip(b"\r") for index in inside]
+        first += count
+    return found
+
+
+def _without_lines(numbered: Iterator[tuple[int, list[str]]], rows: Any,
+                   lines: frozenset[int]) -> Iterator[tuple[int, list[str]]]:
+    """The records none of whose lines is in ``lines``; a record spans the lines after the last one to ``line_num``."""
+    first = 1
+    for number, row in numbered:
+        last = rows.line_num
+        if not any(line in lines for line in range(first, last + 1)):
+            yield number, row
+        first = last + 1
 
 
 def open_csv(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
-             header_row: int | None = None) -> sources.Source:
+             header_row: int | None = None, skip_undecodable: bool = False) -> sources.Source:
+    """The file as a Source; lines that do not decode stop it unless the user chose to skip them.
+
+    The whole file is decoded once here (in C, block by block) to choose or
+    check the encoding; rows are then streamed from it as often as needed.
+    """
     with path.open("rb") as fh:
         sample = fh.read(SAMPLE_BYTES)
-    encoding = encoding or detect_encoding(sample)
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "Unknown text encoding “{encoding}”. Choose one of {known}."),
-                             encoding=encoding, known=", ".join(ENCODINGS)) from None
-    try:
-        text = codecs.getincrementaldecoder(encoding)(errors="strict").decode(sample, final=len(sample) < SAMPLE_BYTES)
-    except UnicodeDecodeError:
-        raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The file cannot be read as {encoding}. Choose another "
-                                                         "encoding."), encoding=encoding) from None
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "Unknown text encoding “{encoding}”. Choose one of "
+                                                             "{known}."),
+                                 encoding=encoding, known=", ".join(ENCODINGS)) from None
+        reading = read_as(file_blocks(path), encoding)
+    else:
+        reading = detect_encoding(sample, lambda: file_blocks(path))
+    encoding = reading.encoding
+    if reading.undecodable and not skip_undecodable:
+        raise UndecodableLines(encoding, reading.undecodable,
+                               raw_lines(path, reading.undecodable[:LISTED_LINES]))
+    # undecodable bytes become lone surrogates, in rows the reader leaves out: the line structure stays intact
+    errors = "surrogateescape" if reading.undecodable else "strict"
+    text = codecs.getincrementaldecoder(encoding)(errors=errors).decode(sample, final=len(sample) < SAMPLE_BYTES)
     _check_text(text)
     if delimiter is None:
         delimiter = sniff_delimiter(text)
     elif len(delimiter) != 1:
         raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The delimiter must be one character, such as , ; or a tab."))
+    skipped = frozenset(reading.undecodable)
 
     def reader() -> Iterator[tuple[int, list[str]]]:
-        with path.open("r", encoding=encoding, newline="", errors="strict") as fh:
+        with path.open("r", encoding=encoding, newline="", errors=errors) as fh:
             rows = csv.reader(fh, delimiter=delimiter)
+            numbered = enumerate(rows, start=1)
             number = 0
             try:
-                for number, row in enumerate(rows, start=1):  # noqa: B007 - number is used after the loop
+                for number, row in _without_lines(numbered, rows, skipped) if skipped else numbered:  # noqa: B007
                     yield number, row
-            except UnicodeDecodeError:
+            except UnicodeDecodeError:  # the file was changed since it was opened
                 raise UnreadableFile(QT_TRANSLATE_NOOP(
                     "errors", "Line {line} cannot be read as {encoding}: the file mixes text encodings. "
                               "Save it again as “CSV UTF-8” in Excel or WPS."), line=number + 1, encoding=encoding
@@ -122,6 +257,5 @@ def open_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
     for row in head:
         if any("\x00" in cell for cell in row):
             raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "This does not look like a text (CSV) file."))
-    return sources.build(path, "csv", head, reader, _count_lines(path), header_row=header_row,
-                         encoding=encoding, delimiter=delimiter)
-
+    return sources.build(path, "csv", head, reader, reading.lines, header_row=header_row,
+                         encoding=encoding, delimiter=delimiter, skipped_lines=reading.undecodable)

@@ -39,6 +39,7 @@ class Source:
     delimiter: str | None = None
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
+    skipped_lines: tuple[int, ...] = ()  # lines (1-based) of a text file left out because they do not decode
     _reader: object = None  # a callable returning the iterator of (row number, cells)
 
     def rows(self) -> Iterator[tuple[int, list[Cell]]]:
@@ -146,8 +147,12 @@ def _take(iterator: Iterator, count: int) -> list:
 
 
 def open_source(path: Path | str, *, encoding: str | None = None, delimiter: str | None = None,
-                sheet: str | None = None, header_row: int | None = None) -> Source:
-    """Read ``path`` by what it contains (the extension can lie), with the user's overrides."""
+                sheet: str | None = None, header_row: int | None = None, skip_undecodable: bool = False) -> Source:
+    """Read ``path`` by what it contains (the extension can lie), with the user's overrides.
+
+    ``skip_undecodable`` leaves out the lines of a CSV file that do not decode
+    (see ``csv_reader.open_csv``); without it they stop the import.
+    """
     path = Path(path)
     try:
         with path.open("rb") as fh:
@@ -175,4 +180,5 @@ def open_source(path: Path | str, *, encoding: str | None = None, delimiter: str
 
     if vcard.looks_like_vcard(head):
         return vcard.open_vcard(path, encoding=encoding)
-    return csv_reader.open_csv(path, encoding=encoding, delimiter=delimiter, header_row=header_row)
+    return csv_reader.open_csv(path, encoding=encoding, delimiter=delimiter, header_row=header_row,
+                               skip_undecodable=skip_undecodable)

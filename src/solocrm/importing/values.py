@@ -223,6 +223,19 @@ def parse_date(cell: object, order: str = "ymd") -> date:
     return parse_datetime(cell, order)[0].date()
 
 
+def typed_date(raw: str) -> date:
+    """A date a person typed into a date field: the forms files use, read year first.
+
+    2024-01-05, 2024/1/5, 2024.1.5, 20240105 and 2024年1月5日 are dates; a
+    bare number is one only as eight digits, never an Excel serial (half of
+    "20240105" typed is not a day in 1955).
+    """
+    value = raw.translate(_FULLWIDTH).strip()
+    if value.isdigit() and len(value) != 8:
+        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a date (write it like 2024-01-05)"), value=raw)
+    return parse_date(value)
+
+
 def local_to_utc(moment: datetime, has_time: bool) -> datetime:
     """Stored form of a local time; a bare date counts as local noon so it stays that day in every zone view."""
     if not has_time:

@@ -59,8 +59,9 @@ class Contact:
 def _decode_file(data: bytes) -> str:
     from solocrm.importing.csv_reader import detect_encoding
 
+    reading = detect_encoding(data[:65536], lambda: (data,))
     try:
-        return data.decode(detect_encoding(data[:65536]))
+        return data.decode(reading.encoding)
     except UnicodeDecodeError:
         raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The vCard file mixes text encodings and cannot be read. "
                                                          "Export the contacts again.")) from None

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,11 +39,13 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from solocrm.errors import ValidationError
 from solocrm.services.changes import Changes
 from solocrm.services.money import format_amount
 from solocrm.ui import export_actions, labels
 from solocrm.ui.analytics_widgets import CARD_WIDTH, ChartBox, GoalDialog, KpiCard
 from solocrm.ui.context import AppContext
+from solocrm.ui.date_field import DateField
 from solocrm.ui.formatting import date_text, to_local
 
 if TYPE_CHECKING:
@@ -321,11 +322,11 @@ class AnalyticsPage(QWidget):
 
     # building ---------------------------------------------------------------
 
-    def _date_edit(self, day: date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMaximumDate(QDate(day.year, day.month, day.day))
+    def _date_edit(self, day: date) -> DateField:
+        """A date of the panel, at most today (the future holds no orders to analyse)."""
+        today = self._today()
+        edit = DateField("period", near=today, latest=today)
+        edit.setDate(day)
         return edit
 
     def _table(self, headers: tuple[str, ...]) -> QTableWidget:
@@ -402,11 +403,13 @@ class AnalyticsPage(QWidget):
         return to_local(self.ctx.clock()).date()
 
     @staticmethod
-    def _day(edit: QDateEdit) -> date:
-        d = edit.date()
-        return date(d.year(), d.month(), d.day())
+    def _day(edit: DateField) -> date:
+        day = edit.date()
+        assert day is not None  # a required field holds a date or raises
+        return day
 
     def current_query(self) -> Query:
+        """The panel the pickers ask for; raises ValidationError (said under the field) for a date that is none."""
         from solocrm.analytics import frames, panel
 
         as_of_day = self._day(self.as_of)
@@ -494,7 +497,10 @@ class AnalyticsPage(QWidget):
     def refresh(self) -> None:
         """Compute the panel for the pickers' current choice, off the GUI thread."""
         self._dirty = False
-        query = self.current_query()
+        try:
+            query = self.current_query()
+        except ValidationError:  # a typed date that is not one: said under its field, the panel stays as it was
+            return
         if query.start > query.end:
             self.status.setText(self.tr("The period starts after it ends. Choose another start date."))
             return

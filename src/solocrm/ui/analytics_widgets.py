@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -33,6 +32,7 @@ from solocrm.errors import ValidationError
 from solocrm.services import money
 from solocrm.services.goals import WINDOWS, GoalInput
 from solocrm.ui.context import AppContext
+from solocrm.ui.date_field import DateField
 from solocrm.ui.messages import user_text
 
 GOOD, BAD, MUTED = "#2f7d4f", "#c0392b", "palette(placeholder-text)"
@@ -208,11 +208,8 @@ class GoalDialog(QDialog):
         for days in WINDOWS:
             self.window_days.addItem(self.tr("Last %n day(s)", "", days), days)
         self.window_days.setCurrentIndex(max(self.window_days.findData(data.window_days), 0))
-        self.deadline = QDateEdit()
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("yyyy-MM-dd")
-        deadline = data.deadline or today
-        self.deadline.setDate(QDate(deadline.year, deadline.month, deadline.day))
+        self.deadline = DateField("deadline", near=today)
+        self.deadline.setDate(data.deadline or today)
         self.note = QLineEdit(data.note or "")
         self.error = QLabel()
         self.error.setObjectName("goalError")
@@ -253,14 +250,17 @@ class GoalDialog(QDialog):
         threshold = None
         if self.threshold.isVisible() and self.threshold.text().strip():
             threshold = money.parse_amount(self.threshold.text(), field="threshold")
-        qdate = self.deadline.date()
         return GoalInput(self.metric_box.currentData(), self.baseline.value(), self.target.value(),
-                         date(qdate.year(), qdate.month(), qdate.day()), self.window_days.currentData(),
-                         threshold, self.note.text())
+                         self.deadline.date(), self.window_days.currentData(), threshold, self.note.text())
 
     def _save(self) -> None:
         from solocrm.services import goals
 
+        try:
+            self.deadline.date()
+        except ValidationError:  # a deadline that is not a date: said under the field, nothing saved
+            self.deadline.setFocus()
+            return
         try:
             data = self.value()
         except ValidationError as exc:

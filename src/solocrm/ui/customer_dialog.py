@@ -6,15 +6,12 @@ field they concern and the dialog stays open.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -37,9 +34,11 @@ from solocrm.services import customers
 from solocrm.services.customers import CHANNELS, CustomerInput
 from solocrm.ui import labels
 from solocrm.ui.context import AppContext
+from solocrm.ui.date_field import DateField, years_ago
+from solocrm.ui.formatting import to_local
 from solocrm.ui.messages import user_text
 
-NO_DATE = QDate(1900, 1, 1)
+BIRTHDAY_YEARS_BACK = 30  # the calendar of an empty birthday opens here, not in January 1900
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
 
 
@@ -123,12 +122,9 @@ class CustomerDialog(QDialog):
         completer = QCompleter(customers.tag_names(self.ctx.db), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags.setCompleter(completer)
-        self.birthday = QDateEdit()
-        self.birthday.setDisplayFormat("yyyy-MM-dd")
-        self.birthday.setCalendarPopup(True)
-        self.birthday.setMinimumDate(NO_DATE)
-        self.birthday.setSpecialValueText(self.tr("Not set"))
-        self.birthday.setDate(NO_DATE)
+        today = to_local(self.ctx.clock()).date()
+        self.birthday = DateField("birthday", optional=True, near=years_ago(today, BIRTHDAY_YEARS_BACK))
+        self.errors["birthday"] = self.birthday.error  # the service's complaints about it show in the same line
         self.gender = QComboBox()
         self.gender.addItem(self.tr("Not set"), None)
         for code in ("female", "male", "other"):
@@ -142,7 +138,7 @@ class CustomerDialog(QDialog):
         form.addRow(self.tr("Emails"), self._with_error(self.emails, "emails"))
         form.addRow(self.tr("WeChat ID"), self.wechat)
         form.addRow(self.tr("Tags"), self.tags)
-        form.addRow(self.tr("Birthday"), self._with_error(self.birthday, "birthday"))
+        form.addRow(self.tr("Birthday"), self.birthday)
         form.addRow(self.tr("Gender"), self.gender)
         page = QWidget()
         page.setLayout(form)
@@ -303,8 +299,7 @@ class CustomerDialog(QDialog):
         self.emails.setText(", ".join(data.emails))
         self.wechat.setText(data.wechat_id or "")
         self.tags.setText(", ".join(data.tags))
-        if data.birthday:
-            self.birthday.setDate(QDate(data.birthday.year, data.birthday.month, data.birthday.day))
+        self.birthday.setDate(data.birthday)
         self.gender.setCurrentIndex(max(self.gender.findData(data.gender), 0))
         self.region.setText(data.region or "")
         self.city.setText(data.city or "")
@@ -339,7 +334,7 @@ class CustomerDialog(QDialog):
                               field="referred_by_id")
 
     def value(self) -> CustomerInput:
-        birthday = self.birthday.date()
+        """What the form holds; raises ValidationError when the birthday typed is not a date."""
         custom = {}
         for row in range(self.custom.rowCount()):
             key_item, value_item = self.custom.item(row, 0), self.custom.item(row, 1)
@@ -357,7 +352,7 @@ class CustomerDialog(QDialog):
             city=self.city.text(),
             industry=self.industry.text(),
             gender=self.gender.currentData(),
-            birthday=None if birthday == NO_DATE else date(birthday.year(), birthday.month(), birthday.day()),
+            birthday=self.birthday.date(),
             source_channel=self.source_channel.currentText(),
             source_campaign=self.source_campaign.text(),
             consent_marketing=self.consent.isChecked(),
@@ -387,7 +382,12 @@ class CustomerDialog(QDialog):
             label.hide()
             label.clear()
         self.general_error.hide()
-        data = self.value()
+        try:
+            data = self.value()
+        except ValidationError:  # a birthday that is not a date: said under the field, nothing saved
+            self.tabs.setCurrentIndex(0)
+            self.birthday.setFocus()
+            return
         problems: list[ValidationError] = []
         try:
             data.referred_by_id = self._referrer_id()

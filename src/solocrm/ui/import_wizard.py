@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -37,8 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from solocrm.db.database import wait_for_writers
+from solocrm.errors import UserError
 from solocrm.importing import batches, mapping, rejects
 from solocrm.importing.engine import ImportOptions, ImportReport, Reject, run_import
+from solocrm.importing.errors import UndecodableLines
 from solocrm.importing.sources import Source, open_source
 from solocrm.importing.values import text as cell_text
 from solocrm.services.changes import Changes
@@ -46,7 +49,7 @@ from solocrm.ui import labels
 from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import to_local
 from solocrm.ui.messages import user_text
-from solocrm.ui.operations import Progress
+from solocrm.ui.operations import Progress, show_user_error
 from solocrm.ui.window_size import resize_within_screen
 
 FILE_FILTER = "Data files (*.csv *.txt *.tsv *.xlsx *.xls *.vcf);;All files (*)"
@@ -158,7 +161,7 @@ class ImportWizard(QDialog):
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("importPath")
         self.path_edit.setPlaceholderText(self.tr("A CSV, Excel (.xlsx, .xls) or vCard (.vcf) file"))
-        self.path_edit.textChanged.connect(lambda _t: self._update_buttons())
+        self.path_edit.textChanged.connect(self._path_changed)
         browse = QPushButton(self.tr("Choose file…"))
         browse.setObjectName("importBrowse")
         browse.clicked.connect(self.choose_file)
@@ -180,7 +183,7 @@ class ImportWizard(QDialog):
         self.header_row = QSpinBox()
         self.header_row.setRange(0, 30)
         self.header_row.setSpecialValueText(self.tr("Detect automatically"))
-        form = QFormLayout(page)
+        form = QFormLayout()
         intro = QLabel(self.tr("Bring in customers from Excel, a CSV export, your phone's contacts (vCard) or a "
                                "cash register. Nothing is written until you confirm in step 3, and every "
                                "import can be undone."))
@@ -192,7 +195,63 @@ class ImportWizard(QDialog):
         form.addRow(self.tr("Delimiter"), self.delimiter)
         form.addRow(self.tr("Sheet"), self.sheet)
         form.addRow(self.tr("Header row"), self.header_row)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self._undecodable_box())
+        layout.addStretch(1)
         return page
+
+    def _undecodable_box(self) -> QWidget:
+        """Shown when some lines do not decode: which, how they read in the encoding chosen above, and a way on."""
+        self.undecodable: UndecodableLines | None = None
+        self.undecodable_box = QWidget()
+        self.undecodable_box.setObjectName("undecodableBox")
+        self.undecodable_note = QLabel()
+        self.undecodable_note.setObjectName("undecodableNote")
+        self.undecodable_note.setWordWrap(True)
+        self.undecodable_note.setStyleSheet("color: #c0392b;")
+        self.undecodable_preview = QPlainTextEdit()
+        self.undecodable_preview.setObjectName("undecodablePreview")
+        self.undecodable_preview.setReadOnly(True)
+        self.undecodable_preview.setMaximumHeight(96)
+        self.skip_undecodable = QCheckBox(self.tr("Skip these lines and import the rest of the file"))
+        self.skip_undecodable.setObjectName("skipUndecodable")
+        layout = QVBoxLayout(self.undecodable_box)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.undecodable_note)
+        layout.addWidget(QLabel(self.tr("These lines read in the text encoding chosen above:")))
+        layout.addWidget(self.undecodable_preview)
+        layout.addWidget(self.skip_undecodable)
+        self.undecodable_box.hide()
+        self.encoding.currentIndexChanged.connect(lambda _i: self._preview_undecodable())
+        return self.undecodable_box
+
+    def _path_changed(self) -> None:
+        self.undecodable = None
+        self.skip_undecodable.setChecked(False)
+        self.undecodable_box.hide()
+        self._update_buttons()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UndecodableLines):
+            self.undecodable = exc
+            self.skip_undecodable.setChecked(False)
+            self.undecodable_note.setText(user_text(exc))
+            self._preview_undecodable()
+            self.undecodable_box.show()
+        elif isinstance(exc, UserError):
+            show_user_error(self, exc)
+        else:
+            raise exc
+
+    def _preview_undecodable(self) -> None:
+        """The lines that did not decode, read in the chosen encoding (or with marks where their bytes fail)."""
+        if self.undecodable is None:
+            return
+        encoding = self.encoding.currentData() or self.undecodable.encoding
+        lines = [f"{number}: {raw.decode(encoding, errors='replace')}"
+                 for number, raw in zip(self.undecodable.lines, self.undecodable.samples)]
+        self.undecodable_preview.setPlainText("\n".join(lines))
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose a file to import"), "", FILE_FILTER)
@@ -203,9 +262,10 @@ class ImportWizard(QDialog):
         path = self.path_edit.text().strip()
         sheet = self.sheet.currentData()
         options = dict(encoding=self.encoding.currentData(), delimiter=self.delimiter.currentData(),
-                       sheet=sheet, header_row=self.header_row.value() or None)
-        self.ctx.runner.run(lambda _p: open_source(path, **options), on_success=self._opened, parent=self,
-                            label=self.tr("Reading the file…"))
+                       sheet=sheet, header_row=self.header_row.value() or None,
+                       skip_undecodable=self.undecodable is not None and self.skip_undecodable.isChecked())
+        self.ctx.runner.run(lambda _p: open_source(path, **options), on_success=self._opened,
+                            on_failure=self._open_failed, parent=self, label=self.tr("Reading the file…"))
 
     def _opened(self, source: Source) -> None:
         self.source = source
@@ -264,6 +324,9 @@ class ImportWizard(QDialog):
             details.append(source.encoding.upper())
         if source.sheet:
             details.append(self.tr("sheet “%1”").replace("%1", source.sheet))
+        if source.skipped_lines:
+            details.append(self.tr("%1 lines left out (they cannot be read as %2)")
+                           .replace("%1", str(len(source.skipped_lines))).replace("%2", (source.encoding or "").upper()))
         note = self.tr("The saved mapping for this layout was applied.") if from_preset else \
             self.tr("Columns were matched by their names and values; change any that is wrong.")
         self.file_info.setText(" · ".join(details) + "\n" + note)

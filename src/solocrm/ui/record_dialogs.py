@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -43,6 +42,7 @@ from solocrm.services.orders import OrderInput
 from solocrm.services.surveys import SurveyInput
 from solocrm.ui import labels
 from solocrm.ui.context import AppContext
+from solocrm.ui.date_field import DateTimeField
 from solocrm.ui.formatting import date_text, to_local, to_utc
 from solocrm.ui.messages import user_text
 from solocrm.ui.operations import show_user_error
@@ -55,13 +55,10 @@ CHOSEN_STYLE = ("QPushButton:checked { background-color: palette(highlight); col
 Work = Callable[[], tuple[int, Changes]]
 
 
-def _datetime_edit(utc: datetime) -> QDateTimeEdit:
-    edit = QDateTimeEdit()
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    edit.setCalendarPopup(True)
+def _datetime_edit(field: str, utc: datetime) -> DateTimeField:
     local = to_local(utc)
-    edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
-                               QTime(local.hour, local.minute, local.second, local.microsecond // 1000)))
+    edit = DateTimeField(field, near=local.date())
+    edit.setValue(local)
     return edit
 
 
@@ -78,8 +75,9 @@ def _suggesting_combo(items: tuple[str, ...], current: str | None, placeholder: 
     return combo
 
 
-def _utc_of(edit: QDateTimeEdit) -> datetime:
-    return to_utc(edit.dateTime().toPython())
+def _utc_of(edit: DateTimeField) -> datetime:
+    """The moment in UTC; raises ValidationError (said under the date) when the date typed is none."""
+    return to_utc(edit.value())
 
 
 class _RecordDialog(QDialog):
@@ -127,8 +125,11 @@ class _RecordDialog(QDialog):
         box_layout.setContentsMargins(0, 0, 0, 0)
         box_layout.setSpacing(2)
         box_layout.addWidget(widget)
-        self.errors[field] = self._error_label()
-        box_layout.addWidget(self.errors[field])
+        if isinstance(widget, DateTimeField):
+            self.errors[field] = widget.day.error  # the date's own error line: one line, whoever finds the problem
+        else:
+            self.errors[field] = self._error_label()
+            box_layout.addWidget(self.errors[field])
         label = QLabel(text)
         label.setBuddy(focus or widget)
         self.form.addRow(label, box)
@@ -159,7 +160,11 @@ class _RecordDialog(QDialog):
 
     def save(self) -> None:
         self._show_errors([])
-        problems, work = self._prepare(self.ctx.clock())
+        try:
+            problems, work = self._prepare(self.ctx.clock())
+        except ValidationError as exc:  # a date typed that is not one: nothing is saved
+            self._show_errors([exc])
+            return
         if problems:
             self._show_errors(problems)
             return
@@ -219,7 +224,7 @@ class OrderDialog(_RecordDialog):
         self.quantity = QSpinBox()
         self.quantity.setRange(1, orders.MAX_QUANTITY)
         self.quantity.setValue(data.quantity)
-        self.ordered_at = _datetime_edit(data.ordered_at)
+        self.ordered_at = _datetime_edit("ordered_at", data.ordered_at)
         channels = form.channels or (self.tr("In store"), self.tr("WeChat"), self.tr("Online shop"),
                                      self.tr("Phone"))
         self.channel = _suggesting_combo(channels, data.channel, self.tr("Where they bought"))
@@ -289,7 +294,7 @@ class InteractionDialog(_RecordDialog):
         self.summary.setFixedHeight(96)
         self.outcome = QLineEdit(data.outcome or "")
         self.outcome.setPlaceholderText(self.tr("Optional, e.g. will visit on Saturday"))
-        self.occurred_at = _datetime_edit(data.occurred_at)
+        self.occurred_at = _datetime_edit("occurred_at", data.occurred_at)
 
         self._add_row(self.tr("C&hannel"), "channel", self.channel)
         self._add_row(self.tr("Direction"), "direction",
@@ -415,7 +420,7 @@ class SurveyDialog(_RecordDialog):
                                           money.format_amount(choice.amount_minor, choice.currency)) if p)
             self.order.addItem(text, choice.id)
         self.order.setCurrentIndex(max(self.order.findData(data.order_id), 0))
-        self.responded_at = _datetime_edit(data.responded_at)
+        self.responded_at = _datetime_edit("responded_at", data.responded_at)
 
         self._add_row(self.tr("Question"), "kind",
                       self._row(self.csat_choice, self.nps_choice, stretch_first=False), self.csat_choice)

@@ -9,11 +9,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from solocrm.errors import ValidationError
 from solocrm.reports import SECTIONS
 from solocrm.reports.texts import LANGUAGE_NAMES
 from solocrm.ui.context import AppContext
+from solocrm.ui.date_field import DateField
 from solocrm.ui.operations import Progress
 
 PREVIEW_WIDTH = 240  # pixels per page thumbnail
@@ -46,10 +47,9 @@ class ReportsPage(QWidget):
                           ("quarter", self.tr("This quarter")), ("year", self.tr("This year")),
                           ("12m", self.tr("Last 12 months")), ("custom", self.tr("Custom"))):
             self.preset.addItem(text, key)
-        self.start = QDateEdit(calendarPopup=True)
-        self.end = QDateEdit(calendarPopup=True)
+        self.start = DateField("start", near=self._today())
+        self.end = DateField("end", near=self._today())
         for edit in (self.start, self.end):
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._dates_edited)
         self.preset.currentIndexChanged.connect(self._preset_chosen)
 
@@ -147,7 +147,7 @@ class ReportsPage(QWidget):
             start, end = panel.preset_period(key, today)
         for edit, day in ((self.start, start), (self.end, end)):
             edit.blockSignals(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.setDate(day)
             edit.blockSignals(False)
 
     def _dates_edited(self) -> None:
@@ -170,7 +170,10 @@ class ReportsPage(QWidget):
                      if self.sections.item(i).checkState() == Qt.CheckState.Checked)
 
     def period(self) -> tuple[date, date]:
-        return self.start.date().toPython(), self.end.date().toPython()
+        """The first and last day; raises ValidationError (said under the field) for a date that is none."""
+        start, end = self.start.date(), self.end.date()
+        assert start is not None and end is not None  # required fields hold a date or raise
+        return start, end
 
     # generating ----------------------------------------------------------------------------------
 
@@ -193,6 +196,10 @@ class ReportsPage(QWidget):
     def _ready(self) -> bool:
         if not self.chosen_sections():
             self.status.setText(self.tr("Choose at least one section."))
+            return False
+        try:
+            self.period()
+        except ValidationError:  # a typed date that is not one: said under its field
             return False
         return True
 

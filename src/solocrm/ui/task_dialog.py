@@ -8,20 +8,17 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from solocrm.services import customers, tasks
 from solocrm.services.changes import Changes
 from solocrm.services.tasks import TaskInput, TaskItem
 from solocrm.ui.context import AppContext
+from solocrm.ui.date_field import DateTimeField
 from solocrm.ui.messages import user_text
 from solocrm.ui.operations import show_user_error
 
@@ -91,14 +89,7 @@ class TaskDialog(QDialog):
         self.title_edit.setPlaceholderText(self.tr("e.g. Send Mr Wang the quote"))
         self.title_edit.setMaxLength(tasks.TITLE_MAX)
 
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.time_edit = QTimeEdit()
-        self.time_edit.setDisplayFormat("HH:mm")
-        due_row = QHBoxLayout()
-        due_row.addWidget(self.date_edit, 1)
-        due_row.addWidget(self.time_edit)
+        self.due = DateTimeField("due_date", near=to_local(ctx.clock()).date())
 
         self.recurrence_combo = QComboBox()
         labels = {
@@ -130,7 +121,7 @@ class TaskDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title_edit)
-        form.addRow(self.tr("Due"), due_row)
+        form.addRow(self.tr("Due"), self.due)
         form.addRow(self.tr("Repeat"), self.recurrence_combo)
         form.addRow(self.tr("Customer"), self.customer_edit)
         form.addRow(self.tr("Notes"), self.notes_edit)
@@ -145,9 +136,9 @@ class TaskDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-        self._fields = {"title": self.title_edit, "due_at": self.date_edit, "recurrence": self.recurrence_combo,
+        self._fields = {"title": self.title_edit, "due_at": self.due.day.edit, "recurrence": self.recurrence_combo,
                         "customer": self.customer_edit}
-        self._set_due(self._default_due())
+        self.due.setValue(self._default_due())
         if task_id is not None:
             self._ctx.runner.run(lambda _p: tasks.get(ctx.db, task_id), on_success=self._fill, parent=self)
         elif customer_id is not None:
@@ -158,13 +149,9 @@ class TaskDialog(QDialog):
         tomorrow = to_local(self._ctx.clock()).date() + timedelta(days=1)
         return datetime.combine(tomorrow, time(DEFAULT_HOUR))
 
-    def _set_due(self, local: datetime) -> None:
-        self.date_edit.setDate(QDate(local.year, local.month, local.day))
-        self.time_edit.setTime(QTime(local.hour, local.minute))
-
     def _fill(self, item: TaskItem) -> None:
         self.title_edit.setText(task_title(item))
-        self._set_due(to_local(item.due_at))
+        self.due.setValue(to_local(item.due_at))
         self.recurrence_combo.setCurrentIndex(max(0, self.recurrence_combo.findData(item.recurrence)))
         self._customer_id = item.customer_id
         self.customer_edit.setText(item.customer_name or "")
@@ -200,19 +187,21 @@ class TaskDialog(QDialog):
     # saving ---------------------------------------------------------------------------
 
     def task_input(self) -> TaskInput:
-        day = self.date_edit.date()
-        clock = self.time_edit.time()
-        local = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
+        """What the form holds; raises ValidationError when the due date typed is not a date."""
         return TaskInput(
             title=self.title_edit.text(),
-            due_at=to_utc(local),
+            due_at=to_utc(self.due.value()),
             customer_id=self._customer_id,
             notes=self.notes_edit.toPlainText(),
             recurrence=self.recurrence_combo.currentData(),
         )
 
     def save(self) -> None:
-        data = self.task_input()
+        try:
+            data = self.task_input()
+        except ValidationError:  # the due date typed is not a date: said under the field, nothing saved
+            self.due.setFocus()
+            return
         if not self.customer_edit.text().strip():
             data.customer_id = None  # cleared without typing, e.g. a preset customer removed
         _, errors = tasks.check(data)
