@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from solocrm.db.database import Database
 from solocrm.services import customer_rows
 from solocrm.services.search import CustomerQuery
+from solocrm.ui import i18n
 from solocrm.ui.import_wizard import ImportWizard
 from tests.backup_support import run_cli
 from tests.import_files import utf8_csv_with_one_gbk_line
@@ -43,7 +44,8 @@ def test_cli_refuses_a_mixed_file_with_the_line_then_skips_it_when_told(db_path:
         db.close()
 
 
-def test_wizard_names_the_lines_previews_them_and_imports_the_rest_when_told(ctx, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_wizard_names_the_lines_previews_them_and_imports_the_rest_when_told(ctx, qtbot, qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    i18n.install(qapp, "en")  # as the app does: English plural forms come from solocrm_en.qm
     path = utf8_csv_with_one_gbk_line(tmp_path / "客户.csv", rows=200, gbk_line=41)
     wizard = ImportWizard(ctx, path=str(path))
     qtbot.addWidget(wizard)
@@ -60,7 +62,7 @@ def test_wizard_names_the_lines_previews_them_and_imports_the_rest_when_told(ctx
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
 
     assert wizard.stack.currentIndex() == 1
-    assert "1 lines left out (they cannot be read as UTF-8)" in wizard.file_info.text()
+    assert "1 line left out (it cannot be read as UTF-8)" in wizard.file_info.text()
     assert wizard.current_mapping()["姓名"] == "name"
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)

@@ -4,7 +4,7 @@
 <context>
     <name>AnalyticsPage</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="653"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="660"/>
         <source>mean %1 · %Ln answer(s)</source>
         <translation>
             <numerusform>mean %1 · %Ln answer</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="656"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="663"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln answer</numerusform>
@@ -72,7 +72,15 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="328"/>
+        <source>%Ln lines left out (they cannot be read as %1)</source>
+        <translation>
+            <numerusform>%Ln line left out (it cannot be read as %1)</numerusform>
+            <numerusform>%Ln lines left out (they cannot be read as %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="477"/>
         <source>Also show namesakes with their own phone numbers (%Ln)</source>
         <translation>
             <numerusform>Also show namesakes with their own phone numbers (%Ln)</numerusform>
@@ -80,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="446"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
         <source>%Ln rows read: %1 new, %2 updated, %3 merged into another row, %4 already there, %5 rejected.</source>
         <translation>
             <numerusform>%Ln row read: %1 new, %2 updated, %3 merged into another row, %4 already there, %5 rejected.</numerusform>
@@ -88,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="452"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="525"/>
         <source>%Ln customers not found are created.</source>
         <translation>
             <numerusform>%Ln customer not found is created.</numerusform>
@@ -96,7 +104,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="454"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <source>%Ln cells could not be read and are left out; their rows are imported without them (see “Cells left out”).</source>
+        <translation>
+            <numerusform>%Ln cell could not be read and is left out; its row is imported without it (see “Cells left out”).</numerusform>
+            <numerusform>%Ln cells could not be read and are left out; their rows are imported without them (see “Cells left out”).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
         <source>%Ln values differ from the customer&apos;s current one: the current value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>
             <numerusform>%Ln value differs from the customer&apos;s current one: the current value is kept unless you tick “Use the file&apos;s value”.</numerusform>
@@ -104,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="458"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="536"/>
         <source>%Ln values differed from the customer&apos;s current one: %1 taken from the file, the others kept.</source>
         <translation>
             <numerusform>%Ln value differed from the customer&apos;s current one: %1 taken from the file, the others kept.</numerusform>
@@ -112,7 +128,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="478"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="544"/>
+        <source>%Ln rows name a customer whose phone, email or customer ID differs: each goes to a new customer unless you tick “Attach to this customer”.</source>
+        <translation>
+            <numerusform>%Ln row names a customer whose phone, email or customer ID differs: it goes to a new customer unless you tick “Attach to this customer”.</numerusform>
+            <numerusform>%Ln rows name a customer whose phone, email or customer ID differs: each goes to a new customer unless you tick “Attach to this customer”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="547"/>
+        <source>%Ln rows named a customer whose phone, email or customer ID differed: %1 attached to that customer, the others went to new customers.</source>
+        <translation>
+            <numerusform>%Ln row named a customer whose phone, email or customer ID differed: %1 attached to that customer, the others went to new customers.</numerusform>
+            <numerusform>%Ln rows named a customer whose phone, email or customer ID differed: %1 attached to that customer, the others went to new customers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="566"/>
         <source>%Ln rejected rows saved to %1. Fix them and import that file.</source>
         <translation>
             <numerusform>%Ln rejected row saved to %1. Fix it and import that file.</numerusform>

@@ -78,803 +78,803 @@
 <context>
     <name>AnalyticsPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="143"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="143"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="143"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="152"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="153"/>
         <source>Analyse as if today were this date: later orders and answers are ignored.</source>
         <translation>以这一天作为“今天”来分析：之后的订单和调查回复不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="155"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="156"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="155"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="156"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="155"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="156"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="156"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="157"/>
         <source>RFM tier</source>
         <translation>RFM 分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="156"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="157"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="156"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="157"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="162"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="163"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="163"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="164"/>
         <source>Compute again (F5)</source>
         <translation>重新计算 (F5)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="173"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="174"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="180"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="181"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="183"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="222"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="88"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="184"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="89"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="191"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="192"/>
         <source>No data yet. Record orders and survey answers (or open the demo) and this page shows how your business is doing: who is worth your time, who is slipping away, and whether your customers are happy.</source>
         <translation>还没有数据。记录订单和调查回复（或打开演示数据）后，这里会显示您的经营状况：哪些客户最值得投入，哪些客户正在流失，客户是否满意。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="222"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="234"/>
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="222"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
         <source>Share of revenue</source>
         <translation>营收占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
         <source>Suggested action</source>
         <translation>建议行动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="226"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="227"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="228"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
         <source>RFM tiers</source>
         <translation>RFM 客户分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="228"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="229"/>
         <source>Recency, frequency and monetary scores (1-5 each, over the 12 months before the as-of date) add up to a tier: 12-15 high value, 8-11 medium, 4-7 low, 3 churned. Double-click a tier to see its customers, best first.</source>
         <translation>最近消费（R）、消费频率（F）、消费金额（M）各评 1-5 分（统计截至日前 12 个月），总分决定分层：12-15 高价值，8-11 中价值，4-7 低价值，3 流失。双击某一层查看其中的客户，价值高的在前。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="232"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="232"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="232"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
         <source>P(alive)</source>
         <translation>存活概率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="234"/>
         <source>Predicted CLV</source>
         <translation>预测终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="234"/>
         <source>Value at risk</source>
         <translation>风险价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="236"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="245"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="237"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="246"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="247"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="248"/>
         <source>Create win-back task</source>
         <translation>创建召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="241"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="259"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="242"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="260"/>
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="260"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="261"/>
         <source>Customers ranked by the value you may lose: predicted CLV × (1 − P(alive)). P(alive) is the BG/NBD model&apos;s probability that the customer will still buy from you.</source>
         <translation>按可能损失的价值排序：预测终身价值 ×（1 − 存活概率）。存活概率是 BG/NBD 模型估计的客户仍会继续购买的概率。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="263"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="263"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
         <source>Baseline → target</source>
         <translation>基准 → 目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="263"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="265"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="265"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="265"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="268"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="269"/>
         <source>Add goal…</source>
         <translation>添加目标…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="271"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="272"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="273"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="274"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="267"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="286"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="268"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="287"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="250"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="251"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="252"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="253"/>
         <source>Save the churn-risk list as shown to Excel or CSV.</source>
         <translation>将当前显示的流失风险名单保存为 Excel 或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="280"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="281"/>
         <source>No goals yet. A goal follows one figure to a target by a date, for example repurchase rate from 20% to 30% by the end of the year, and shows here whether you are on track. Click Add goal… to set one.</source>
         <translation>还没有目标。目标跟踪一项指标在某个日期前达到目标值，例如年底前把复购率从 20% 提高到 30%，并在这里显示进度是否跟得上。点击“添加目标…”设定一个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="287"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="288"/>
         <source>A goal tracks one metric from a baseline to a target by a deadline, measured over the last 30, 90, 180 or 365 days. It is on track when it has come at least as far as the time that has gone.</source>
         <translation>目标跟踪一项指标在截止日期前从基准值达到目标值，按最近 30、90、180 或 365 天计算。完成进度不低于已过去的时间比例，即为进展正常。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="354"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="355"/>
         <source>Click a bar, slice or cell to see exactly those customers.</source>
         <translation>点击柱形、扇区或单元格，查看对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="356"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="357"/>
         <source>Revenue and orders</source>
         <translation>营收与订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="356"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="357"/>
         <source>Paid orders per day, week or month of the period. </source>
         <translation>期间内每天、每周或每月的已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
         <source>CSAT and NPS over time</source>
         <translation>满意度与净推荐值趋势</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
         <source>CSAT (% scoring 4-5) and NPS per bucket, with the number of answers. </source>
         <translation>各时间段的满意度（4-5 分占比）和净推荐值，以及回复数量。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
         <source>NPS: detractors, passives, promoters</source>
         <translation>净推荐值：贬损者、中立者、推荐者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
         <source>NPS answers in the period: 0-6 detractors, 7-8 passives, 9-10 promoters. </source>
         <translation>期间内的 NPS 回复：0-6 分为贬损者，7-8 分为中立者，9-10 分为推荐者。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
         <source>Customers per tier as of the as-of date, with their share of the period&apos;s revenue. </source>
         <translation>截至日各分层的客户数，以及各层在期间营收中的占比。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="365"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="366"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="365"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="366"/>
         <source>Prospect (no order), new (one order), repeat (two or more), loyal (high value, or a promoter buying four or more times a year), churned. </source>
         <translation>潜在客户（未下单）、新客户（一单）、老客户（两单及以上）、忠诚客户（高价值，或每年购买四次以上的推荐者）、流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="368"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="369"/>
         <source>CLV distribution</source>
         <translation>客户终身价值分布</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="368"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="369"/>
         <source>Customers by predicted value over the horizon (simple CLV when the models cannot be fitted). </source>
         <translation>按预测期内预测价值划分的客户（模型无法拟合时使用简单终身价值）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="370"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
         <source>Retention by month of first order</source>
         <translation>按首单月份的留存</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
         <source>Share of each month&apos;s new customers who bought again k months later. </source>
         <translation>每个月的新客户在 k 个月后再次购买的比例。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
         <source>What customers say</source>
         <translation>客户在说什么</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
         <source>Most frequent words and phrases in survey comments of the period (Chinese segmented with jieba). </source>
         <translation>期间内调查评价中出现最多的词语和短语（中文用 jieba 分词）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="381"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="382"/>
         <source>1000000:M;1000:k</source>
         <translation>100000000:亿;10000:万</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="385"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="773"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="385"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="385"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
         <source>CSAT (% satisfied)</source>
         <translation>满意度（满意占比 %）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="773"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
         <source>NPS</source>
         <translation>净推荐值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
         <source>Answers</source>
         <translation>回复数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
         <source>Detractors (0-6)</source>
         <translation>贬损者（0-6）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
         <source>Passives (7-8)</source>
         <translation>中立者（7-8）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
         <source>Promoters (9-10)</source>
         <translation>推荐者（9-10）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
         <source>{share:.0%} of revenue</source>
         <translation>占营收 {share:.0%}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
         <source>{label}: {count:,}</source>
         <translation>{label}：{count:,}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="390"/>
         <source>Months after first order</source>
         <translation>首单后月数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="390"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="391"/>
         <source>Month of first order</source>
         <translation>首单月份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="390"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="391"/>
         <source>Comments</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="391"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="392"/>
         <source>No data for this period</source>
         <translation>此期间没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="391"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="392"/>
         <source>Predicted CLV (next 12 months)</source>
         <translation>预测终身价值（未来 12 个月）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="392"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="393"/>
         <source>Simple CLV</source>
         <translation>简单终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="499"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="505"/>
         <source>The period starts after it ends. Choose another start date.</source>
         <translation>期间的开始日期晚于结束日期，请选择其他开始日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="506"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="512"/>
         <source>Computing analytics…</source>
         <translation>正在计算分析…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="539"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="545"/>
         <source>Stopped. Press Refresh (F5) to compute again.</source>
         <translation>已停止。按“刷新”(F5) 重新计算。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="554"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="560"/>
         <source>As of %1 · period %2 to %3 · compared with %4 to %5</source>
         <translation>截至 %1 · 期间 %2 至 %3 · 对比 %4 至 %5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="584"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="590"/>
         <source>no earlier data</source>
         <translation>没有更早的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="587"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="593"/>
         <source> pp</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="589"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="595"/>
         <source>up from 0</source>
         <translation>从 0 上升</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="589"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="594"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="595"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="600"/>
         <source>unchanged</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="601"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="607"/>
         <source>Customers in your file at the end of the period (archived ones too: their orders are part of your history). Click to see them.</source>
         <translation>期末客户档案中的客户数（包括已归档的：他们的订单也是您的历史）。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="603"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="609"/>
         <source>Customers whose last paid order is at most %1 days before the end of the period (churn days, in Settings).</source>
         <translation>最近一笔已付款订单在期末前 %1 天以内的客户（流失判定天数，见“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="605"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="611"/>
         <source>Customers whose first paid order falls in the period.</source>
         <translation>首笔已付款订单在此期间的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="606"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="612"/>
         <source>Customers active at the start of the period whose last paid order is more than %1 days old at its end.</source>
         <translation>期初活跃、但到期末时最近一笔已付款订单已超过 %1 天的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="608"/>
-        <source>Sum of paid orders in the period. Refunded orders are not counted.</source>
-        <translation>期间内已付款订单的总额，退款订单不计入。</translation>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="614"/>
+        <source>Sum of paid orders in the period. Refunded orders are not counted, nor orders in another currency than yours (Settings).</source>
+        <translation>期间内已付款订单的总额。退款订单不计入，币种与您的币种（设置中）不同的订单也不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="609"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="616"/>
         <source>Revenue divided by the number of paid orders in the period.</source>
         <translation>营收除以期间内已付款订单数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="610"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="617"/>
         <source>Share of CSAT answers (1-5) in the period scoring 4 or 5, in %. The mean score is shown below.</source>
         <translation>期间内满意度回复（1-5 分）中 4 分或 5 分所占的百分比。平均分显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="612"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="619"/>
         <source>% promoters (9-10) minus % detractors (0-6) among NPS answers in the period, from -100 to 100; 7-8 are passives. 50 or more is excellent.</source>
         <translation>期间内 NPS 回复中推荐者（9-10 分）占比减去贬损者（0-6 分）占比，范围 -100 到 100；7-8 分为中立者。50 及以上为优秀。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="614"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="621"/>
         <source>Customers with 2 or more paid orders in the period divided by customers with at least 1.</source>
         <translation>期间内有 2 笔及以上已付款订单的客户数，除以至少有 1 笔的客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="616"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="623"/>
         <source>Customers active at the start of the period who churned by its end, divided by the customers active at the start.</source>
         <translation>期初活跃、期末已流失的客户数，除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="618"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="625"/>
         <source>Customers active at the start of the period who are still active at its end, divided by the customers active at the start.</source>
         <translation>期初活跃、期末仍然活跃的客户数，除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="620"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="627"/>
         <source>Customers who referred at least one customer who became new in the period, divided by all customers.</source>
         <translation>在期间内推荐了至少一位新客户的客户数，除以全部客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="622"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="629"/>
         <source>Average order value × orders per year (both over the 12 months before the end of the period) × expected lifetime × gross margin (%1%). Lifetime is 1 ÷ the annual churn rate, at most %2 years. Averaged over customers who bought in those 12 months.</source>
         <translation>平均客单价 × 每年订单数（均按期末前 12 个月计算）× 预期生命周期 × 毛利率（%1%）。生命周期 = 1 ÷ 年流失率，最多 %2 年。按这 12 个月内有购买的客户取平均。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="626"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="633"/>
         <source>BG/NBD (Fader, Hardie &amp; Lee 2005) predicts each customer&apos;s purchases and the chance they are still a customer; Gamma-Gamma their spend per purchase. Discounted at %1% a year over the next %2 days, averaged over customers who have bought. Fitted by maximum likelihood on all your customers.</source>
         <translation>BG/NBD 模型（Fader、Hardie 和 Lee，2005）预测每位客户的购买次数及其仍是客户的概率；Gamma-Gamma 模型预测每次购买的金额。按每年 %1% 折现，计算未来 %2 天，按有过购买的客户取平均。用全部客户数据以最大似然法拟合。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="636"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="782"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="643"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="789"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="637"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="644"/>
         <source>Change against %1 to %2, the period of the same length before.</source>
         <translation>与前一个同样长度的期间（%1 至 %2）相比的变化。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="646"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="653"/>
         <source>next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="653"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="660"/>
         <source>mean %1 · %Ln answer(s)</source>
         <translation>
             <numerusform>平均 %1 · %Ln 条回复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="656"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="663"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln 条回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="662"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="669"/>
         <source>Click to see these customers</source>
         <translation>点击查看这些客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="666"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="673"/>
         <source>No survey answers in this period.</source>
         <translation>此期间没有调查回复。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="668"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="675"/>
         <source>Nobody was an active customer at the start of the period.</source>
         <translation>期初没有活跃客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="670"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="677"/>
         <source>No paid orders in this period.</source>
         <translation>此期间没有已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="672"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="679"/>
         <source>No customer was active a year before, so there is no annual churn rate to estimate a lifetime from.</source>
         <translation>一年前没有活跃客户，因此无法用年流失率估算生命周期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="674"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="681"/>
         <source>Nobody bought in the last 12 months.</source>
         <translation>最近 12 个月没有人购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="675"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="682"/>
         <source>No customers in this period.</source>
         <translation>此期间没有客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="679"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="686"/>
         <source>Too few customers have bought for the models to learn from (at least 20 are needed).</source>
         <translation>有过购买的客户太少，模型无法学习（至少需要 20 位）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="681"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="688"/>
         <source>Too few customers have bought on more than one day for the models to learn how often people come back.</source>
         <translation>在不止一天有过购买的客户太少，模型无法学习客户多久回购一次。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="683"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="690"/>
         <source>The model fit did not converge on this data, so it shows no predictions.</source>
         <translation>模型在这些数据上拟合未收敛，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="684"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="691"/>
         <source>The data do not pin the models down (the fit drifts to an extreme), so they show no predictions. More history usually fixes this.</source>
         <translation>数据不足以确定模型（拟合结果趋于极端），因此不显示预测。积累更多历史数据通常可以解决。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="686"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="693"/>
         <source>A few very large orders dominate spending, so the spend model finds no finite average and shows no predictions.</source>
         <translation>少数特大订单主导了消费金额，消费模型无法得出有限的平均值，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="694"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="701"/>
         <source>Models fitted on %1 customers: BG/NBD r = %2, α = %3 days, a = %4, b = %5 · Gamma-Gamma p = %6, q = %7, v = %8</source>
         <translation>模型基于 %1 位客户拟合：BG/NBD r = %2，α = %3 天，a = %4，b = %5 · Gamma-Gamma p = %6，q = %7，v = %8</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="700"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="707"/>
         <source>No predictions: %1</source>
         <translation>没有预测：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="727"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="734"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="727"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="734"/>
         <source>Personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="728"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
         <source>Promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="729"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="736"/>
         <source>Ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="760"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="767"/>
         <source>Highest value at risk first. Select a customer, then open them or plan a win-back.</source>
         <translation>风险价值最高的排在前面。选择一位客户，然后打开其档案或安排召回。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="765"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
         <source>No customer at risk in this segment.</source>
         <translation>这个分群中没有流失风险客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="771"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="778"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="771"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="778"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
         <source>Churn rate</source>
         <translation>流失率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="99"/>
         <source>Retention rate</source>
         <translation>客户保持率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="99"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="100"/>
         <source>Referral rate</source>
         <translation>推荐率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="773"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
         <source>CSAT</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="774"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="781"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
         <source>Average order value</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="774"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="781"/>
         <source>Active customers</source>
         <translation>活跃客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="775"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="782"/>
         <source>New customers</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="775"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="100"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="782"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="101"/>
         <source>Average CLV (simple)</source>
         <translation>平均 CLV（简单）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="776"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="783"/>
         <source>Share of customers with CLV at least</source>
         <translation>终身价值不低于此值的客户占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="793"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="800"/>
         <source>Achieved</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="793"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="800"/>
         <source>On track</source>
         <translation>进展正常</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="793"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="800"/>
         <source>Behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="794"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="801"/>
         <source>Missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="794"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="801"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="813"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="820"/>
         <source>Time gone: %1</source>
         <translation>已过时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="840"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="847"/>
         <source>Select a customer in the churn-risk list first.</source>
         <translation>请先在流失风险列表中选择一位客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="844"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="851"/>
         <source>Win back %1: ask why they stopped buying and make a comeback offer</source>
         <translation>召回 %1：了解不再购买的原因，提供回归优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="846"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="853"/>
         <source>Churn risk: P(alive) %1, value at risk %2.</source>
         <translation>流失风险：存活概率 %1，风险价值 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="852"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="859"/>
         <source>Undo win-back task</source>
         <translation>撤销召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="853"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="860"/>
         <source>Win-back task for %1 added to Today (due tomorrow).</source>
         <translation>已为 %1 添加召回任务到“今日”（明天到期）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="876"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="883"/>
         <source>Goal added.</source>
         <translation>目标已添加。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="890"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="897"/>
         <source>Goal saved.</source>
         <translation>目标已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="901"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="908"/>
         <source>Undo delete goal</source>
         <translation>撤销删除目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="902"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="909"/>
         <source>Goal deleted. Press Ctrl+Z to undo.</source>
         <translation>目标已删除。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="89"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="90"/>
         <source>Active</source>
         <translation>活跃</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="90"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="91"/>
         <source>New</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="91"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
         <source>Churned</source>
         <translation>流失客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="101"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="102"/>
         <source>Average CLV (predicted)</source>
         <translation>平均 CLV（预测）</translation>
     </message>
@@ -895,17 +895,17 @@
 <context>
     <name>BackupBanner</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="124"/>
+        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="126"/>
         <source>Open backups</source>
         <translation>打开备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="154"/>
+        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="156"/>
         <source>The last backup failed: %1</source>
         <translation>上次备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="156"/>
+        <location filename="../../src/solocrm/ui/backup_scheduler.py" line="158"/>
         <source>Your last good backup is too old. Connect the backup drive or back up now.</source>
         <translation>最近一次成功的备份已经太旧。请连接备份盘，或立即备份。</translation>
     </message>
@@ -1258,87 +1258,87 @@
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="375"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="376"/>
         <source>The backup was written but not yet verified: the key is not on this computer. Click Verify all and enter your passphrase.</source>
         <translation>备份已写入但尚未验证：这台电脑上没有密钥。请点击“全部验证”并输入密码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="378"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="379"/>
         <source>Backup written and verified: %1</source>
         <translation>备份已写入并验证：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="407"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="408"/>
         <source>Your backup key is not on this computer. Enter the backup passphrase, or the recovery code you wrote down.</source>
         <translation>这台电脑上没有您的备份密钥。请输入备份密码，或您记下的恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="422"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="423"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="449"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="450"/>
         <source>Verifying %1…</source>
         <translation>正在验证 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="457"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="458"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="467"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="468"/>
         <source>All backups verified</source>
         <translation>所有备份均已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="467"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="468"/>
         <source>Some backups failed verification</source>
         <translation>部分备份未通过验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="482"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="483"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="483"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="484"/>
         <source>SoloCRM backups (*.crmbak);;All files (*)</source>
         <translation>SoloCRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="492"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="493"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="500"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="501"/>
         <source>customers</source>
         <translation>位客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="500"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="501"/>
         <source>orders</source>
         <translation>个订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="501"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="502"/>
         <source>interactions</source>
         <translation>条互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="501"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="502"/>
         <source>tasks</source>
         <translation>个任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="502"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
         <source>survey answers</source>
         <translation>份调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="505"/>
         <source>This backup was made %1 by SoloCRM %2 and holds:
 %3
 
@@ -1349,22 +1349,22 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 恢复会用它替换 %4 中的全部内容。恢复前会先为当前数据做一个安全备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="508"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="509"/>
         <source>Restore this backup?</source>
         <translation>恢复这个备份？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="516"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="517"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="525"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="527"/>
         <source>Restored. The data you had before is kept as a pinned safety backup: %1</source>
         <translation>已恢复。之前的数据已作为固定的安全备份保存：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="527"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="529"/>
         <source>Restore complete</source>
         <translation>恢复完成</translation>
     </message>
@@ -1395,32 +1395,32 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/crash.py" line="65"/>
+        <location filename="../../src/solocrm/ui/crash.py" line="80"/>
         <source>SoloCRM</source>
         <translation>SoloCRM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/crash.py" line="70"/>
+        <location filename="../../src/solocrm/ui/crash.py" line="85"/>
         <source>Something went wrong. SoloCRM keeps running; your data is saved.</source>
         <translation>出了点问题。SoloCRM 仍在运行，您的数据已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/crash.py" line="76"/>
+        <location filename="../../src/solocrm/ui/crash.py" line="91"/>
         <source>If it happens again, copy the details and send them with a note of what you were doing.</source>
         <translation>如果再次出现，请复制详细信息，连同您当时正在做的操作一起发给我们。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/crash.py" line="84"/>
+        <location filename="../../src/solocrm/ui/crash.py" line="99"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/crash.py" line="85"/>
+        <location filename="../../src/solocrm/ui/crash.py" line="100"/>
         <source>Show log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/crash.py" line="110"/>
+        <location filename="../../src/solocrm/ui/crash.py" line="125"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -1428,284 +1428,283 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="61"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="60"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="61"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="60"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="66"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="65"/>
         <source>Basic</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="67"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="66"/>
         <source>Address and source</source>
         <translation>地址与来源</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="68"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="67"/>
         <source>Preferences</source>
         <translation>联系偏好</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="69"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="68"/>
         <source>Personal</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="70"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="69"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="114"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="113"/>
         <source>e.g. 张三</source>
         <translation>例如 张三</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="117"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="116"/>
         <source>138 1234 5678, 021-6234 5678</source>
         <translation>138 1234 5678, 021-6234 5678</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="118"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="117"/>
         <source>Several numbers: separate them with commas.</source>
         <translation>多个号码请用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="119"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="118"/>
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="121"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="120"/>
         <source>VIP, 老客</source>
         <translation>VIP, 老客</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="122"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="121"/>
         <source>Separate tags with commas.</source>
         <translation>多个标签请用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="130"/>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="133"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="129"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="137"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="133"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="138"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="134"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="139"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="135"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="140"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="136"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="141"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="137"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="142"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="138"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="143"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="139"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="144"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="140"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="145"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="141"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="146"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="142"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="152"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="148"/>
         <source>e.g. 广东</source>
         <translation>例如 广东</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="153"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="149"/>
         <source>e.g. 深圳</source>
         <translation>例如 深圳</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="161"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="157"/>
         <source>Type a name to pick a customer</source>
         <translation>输入名字以选择客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="169"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="165"/>
         <source>Province / region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="170"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="166"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="171"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="167"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="172"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="168"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="173"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="169"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="174"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="170"/>
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="175"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="171"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="181"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="177"/>
         <source>Agrees to receive marketing messages</source>
         <translation>同意接收营销信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="183"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="179"/>
         <source>No preference</source>
         <translation>无偏好</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="186"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="182"/>
         <source>e.g. weekdays after 18:00</source>
         <translation>例如 工作日 18:00 以后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="188"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="184"/>
         <source>Consent</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="189"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="185"/>
         <source>Preferred channel</source>
         <translation>首选联系方式</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="190"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="186"/>
         <source>Preferred hours</source>
         <translation>方便联系的时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="196"/>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="293"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="192"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="289"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="200"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="196"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="202"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="198"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="213"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="209"/>
         <source>Family, pets, likes… whatever helps you remember them.</source>
         <translation>家庭、宠物、喜好……任何能帮您记住对方的细节。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="216"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="212"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="217"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="213"/>
         <source>Personal details</source>
         <translation>个人细节</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="218"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="214"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="225"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="221"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="225"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="221"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="230"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="226"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="233"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="229"/>
         <source>Fields you define appear on every customer.</source>
         <translation>您定义的字段会出现在每位客户的档案中。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="269"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="265"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="270"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="266"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="276"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="272"/>
         <source>This photo is larger than 2 MB. Choose a smaller picture.</source>
         <translation>这张照片超过 2 MB，请选择小一些的图片。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="279"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="275"/>
         <source>This file is not a picture SoloCRM can read.</source>
         <translation>这个文件不是 SoloCRM 能读取的图片。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="338"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="333"/>
         <source>Pick the referring customer from the suggestions, or leave it empty.</source>
         <translation>请从建议列表中选择推荐人，或留空。</translation>
     </message>
@@ -2367,6 +2366,24 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../src/solocrm/ui/date_field.py" line="69"/>
+        <source>Not set</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/date_field.py" line="71"/>
+        <source>Type a date like 2024-01-05, 2024/1/5, 20240105 or 2024年1月5日, or pick one from the calendar.</source>
+        <translation>输入日期，如 2024-01-05、2024/1/5、20240105 或 2024年1月5日，也可从日历中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/date_field.py" line="79"/>
+        <source>Pick from the calendar</source>
+        <translation>从日历中选择</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
         <location filename="../../src/solocrm/ui/duplicates_page.py" line="126"/>
@@ -2562,37 +2579,37 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="224"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="221"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="225"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="222"/>
         <source>CLV at least</source>
         <translation>终身价值至少</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="227"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="224"/>
         <source>Baseline (now)</source>
         <translation>基准值（当前）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="228"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="225"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="229"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="226"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="230"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="227"/>
         <source>Measured over</source>
         <translation>统计范围</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="231"/>
+        <location filename="../../src/solocrm/ui/analytics_widgets.py" line="228"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2600,82 +2617,82 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="565"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="653"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="655"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="655"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="655"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="655"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="567"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="655"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="568"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="656"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="568"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="656"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="568"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="656"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="568"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="656"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="575"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="663"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="577"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="665"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="583"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="671"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="598"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="686"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="625"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="713"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="626"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="714"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2683,698 +2700,751 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="122"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="126"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="130"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="134"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="132"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="136"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="642"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="136"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="159"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="163"/>
         <source>A CSV, Excel (.xlsx, .xls) or vCard (.vcf) file</source>
         <translation>CSV、Excel（.xlsx、.xls）或 vCard（.vcf）文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="161"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="165"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="168"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="181"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="172"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="177"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="185"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="169"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="173"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="174"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="178"/>
         <source>Comma ,</source>
         <translation>逗号 ,</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="174"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="178"/>
         <source>Semicolon ;</source>
         <translation>分号 ;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="174"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="178"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="175"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="179"/>
         <source>Bar |</source>
         <translation>竖线 |</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="178"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="214"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="182"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="275"/>
         <source>First sheet with data</source>
         <translation>第一个有数据的工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="183"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="187"/>
         <source>Bring in customers from Excel, a CSV export, your phone&apos;s contacts (vCard) or a cash register. Nothing is written until you confirm in step 3, and every import can be undone.</source>
         <translation>从 Excel、CSV 导出文件、手机通讯录（vCard）或收银系统导入客户。在第 3 步确认之前不会写入任何数据，每次导入都可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="188"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="192"/>
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="189"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="193"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="190"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="194"/>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="191"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="195"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="192"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="196"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="193"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="197"/>
         <source>Header row</source>
         <translation>标题行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="197"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="217"/>
+        <source>Skip these lines and import the rest of the file</source>
+        <translation>跳过这些行，导入文件其余部分</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="222"/>
+        <source>These lines read in the text encoding chosen above:</source>
+        <translation>按上方所选文本编码读取这些行：</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="257"/>
         <source>Choose a file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="207"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="268"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="229"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="290"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="229"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="290"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="229"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="290"/>
         <source>Example values</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="234"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="295"/>
         <source>Year first (2024-01-05) or settle from the file</source>
         <translation>年份在前（2024-01-05），或根据文件判断</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="235"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="296"/>
         <source>Day first (05/01/2024 = 5 January)</source>
         <translation>日在前（05/01/2024 = 1 月 5 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="236"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="297"/>
         <source>Month first (05/01/2024 = May 1)</source>
         <translation>月在前（05/01/2024 = 5 月 1 日）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="242"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="303"/>
         <source>Dates like 05/01/2024:</source>
         <translation>类似 05/01/2024 的日期：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="245"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="306"/>
         <source>The file as read:</source>
         <translation>读取到的文件内容：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="250"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="311"/>
         <source>— ignore this column —</source>
         <translation>— 忽略此列 —</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="253"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="314"/>
         <source>Custom field…</source>
         <translation>自定义字段…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="261"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="322"/>
         <source>header on row %1</source>
         <translation>标题在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="265"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="326"/>
         <source>sheet “%1”</source>
         <translation>工作表“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="266"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="330"/>
         <source>The saved mapping for this layout was applied.</source>
         <translation>已套用为这种表格格式保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="267"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="331"/>
         <source>Columns were matched by their names and values; change any that is wrong.</source>
         <translation>已根据列名和内容自动匹配各列；如有不对请修改。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="280"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="303"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="344"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="367"/>
         <source>Custom field: %1</source>
         <translation>自定义字段：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="294"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="358"/>
         <source>Custom field</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="295"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="359"/>
         <source>Store this column in the custom field named:</source>
         <translation>将此列保存到以下自定义字段：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="329"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="393"/>
         <source>Checking… %1 rows (%2 rows/s)</source>
         <translation>正在检查… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="329"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="393"/>
         <source>Importing… %1 rows (%2 rows/s)</source>
         <translation>正在导入… %1 行（每秒 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="341"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="341"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="417"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="418"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="420"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="432"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="417"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="432"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="417"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="432"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="352"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="417"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="432"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="418"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="458"/>
         <source>Use the file&apos;s value</source>
         <translation>采用文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="353"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="418"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="419"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="419"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
         <source>In the file</source>
         <translation>文件中的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="354"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="419"/>
         <source>Current</source>
         <translation>现有的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="420"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="420"/>
         <source>Looks like</source>
         <translation>疑似</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="355"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="420"/>
         <source>Because</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="358"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="423"/>
         <source>Rows whose name is like a customer&apos;s in the same city or company, where both have a phone number of their own: most likely two people</source>
         <translation>与同城或同公司某位客户姓名相近、但双方各有电话号码的行：多半是两个人</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="366"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="431"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="367"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="466"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="433"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
         <source>Rejected rows</source>
         <translation>未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="367"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="433"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="368"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="434"/>
         <source>Possible duplicates</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="368"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="434"/>
         <source>Cleaned values</source>
         <translation>已清洗的值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="370"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="493"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="435"/>
+        <source>Cells left out</source>
+        <translation>略去的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="437"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="581"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="384"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="451"/>
         <source>If you import now:</source>
         <translation>如果现在导入：</translation>
     </message>
+    <message>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="458"/>
+        <source>Attach to this customer</source>
+        <translation>归入这位客户</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="406"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="477"/>
         <source>Also show namesakes with their own phone numbers (%Ln)</source>
         <translation>
             <numerusform>也显示各有电话号码的同名客户（%Ln 行）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="415"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="488"/>
         <source>%1 values were cleaned; the first %2 are listed under “Cleaned values”.</source>
         <translation>共清洗了 %1 个值；“已清洗的值”中列出前 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="436"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="509"/>
         <source>%1 (row %2)</source>
         <translation>%1（第 %2 行）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="437"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="510"/>
         <source>%1 (#%2)</source>
         <translation>%1（#%2）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="441"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="514"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="441"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="514"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="446"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="519"/>
         <source>%Ln rows read: %1 new, %2 updated, %3 merged into another row, %4 already there, %5 rejected.</source>
         <translation>
             <numerusform>共读取 %Ln 行：新增 %1，更新 %2，合并到其他行 %3，已存在 %4，未导入 %5。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="452"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="525"/>
         <source>%Ln customers not found are created.</source>
         <translation>
             <numerusform>将新建 %Ln 位找不到的客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="478"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <source>%Ln cells could not be read and are left out; their rows are imported without them (see “Cells left out”).</source>
+        <translation>
+            <numerusform>%Ln 个单元格无法读取，已略去；所在的行照常导入（见“略去的单元格”）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="544"/>
+        <source>%Ln rows name a customer whose phone, email or customer ID differs: each goes to a new customer unless you tick “Attach to this customer”.</source>
+        <translation>
+            <numerusform>%Ln 行写的客户姓名与已有客户相同，但手机、邮箱或会员号不同：除非勾选“归入这位客户”，否则每行都记到一位新客户名下。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="547"/>
+        <source>%Ln rows named a customer whose phone, email or customer ID differed: %1 attached to that customer, the others went to new customers.</source>
+        <translation>
+            <numerusform>%Ln 行写的客户姓名与已有客户相同，但手机、邮箱或会员号不同：%1 行归入了该客户，其余记到了新客户名下。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="566"/>
         <source>%Ln rejected rows saved to %1. Fix them and import that file.</source>
         <translation>
             <numerusform>已将 %Ln 行未导入的数据保存到 %1。修改后再导入该文件即可。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="466"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
         <source>No row was rejected.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="454"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="328"/>
+        <source>%Ln lines left out (they cannot be read as %1)</source>
+        <translation>
+            <numerusform>已跳过 %Ln 行（无法按 %1 读取）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
         <source>%Ln values differ from the customer&apos;s current one: the current value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>
             <numerusform>%Ln 个值与客户现有的值不同：除非勾选“采用文件中的值”，否则保留现有的值。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="458"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="536"/>
         <source>%Ln values differed from the customer&apos;s current one: %1 taken from the file, the others kept.</source>
         <translation>
             <numerusform>%Ln 个值与客户现有的值不同：%1 个采用了文件中的值，其余保留原值。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="469"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
         <source>Save rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="470"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="558"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="474"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="562"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="475"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="563"/>
         <source>Why it was not imported</source>
         <translation>未导入原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="490"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="578"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="510"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="598"/>
         <source>Imported %1 in %2 s.</source>
         <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="526"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="614"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="618"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="642"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="642"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="642"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="61"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="61"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="61"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="65"/>
         <source>Interactions</source>
         <translation>互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="62"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="66"/>
         <source>Survey answers</source>
         <translation>调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="68"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="69"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="70"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
         <source>Province / region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="71"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="72"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Marketing consent</source>
         <translation>营销授权</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="73"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
         <source>Preferred hours</source>
         <translation>方便联系的时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Personal details</source>
         <translation>个人细节</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="74"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
         <source>Customer ID (member no.)</source>
         <translation>客户编号（会员号）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="75"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="80"/>
         <source>Customer phone</source>
         <translation>客户电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="80"/>
         <source>Customer email</source>
         <translation>客户邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="76"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="80"/>
         <source>Order date</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="81"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="81"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="81"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="77"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="81"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="82"/>
         <source>Status (paid / refunded)</source>
         <translation>状态（已付款/已退款）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="82"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="78"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="80"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="82"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="83"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="83"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="79"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="83"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="80"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
         <source>Survey kind (CSAT / NPS)</source>
         <translation>调查类型（CSAT / NPS）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="80"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="84"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="81"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="85"/>
         <source>Comment</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="86"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="90"/>
         <source>same name</source>
         <translation>名字相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="86"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="90"/>
         <source>traditional / simplified characters</source>
         <translation>繁简体不同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="87"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="91"/>
         <source>same characters in another order</source>
         <translation>字相同但顺序不同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="88"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="92"/>
         <source>same pinyin</source>
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="600"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="688"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -3382,57 +3452,57 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="276"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="281"/>
         <source>Log contact with %1</source>
         <translation>记录与 %1 的联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="276"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="281"/>
         <source>Edit contact with %1</source>
         <translation>编辑与 %1 的联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="283"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="288"/>
         <source>We reached out</source>
         <translation>我方联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="284"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="289"/>
         <source>They reached out</source>
         <translation>对方联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="287"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="292"/>
         <source>What was said? Ctrl+Enter saves.</source>
         <translation>聊了什么？按 Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="291"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="296"/>
         <source>Optional, e.g. will visit on Saturday</source>
         <translation>可选，例如 周六来店</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="294"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="299"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="295"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="300"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="297"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="302"/>
         <source>&amp;Summary</source>
         <translation>摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="298"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="303"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="299"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="304"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
@@ -3735,82 +3805,82 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="206"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="211"/>
         <source>New order for %1</source>
         <translation>为 %1 新建订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="206"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="211"/>
         <source>Edit order for %1</source>
         <translation>编辑 %1 的订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="218"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="223"/>
         <source>What did they buy?</source>
         <translation>买了什么？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="223"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="228"/>
         <source>In store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="223"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="228"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="223"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="228"/>
         <source>Online shop</source>
         <translation>网店</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="224"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="229"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="225"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="230"/>
         <source>Where they bought</source>
         <translation>购买渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="231"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="236"/>
         <source>Optional, e.g. from your till</source>
         <translation>可选，例如收银小票上的单号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="233"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="238"/>
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="234"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="239"/>
         <source>&amp;Product</source>
         <translation>商品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="235"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="240"/>
         <source>&amp;Quantity</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="236"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="241"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="237"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="242"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="238"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="243"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="239"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="244"/>
         <source>Order &amp;no.</source>
         <translation>订单号(&amp;N)</translation>
     </message>
@@ -3922,32 +3992,32 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="45"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="46"/>
         <source>Last month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="45"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="46"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="46"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="47"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="46"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="47"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="47"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="48"/>
         <source>Last 12 months</source>
         <translation>最近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="47"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="48"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
@@ -4052,58 +4122,58 @@ You can undo this with Ctrl+Z.</source>
         <translation>未设置——在“设置”中填写后会显示在封面上。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="183"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="186"/>
         <source>Preparing the report…</source>
         <translation>正在准备报告…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="183"/>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="217"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="186"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="224"/>
         <source>Writing the report…</source>
         <translation>正在写入报告…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="195"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="198"/>
         <source>Choose at least one section.</source>
         <translation>请至少选择一个章节。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="205"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="212"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="205"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="212"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="206"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="213"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="214"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="221"/>
         <source>Saved {0}.</source>
         <translation>已保存 {0}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="239"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="246"/>
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="249"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="256"/>
         <source>Install poppler-utils (pdftoppm) to see the pages; the report will hold these sections.</source>
         <translation>安装 poppler-utils（pdftoppm）即可预览页面；报告将包含以下章节。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="254"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="261"/>
         <source>Page {0}</source>
         <translation>第 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/reports_page.py" line="255"/>
+        <location filename="../../src/solocrm/ui/reports_page.py" line="262"/>
         <source>{0} pages. Save (Ctrl+S) writes the report.</source>
         <translation>共 {0} 页。按保存（Ctrl+S）写入报告。</translation>
     </message>
@@ -4290,107 +4360,107 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>SurveyDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="387"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="392"/>
         <source>Survey answer from %1</source>
         <translation>%1 的调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="387"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="392"/>
         <source>Edit survey answer from %1</source>
         <translation>编辑 %1 的调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="391"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="396"/>
         <source>Satisfaction (CSAT, 1–5)</source>
         <translation>满意度（CSAT，1–5）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="392"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="397"/>
         <source>Would recommend (NPS, 0–10)</source>
         <translation>推荐意愿（NPS，0–10）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="393"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="398"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="393"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="398"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="393"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="398"/>
         <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="394"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="399"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="394"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="399"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="397"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="402"/>
         <source>0 = not at all likely</source>
         <translation>0 = 完全不会推荐</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="397"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="402"/>
         <source>10 = extremely likely</source>
         <translation>10 = 一定会推荐</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="410"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="415"/>
         <source>Optional: what they said, in their words</source>
         <translation>可选：客户的原话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="412"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="417"/>
         <source>Not about one order</source>
         <translation>不针对具体订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="420"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="425"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="422"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="427"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="423"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="428"/>
         <source>&amp;Comment</source>
         <translation>评价(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="424"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="429"/>
         <source>About &amp;order</source>
         <translation>相关订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="425"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="430"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="432"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="437"/>
         <source>%1: promoter</source>
         <translation>%1：推荐者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="434"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="439"/>
         <source>%1: passive</source>
         <translation>%1：中立者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="435"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="440"/>
         <source>%1: detractor</source>
         <translation>%1：贬损者</translation>
     </message>
@@ -4398,92 +4468,92 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="87"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="85"/>
         <source>Edit task</source>
         <translation>编辑任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="87"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="85"/>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="91"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="89"/>
         <source>e.g. Send Mr Wang the quote</source>
         <translation>例如 给王先生发报价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="105"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="96"/>
         <source>Does not repeat</source>
         <translation>不重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="105"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="96"/>
         <source>Every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="105"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="96"/>
         <source>Every week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="106"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="97"/>
         <source>Every month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="106"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="97"/>
         <source>Every year</source>
         <translation>每年</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="112"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="103"/>
         <source>Optional: type a name, pinyin or phone</source>
         <translation>可选：输入名字、拼音或电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="122"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="113"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="132"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="123"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="133"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="124"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="134"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="125"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="135"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="126"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="136"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="127"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="221"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="210"/>
         <source>Pick the customer from the suggestions, or leave the field empty.</source>
         <translation>请从建议列表中选择客户，或留空。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="263"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="252"/>
         <source>A task needs a title.</source>
         <translation>请填写任务标题。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="263"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="252"/>
         <source>A task needs a due date.</source>
         <translation>请设置任务的到期时间。</translation>
     </message>
@@ -4529,7 +4599,7 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TaskTitle</name>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="62"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="60"/>
         <source>Stay in touch</source>
         <translation>保持联系</translation>
     </message>
@@ -4733,7 +4803,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/importing/customer_import.py" line="259"/>
-        <location filename="../../src/solocrm/importing/record_import.py" line="267"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="333"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
@@ -4753,201 +4823,202 @@ You can undo this with Ctrl+Z.</source>
         <translation>没有姓名，也没有已有客户的电话、邮箱或客户编号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="578"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="600"/>
         <source>Dates in this file, like 05/01/2024, could be day/month or month/day. Choose the order (day first or month first) and import again.</source>
         <translation>这个文件里的日期（如 05/01/2024）可能是“日/月”也可能是“月/日”。请选择顺序（日在前或月在前）后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="587"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="609"/>
         <source>this row has {count} values but the header has {width} columns; a value probably contains an unquoted comma</source>
         <translation>这一行有 {count} 个值，但表头只有 {width} 列；可能某个值里有没加引号的逗号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="189"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="242"/>
         <source>“{value}” is in the future</source>
         <translation>“{value}”是将来的日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="220"/>
-        <location filename="../../src/solocrm/importing/values.py" line="184"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="281"/>
+        <location filename="../../src/solocrm/importing/values.py" line="196"/>
         <source>the date is empty</source>
         <translation>日期为空</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="222"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="283"/>
         <source>no customer ID, name, phone or email</source>
         <translation>没有客户编号、姓名、电话或邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="224"/>
-        <location filename="../../src/solocrm/importing/values.py" line="233"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="285"/>
+        <location filename="../../src/solocrm/importing/values.py" line="263"/>
         <source>the amount is empty</source>
         <translation>金额为空</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="226"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="287"/>
         <source>the summary is empty</source>
         <translation>摘要为空</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="228"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="289"/>
         <source>the score is empty</source>
         <translation>评分为空</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="235"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="297"/>
         <source>the amount is 0</source>
         <translation>金额为 0</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="253"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="319"/>
         <source>“{value}” is not a score</source>
         <translation>“{value}”不是评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="255"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="321"/>
         <source>“{value}” is not a score from 0 to 10</source>
         <translation>“{value}”不是 0 到 10 的评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="263"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="329"/>
         <source>“{value}” is not a survey kind (CSAT or NPS)</source>
         <translation>“{value}”不是问卷类型（CSAT 或 NPS）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="311"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="384"/>
         <source>several customers are called {name}; add a phone or customer ID column</source>
         <translation>有多位客户叫 {name}；请加上电话或客户编号列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="316"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="389"/>
         <source>no customer matches this row</source>
         <translation>没有与这一行对应的客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="456"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="583"/>
         <source>a CSAT score is 1 to 5, not {score}</source>
         <translation>CSAT 评分应为 1 到 5，而不是 {score}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="82"/>
-        <location filename="../../src/solocrm/importing/values.py" line="105"/>
+        <location filename="../../src/solocrm/importing/values.py" line="94"/>
+        <location filename="../../src/solocrm/importing/values.py" line="117"/>
         <source>“{value}” is not a phone number</source>
         <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="84"/>
+        <location filename="../../src/solocrm/importing/values.py" line="96"/>
         <source>“{value}” is not a mobile number (they have 11 digits)</source>
         <translation>“{value}”不是手机号（手机号有 11 位）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="121"/>
+        <location filename="../../src/solocrm/importing/values.py" line="133"/>
         <source>“{value}” is not an email address</source>
         <translation>“{value}”不是邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="157"/>
+        <location filename="../../src/solocrm/importing/values.py" line="169"/>
         <source>“{value}” is not a real date</source>
         <translation>“{value}”不是真实存在的日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="193"/>
+        <location filename="../../src/solocrm/importing/values.py" line="205"/>
         <source>“{value}”: day and month order unknown</source>
         <translation>“{value}”：不知道日和月的先后顺序</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="199"/>
+        <location filename="../../src/solocrm/importing/values.py" line="211"/>
+        <location filename="../../src/solocrm/importing/values.py" line="235"/>
         <source>“{value}” is not a date (write it like 2024-01-05)</source>
         <translation>“{value}”不是日期（请写成 2024-01-05 这样）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="204"/>
+        <location filename="../../src/solocrm/importing/values.py" line="216"/>
         <source>“{value}” is not a date</source>
         <translation>“{value}”不是日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="238"/>
-        <location filename="../../src/solocrm/importing/values.py" line="240"/>
+        <location filename="../../src/solocrm/importing/values.py" line="268"/>
+        <location filename="../../src/solocrm/importing/values.py" line="270"/>
         <source>“{value}” is not an amount</source>
         <translation>“{value}”不是金额</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="243"/>
+        <location filename="../../src/solocrm/importing/values.py" line="273"/>
         <source>“{value}” has more than 2 decimal places</source>
         <translation>“{value}”的小数超过 2 位</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="269"/>
+        <location filename="../../src/solocrm/importing/values.py" line="297"/>
         <source>“{value}”: {why}</source>
         <translation>“{value}”：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="276"/>
+        <location filename="../../src/solocrm/importing/values.py" line="320"/>
+        <source>“{value}”: {code} is not a currency this import knows</source>
+        <translation>“{value}”：{code} 不是导入能识别的币种</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="337"/>
         <source>“{value}” has too many decimal places</source>
         <translation>“{value}”的小数位太多</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="279"/>
+        <location filename="../../src/solocrm/importing/values.py" line="340"/>
         <source>“{value}” is too large</source>
         <translation>“{value}”太大</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="292"/>
+        <location filename="../../src/solocrm/importing/values.py" line="353"/>
         <source>“{value}” is not a quantity</source>
         <translation>“{value}”不是数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="294"/>
+        <location filename="../../src/solocrm/importing/values.py" line="355"/>
         <source>“{value}” is not a whole quantity between 1 and 1,000,000</source>
         <translation>“{value}”不是 1 到 1,000,000 之间的整数数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="314"/>
+        <location filename="../../src/solocrm/importing/values.py" line="375"/>
         <source>“{value}” is not a gender (男/女)</source>
         <translation>“{value}”不是性别（男/女）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="323"/>
+        <location filename="../../src/solocrm/importing/values.py" line="384"/>
         <source>“{value}” is not yes or no (是/否)</source>
         <translation>“{value}”不是“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="48"/>
-        <source>The file&apos;s text encoding is not UTF-8, UTF-16 or GBK. Open it in Excel or WPS and save it as “CSV UTF-8”, then import that file.</source>
-        <translation>这个文件的文字编码不是 UTF-8、UTF-16 或 GBK。请用 Excel 或 WPS 打开，另存为“CSV UTF-8”，再导入新文件。</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="56"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="160"/>
         <source>This does not look like a text (CSV) file. Choose a CSV, Excel (.xlsx/.xls) or vCard (.vcf) file.</source>
         <translation>这看起来不是文本（CSV）文件。请选择 CSV、Excel（.xlsx/.xls）或 vCard（.vcf）文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="92"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="219"/>
         <source>Unknown text encoding “{encoding}”. Choose one of {known}.</source>
         <translation>未知的文字编码“{encoding}”。请从 {known} 中选择。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="97"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="119"/>
         <source>The file cannot be read as {encoding}. Choose another encoding.</source>
         <translation>无法按 {encoding} 读取这个文件。请换一种编码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="103"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="236"/>
         <source>The delimiter must be one character, such as , ; or a tab.</source>
         <translation>分隔符必须是一个字符，如 , ; 或制表符。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="113"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="248"/>
         <source>Line {line} cannot be read as {encoding}: the file mixes text encodings. Save it again as “CSV UTF-8” in Excel or WPS.</source>
         <translation>第 {line} 行无法按 {encoding} 读取：文件混用了多种文字编码。请在 Excel 或 WPS 中另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="118"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="253"/>
         <source>Line {line} is not valid CSV ({why}). Check its quotes.</source>
         <translation>第 {line} 行不是有效的 CSV（{why}）。请检查其中的引号。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="124"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="259"/>
         <source>This does not look like a text (CSV) file.</source>
         <translation>这看起来不是文本（CSV）文件。</translation>
     </message>
@@ -4992,62 +5063,62 @@ You can undo this with Ctrl+Z.</source>
         <translation>date_order 必须是以下之一：{orders}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="79"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="80"/>
         <source>The file has no rows. Choose a file with a header row and data.</source>
         <translation>文件里没有任何行。请选择带表头和数据的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="121"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="122"/>
         <source>Row {row} is not in the first {count} rows of the file.</source>
         <translation>第 {row} 行不在文件的前 {count} 行之内。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="125"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="126"/>
         <source>The header row is empty. Choose the row that names the columns.</source>
         <translation>表头行是空的。请选择写有列名的那一行。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="156"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="161"/>
         <source>{path} does not exist. Check the file name.</source>
         <translation>{path} 不存在。请检查文件名。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="159"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="164"/>
         <source>{path} is a folder. Choose a file.</source>
         <translation>{path} 是文件夹。请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="161"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="166"/>
         <source>{path} cannot be read: {why}.</source>
         <translation>无法读取 {path}：{why}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="164"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="169"/>
         <source>{file} is empty. Choose a file with a header row and data.</source>
         <translation>{file} 是空的。请选择带表头和数据的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="65"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="66"/>
         <source>The vCard file mixes text encodings and cannot be read. Export the contacts again.</source>
         <translation>这个 vCard 文件混用了多种文字编码，无法读取。请重新导出联系人。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="201"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="202"/>
         <source>The vCard file ends in the middle of a contact (it may be cut off). Export it again.</source>
         <translation>这个 vCard 文件在某个联系人中间就结束了（可能不完整）。请重新导出。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="208"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="209"/>
         <source>This vCard file is larger than 200 MB; export fewer contacts at a time.</source>
         <translation>这个 vCard 文件超过 200 MB；请每次少导出一些联系人。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="215"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="216"/>
         <source>The file cannot be read as {encoding}.</source>
         <translation>无法按 {encoding} 读取这个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="221"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="222"/>
         <source>{file} holds no contacts.</source>
         <translation>{file} 里没有联系人。</translation>
     </message>
@@ -5083,44 +5154,59 @@ You can undo this with Ctrl+Z.</source>
         <translation>{file} 里没有工作表。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="61"/>
+        <location filename="../../src/solocrm/db/database.py" line="79"/>
+        <source>{path} is empty (0 bytes), so it is not a SoloCRM database. If your data should be in it, restore it from a backup; to start a new database there, delete the empty file first. The file was not changed.</source>
+        <translation>{path} 是空文件（0 字节），不是 SoloCRM 数据库。如果您的数据本应在其中，请从备份恢复；如果要在这里新建数据库，请先删除这个空文件。文件没有被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/database.py" line="87"/>
         <source>{path} is a folder, not a SoloCRM database file. Choose a file.</source>
         <translation>{path} 是文件夹，不是 SoloCRM 数据库文件。请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="67"/>
+        <location filename="../../src/solocrm/db/database.py" line="94"/>
         <source>{path} is not a SoloCRM database (it is not an SQLite file). Open the right file, or restore it from a backup. The file was not changed.</source>
         <translation>{path} 不是 SoloCRM 数据库（不是 SQLite 文件）。请打开正确的文件，或从备份恢复。文件没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="71"/>
+        <location filename="../../src/solocrm/db/database.py" line="98"/>
         <source>{path} is read-only. Copy it to a folder you can write to, or change its permissions, then open it again. The file was not changed.</source>
         <translation>{path} 是只读的。请把它复制到可写的文件夹，或修改它的权限，然后重新打开。文件没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="78"/>
+        <location filename="../../src/solocrm/db/database.py" line="105"/>
         <source>Cannot create the folder {folder}: {why}.</source>
         <translation>无法创建文件夹 {folder}：{why}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="81"/>
+        <location filename="../../src/solocrm/db/database.py" line="108"/>
         <source>Cannot create a database in {folder}: the folder is read-only.</source>
         <translation>无法在 {folder} 中创建数据库：这个文件夹是只读的。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="101"/>
+        <location filename="../../src/solocrm/db/database.py" line="129"/>
         <source>{file} was closed; reopen it to continue.</source>
         <translation>{file} 已关闭；请重新打开后继续。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="119"/>
+        <location filename="../../src/solocrm/db/database.py" line="147"/>
         <source>{path} is already open in another SoloCRM window. Switch to that window, or close it and try again.</source>
         <translation>{path} 已在另一个 SoloCRM 窗口中打开。请切换到那个窗口，或关闭它后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/db/database.py" line="149"/>
+        <location filename="../../src/solocrm/db/database.py" line="178"/>
         <source>The disk is full, so this was not saved; everything saved before is still there. Free some space on the disk that holds {folder} and try again.</source>
         <translation>磁盘已满，所以这次没有保存；之前保存的内容都还在。请在存放 {folder} 的磁盘上腾出一些空间，然后再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/database.py" line="228"/>
+        <source>Waiting for another program to finish writing to this database…</source>
+        <translation>正在等待其他程序写完这个数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/db/database.py" line="249"/>
+        <source>Another program is writing to this database ({path}); try again when it has finished. Nothing was changed.</source>
+        <translation>其他程序正在写入这个数据库（{path}）；请等它写完后再试。没有做任何改动。</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/services/contact_values.py" line="33"/>
@@ -5561,58 +5647,58 @@ You can undo this with Ctrl+Z.</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="71"/>
-        <location filename="../../src/solocrm/backup/jobs.py" line="401"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="74"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="418"/>
         <source>Cannot use {destination} for backups: {strerror}.</source>
         <translation>无法把 {destination} 用于备份：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="89"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="92"/>
         <source>backups set up</source>
         <translation>已设置备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="90"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="93"/>
         <source>new key made; older backups keep opening with the old one</source>
         <translation>已生成新密钥；旧备份仍用原来的密钥打开</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="110"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="113"/>
         <source>Pick the folder that holds your backups and the key file.</source>
         <translation>请选择存放备份和密钥文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="169"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="172"/>
         <source>another backup of this database is running</source>
         <translation>这个数据库的另一次备份正在进行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="202"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="205"/>
         <source>The backup folder {folder} is not available. Connect the drive or choose another folder on the Backup page.</source>
         <translation>备份文件夹 {folder} 不可用。请连接该磁盘，或在“备份”页选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="223"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="226"/>
         <source>Your database failed its integrity check, so it was not backed up over your good backups ({detail}). The last good backup is pinned; restore it from the Backup page.</source>
         <translation>你的数据库未通过完整性检查，所以没有用它覆盖完好的备份（{detail}）。最后一份完好的备份已被固定；请在“备份”页恢复它。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="233"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="236"/>
         <source>nothing changed since the last backup</source>
         <translation>自上次备份以来没有变化</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="259"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="262"/>
         <source>The backup read back differs from what was written; the drive may be failing. Nothing was kept.</source>
         <translation>读回的备份与写入的不一致；磁盘可能有故障。没有保留这份备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="274"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="284"/>
         <source>written; not yet verified: the key is not on this computer (enter the passphrase to verify)</source>
         <translation>已写入，尚未验证：密钥不在这台电脑上（输入密码即可验证）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="280"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="290"/>
         <source>written and verified</source>
         <translation>已写入并验证</translation>
     </message>
@@ -5622,7 +5708,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="410"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="427"/>
         <source>The key file read back differs from what was written; the drive may be failing.</source>
         <translation>读回的密钥文件与写入的不一致；磁盘可能有故障。</translation>
     </message>
@@ -5712,32 +5798,32 @@ You can undo this with Ctrl+Z.</source>
         <translation>schtasks 失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/restore.py" line="77"/>
+        <location filename="../../src/solocrm/backup/restore.py" line="85"/>
         <source>{name} is open in SoloCRM. Close that window (or use the Backup page there) and restore again. Nothing was changed.</source>
         <translation>{name} 正在 SoloCRM 中打开。请关闭那个窗口（或在那里使用“备份”页）后再恢复。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/restore.py" line="117"/>
+        <location filename="../../src/solocrm/backup/restore.py" line="128"/>
         <source>{name} was made by a newer SoloCRM ({app_version}, schema {revision}). Install the latest SoloCRM to restore it. Nothing was changed.</source>
         <translation>{name} 由更新版本的 SoloCRM 制作（{app_version}，数据结构 {revision}）。请安装最新的 SoloCRM 后再恢复。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/restore.py" line="124"/>
+        <location filename="../../src/solocrm/backup/restore.py" line="135"/>
         <source>{name} decrypted, but the database inside fails its check ({detail}). Nothing was changed; use another backup.</source>
         <translation>{name} 已解密，但其中的数据库未通过校验（{detail}）。没有做任何改动；请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/restore.py" line="136"/>
+        <location filename="../../src/solocrm/backup/restore.py" line="147"/>
         <source>{name} could not be brought up to date: {message}</source>
         <translation>{name} 无法升级到当前版本：{message}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/restore.py" line="146"/>
+        <location filename="../../src/solocrm/backup/restore.py" line="157"/>
         <source>The restored database</source>
         <translation>恢复出的数据库</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/restore.py" line="202"/>
+        <location filename="../../src/solocrm/backup/restore.py" line="214"/>
         <source>The restored database could not be closed cleanly. Nothing was changed; try again.</source>
         <translation>恢复的数据库无法正常关闭。没有做任何改动；请重试。</translation>
     </message>
@@ -5752,18 +5838,18 @@ You can undo this with Ctrl+Z.</source>
         <translation>这个轮换策略一份备份也不会保留。请至少在一条规则里保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/snapshot.py" line="100"/>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="140"/>
         <source>The database stayed busy for {deadline:.0f} seconds (another program or a long change is writing to it), so no backup was taken. It will be tried again.</source>
         <translation>数据库持续忙碌了 {deadline:.0f} 秒（有其他程序或较长的修改正在写入），所以这次没有备份。稍后会再试。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/snapshot.py" line="128"/>
-        <location filename="../../src/solocrm/backup/snapshot.py" line="138"/>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="168"/>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="178"/>
         <source>The database cannot be read for a backup: {exc}.</source>
         <translation>无法读取数据库进行备份：{exc}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/snapshot.py" line="131"/>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="171"/>
         <source>The database stayed busy for {deadline:.0f} seconds, so no backup was taken. It will be tried again.</source>
         <translation>数据库持续忙碌了 {deadline:.0f} 秒，所以这次没有备份。稍后会再试。</translation>
     </message>
@@ -5773,12 +5859,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>这个数据库还没有设置备份。请运行 `solocrm backup init --to FOLDER`，或打开“备份”页。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/swap.py" line="71"/>
+        <location filename="../../src/solocrm/backup/swap.py" line="73"/>
         <source>The restore journal</source>
         <translation>恢复日志</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/swap.py" line="76"/>
+        <location filename="../../src/solocrm/backup/swap.py" line="78"/>
         <source>The restore was interrupted by a disk error ({detail}). It will be completed the next time SoloCRM opens this database; nothing is lost.</source>
         <translation>恢复因磁盘错误而中断（{detail}）。下次 SoloCRM 打开这个数据库时会完成恢复；没有丢失任何数据。</translation>
     </message>
@@ -5788,12 +5874,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>时段的开始晚于截止日期。请选择更早的开始日期，或更晚的截止日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/demo.py" line="1061"/>
+        <location filename="../../src/solocrm/services/demo.py" line="1059"/>
         <source>The number of demo customers must be at least 1.</source>
         <translation>示例客户的数量至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/demo.py" line="1071"/>
+        <location filename="../../src/solocrm/services/demo.py" line="1069"/>
         <source>This database already has customers. Demo data only goes into a new, empty database: choose a new file name and try again.</source>
         <translation>这个数据库里已经有客户了。示例数据只能放进一个新的空数据库：请换一个新文件名再试。</translation>
     </message>
@@ -5844,9 +5930,29 @@ You can undo this with Ctrl+Z.</source>
         <translation>生日在将来。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="418"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="419"/>
         <source>There is no key file (solocrm-keys.age) beside this backup. Use the recovery code instead.</source>
         <translation>这个备份旁边没有密钥文件（solocrm-keys.age）。请改用恢复码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/commands/__init__.py" line="45"/>
+        <source>There is no database at {path}. Check the path given with --db, or open SoloCRM once to create your database. Nothing was created.</source>
+        <translation>{path} 处没有数据库。请检查 --db 给出的路径，或先打开一次 SoloCRM 以创建您的数据库。没有创建任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/errors.py" line="22"/>
+        <source>Lines that cannot be read as {encoding}: {lines} ({count} in all). Nothing was imported. Choose another text encoding, or skip these lines.</source>
+        <translation>以下行无法按 {encoding} 读取：{lines}（共 {count} 行）。未导入任何数据。请选择其他文本编码，或跳过这些行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/date_field.py" line="128"/>
+        <source>Type a date like 2024-01-05, or pick one from the calendar.</source>
+        <translation>请输入日期，如 2024-01-05，或从日历中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/date_field.py" line="135"/>
+        <source>{value} is after {latest}. Choose a date on or before it.</source>
+        <translation>{value} 晚于 {latest}。请选择不晚于该日的日期。</translation>
     </message>
 </context>
 <context>
@@ -6316,232 +6422,232 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="34"/>
+        <location filename="../../src/solocrm/settings.py" line="35"/>
         <source>Business name</source>
         <translation>店铺/公司名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="34"/>
+        <location filename="../../src/solocrm/settings.py" line="35"/>
         <source>Shown on reports.</source>
         <translation>显示在报表上。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="34"/>
-        <location filename="../../src/solocrm/settings.py" line="37"/>
-        <location filename="../../src/solocrm/settings.py" line="42"/>
-        <location filename="../../src/solocrm/settings.py" line="50"/>
+        <location filename="../../src/solocrm/settings.py" line="35"/>
+        <location filename="../../src/solocrm/settings.py" line="38"/>
+        <location filename="../../src/solocrm/settings.py" line="43"/>
+        <location filename="../../src/solocrm/settings.py" line="51"/>
         <source>Your business</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="35"/>
+        <location filename="../../src/solocrm/settings.py" line="36"/>
         <source>Business logo</source>
         <translation>店铺标志</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="36"/>
+        <location filename="../../src/solocrm/settings.py" line="37"/>
         <source>Printed on the title page of reports. Kept in the database, so backups carry it.</source>
         <translation>印在报告的封面上。保存在数据库中，备份时一并保留。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="53"/>
+        <location filename="../../src/solocrm/settings.py" line="54"/>
         <source>Silver member from (total spent)</source>
         <translation>银卡门槛（累计消费）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="54"/>
+        <location filename="../../src/solocrm/settings.py" line="55"/>
         <source>A customer whose paid orders add up to this much is a silver member; below it, a regular one.</source>
         <translation>已付款订单累计达到这个金额的客户为银卡会员；不到的为普通会员。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="55"/>
-        <location filename="../../src/solocrm/settings.py" line="58"/>
-        <location filename="../../src/solocrm/settings.py" line="62"/>
+        <location filename="../../src/solocrm/settings.py" line="56"/>
+        <location filename="../../src/solocrm/settings.py" line="59"/>
+        <location filename="../../src/solocrm/settings.py" line="63"/>
         <source>Membership</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="58"/>
+        <location filename="../../src/solocrm/settings.py" line="59"/>
         <source>Gold member from (total spent)</source>
         <translation>金卡门槛（累计消费）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="61"/>
+        <location filename="../../src/solocrm/settings.py" line="62"/>
         <source>Diamond member from (total spent)</source>
         <translation>钻石卡门槛（累计消费）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="65"/>
+        <location filename="../../src/solocrm/settings.py" line="66"/>
         <source>Churn after (days)</source>
         <translation>流失判定（天）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="66"/>
+        <location filename="../../src/solocrm/settings.py" line="67"/>
         <source>A customer whose last paid order is older than this counts as churned.</source>
         <translation>最近一笔已付款订单早于这个天数的客户，视为流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="67"/>
-        <location filename="../../src/solocrm/settings.py" line="73"/>
-        <location filename="../../src/solocrm/settings.py" line="78"/>
-        <location filename="../../src/solocrm/settings.py" line="83"/>
-        <location filename="../../src/solocrm/settings.py" line="89"/>
+        <location filename="../../src/solocrm/settings.py" line="68"/>
+        <location filename="../../src/solocrm/settings.py" line="74"/>
+        <location filename="../../src/solocrm/settings.py" line="79"/>
+        <location filename="../../src/solocrm/settings.py" line="84"/>
+        <location filename="../../src/solocrm/settings.py" line="90"/>
         <source>Analytics</source>
         <translation>经营分析</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="70"/>
+        <location filename="../../src/solocrm/settings.py" line="71"/>
         <source>Gross margin (%)</source>
         <translation>毛利率（%）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="71"/>
+        <location filename="../../src/solocrm/settings.py" line="72"/>
         <source>What you keep of each sale after the cost of what you sold: the simple CLV counts this share of revenue. Leave 100 to count revenue.</source>
         <translation>每笔销售扣除商品成本后留下的比例；简单终身价值按营收的这个比例计算。保持 100 即按营收计算。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="76"/>
+        <location filename="../../src/solocrm/settings.py" line="77"/>
         <source>Longest customer lifetime (years)</source>
         <translation>客户最长生命周期（年）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="77"/>
+        <location filename="../../src/solocrm/settings.py" line="78"/>
         <source>The simple CLV never assumes a customer stays longer than this.</source>
         <translation>简单终身价值假设客户最多留存这么久。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="81"/>
+        <location filename="../../src/solocrm/settings.py" line="82"/>
         <source>Predicted CLV looks ahead (months)</source>
         <translation>预测终身价值的期限（月）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="82"/>
+        <location filename="../../src/solocrm/settings.py" line="83"/>
         <source>How far ahead the predicted CLV counts a customer&apos;s purchases.</source>
         <translation>预测终身价值计算客户未来多长时间内的购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="86"/>
+        <location filename="../../src/solocrm/settings.py" line="87"/>
         <source>Yearly discount rate (%)</source>
         <translation>年折现率（%）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="87"/>
+        <location filename="../../src/solocrm/settings.py" line="88"/>
         <source>Money a year from now is worth this much less than today; the predicted CLV discounts later purchases by it.</source>
         <translation>一年后的钱比今天少值这么多；预测终身价值按它折算以后的购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="45"/>
+        <location filename="../../src/solocrm/settings.py" line="46"/>
         <source>Default phone region</source>
         <translation>默认电话地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="46"/>
+        <location filename="../../src/solocrm/settings.py" line="47"/>
         <source>Numbers written without a country code are read as this region&apos;s.</source>
         <translation>没有写国家或地区代码的号码，按这个地区识别。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="47"/>
+        <location filename="../../src/solocrm/settings.py" line="48"/>
         <source>China +86</source>
         <translation>中国大陆 +86</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="47"/>
+        <location filename="../../src/solocrm/settings.py" line="48"/>
         <source>Hong Kong +852</source>
         <translation>中国香港 +852</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="47"/>
+        <location filename="../../src/solocrm/settings.py" line="48"/>
         <source>Taiwan +886</source>
         <translation>中国台湾 +886</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="48"/>
+        <location filename="../../src/solocrm/settings.py" line="49"/>
         <source>Macau +853</source>
         <translation>中国澳门 +853</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="48"/>
+        <location filename="../../src/solocrm/settings.py" line="49"/>
         <source>Singapore +65</source>
         <translation>新加坡 +65</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="48"/>
+        <location filename="../../src/solocrm/settings.py" line="49"/>
         <source>Malaysia +60</source>
         <translation>马来西亚 +60</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="49"/>
+        <location filename="../../src/solocrm/settings.py" line="50"/>
         <source>United States +1</source>
         <translation>美国 +1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="49"/>
+        <location filename="../../src/solocrm/settings.py" line="50"/>
         <source>United Kingdom +44</source>
         <translation>英国 +44</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="39"/>
+        <location filename="../../src/solocrm/settings.py" line="40"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="40"/>
+        <location filename="../../src/solocrm/settings.py" line="41"/>
         <source>CNY ¥</source>
         <translation>人民币 ¥</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="40"/>
+        <location filename="../../src/solocrm/settings.py" line="41"/>
         <source>HKD HK$</source>
         <translation>港币 HK$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="40"/>
+        <location filename="../../src/solocrm/settings.py" line="41"/>
         <source>TWD NT$</source>
         <translation>新台币 NT$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="40"/>
+        <location filename="../../src/solocrm/settings.py" line="41"/>
         <source>USD $</source>
         <translation>美元 $</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <location filename="../../src/solocrm/settings.py" line="42"/>
         <source>EUR €</source>
         <translation>欧元 €</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <location filename="../../src/solocrm/settings.py" line="42"/>
         <source>SGD S$</source>
         <translation>新加坡元 S$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="93"/>
+        <location filename="../../src/solocrm/settings.py" line="94"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="96"/>
-        <location filename="../../src/solocrm/settings.py" line="98"/>
+        <location filename="../../src/solocrm/settings.py" line="97"/>
+        <location filename="../../src/solocrm/settings.py" line="99"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="97"/>
+        <location filename="../../src/solocrm/settings.py" line="98"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="97"/>
+        <location filename="../../src/solocrm/settings.py" line="98"/>
         <source>简体中文</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="97"/>
+        <location filename="../../src/solocrm/settings.py" line="98"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="92"/>
+        <location filename="../../src/solocrm/settings.py" line="93"/>
         <source>Default stay-in-touch interval (days)</source>
         <translation>默认保持联系间隔（天）</translation>
     </message>

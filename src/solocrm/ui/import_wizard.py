@@ -325,8 +325,8 @@ class ImportWizard(QDialog):
         if source.sheet:
             details.append(self.tr("sheet “%1”").replace("%1", source.sheet))
         if source.skipped_lines:
-            details.append(self.tr("%1 lines left out (they cannot be read as %2)")
-                           .replace("%1", str(len(source.skipped_lines))).replace("%2", (source.encoding or "").upper()))
+            details.append(self.tr("%Ln lines left out (they cannot be read as %1)", "", len(source.skipped_lines))
+                           .replace("%1", (source.encoding or "").upper()))
         note = self.tr("The saved mapping for this layout was applied.") if from_preset else \
             self.tr("Columns were matched by their names and values; change any that is wrong.")
         self.file_info.setText(" · ".join(details) + "\n" + note)
