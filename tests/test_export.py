@@ -209,3 +209,24 @@ def test_xlsx_exports_store_formula_text_as_text(db: Database, tmp_path: Path) -
     exports.export_customers(db, path, "xlsx")
     names = [row[1] for row in load_workbook(path).active.iter_rows(min_row=2)]
     assert [(c.value, c.data_type) for c in names] == [(f"{t} {i}", "s") for i, t in enumerate(HOSTILE[:5])]
+
+
+def test_a_customer_at_every_limit_exports_and_imports_back_equal(db: Database, tmp_path: Path) -> None:
+    full = {name: ("长" if name in ("name", "company") else "字") * limit
+            for name, limit in customers.TEXT_LIMITS.items() if limit is not None and name != "source_channel"}
+    full["source_channel"] = "w" * customers.TEXT_LIMITS["source_channel"]  # type: ignore[operator]
+    cid, _ = customers.create(db, CustomerInput(**full, notes="备注" * 3000, tags=["标" * customers.TAG_LIMIT]))
+    stored = customers.load_input(db, cid)
+    for fmt in ("csv", "xlsx"):
+        path = tmp_path / f"c.{fmt}"
+        exports.export_customers(db, path, fmt)
+        fresh = Database.open(tmp_path / f"fresh-{fmt}.sqlite3", lock=False)
+        try:
+            source = open_source(path)
+            report = run_import(fresh, source, ImportOptions("customers",
+                                                             mapping.guess("customers", source.headers,
+                                                                           source.preview)))
+            assert (report.created, report.rejected) == (1, 0), fmt
+            assert customers.load_input(fresh, 1) == stored, fmt
+        finally:
+            fresh.close()
