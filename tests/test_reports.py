@@ -338,7 +338,7 @@ def test_page_asks_for_a_section_before_generating(page, monkeypatch) -> None:
     assert "at least one section" in page.status.text()
 
 
-HOSTILE_NAMES = ("$$", "$\\foo$ 美元", "A$AP $ shop", "W" * 300, "第一行\n第二行", "电话 \u202e13812345678")
+HOSTILE_NAMES = ("$$", "$\\foo$ 美元", "A$AP $ shop", "W" * 200, "第一行\n第二行", "电话 \u202e13812345678")
 
 
 def _hostile_report(tmp_path: Path) -> sections.Report:
@@ -368,7 +368,7 @@ def test_pdf_prints_user_text_as_written_and_never_as_mathematics(tmp_path: Path
     assert [line.split(" 上海 ")[0] for line in appendix if " 上海 " in line] == [
         "6 电话 13812345678", "5 第一行 第二行", "3 A$AP $ shop", "2 $\\foo$ 美元", "1 $$"]
     long_row = next(line for line in appendix if line.startswith("4 W"))
-    assert "W…" in long_row and "W" * 300 not in long_row and "杭州…" in long_row
+    assert "W…" in long_row and "W" * 200 not in long_row and "杭州…" in long_row
     assert lines[0].startswith("A$AP $ shop 长") and lines[0].endswith("…")
     assert "\u202e" not in "".join(lines)
 

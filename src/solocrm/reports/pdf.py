@@ -51,6 +51,11 @@ def _measurer():  # noqa: ANN202 - a matplotlib RendererAgg
     return RendererAgg(1, 1, MEASURE_DPI)
 
 
+def printed_width(text: str, font: FontProperties) -> float:
+    """How wide ``text`` prints in ``font``, in points, measured with the font the page is drawn in."""
+    return _measurer().get_text_width_height_descent(text, font, ismath=False)[0] * 72 / MEASURE_DPI
+
+
 def fit(text: str, points: float, font: FontProperties) -> str:
     """User text as one line no wider than ``points`` in ``font``: cut with an ellipsis when it is longer.
 
@@ -59,16 +64,12 @@ def fit(text: str, points: float, font: FontProperties) -> str:
     of overprinting the next column.
     """
     text = printable(text)
-
-    def wide(candidate: str) -> float:
-        return _measurer().get_text_width_height_descent(candidate, font, ismath=False)[0] * 72 / MEASURE_DPI
-
-    if wide(text) <= points:
+    if printed_width(text, font) <= points:
         return text
     low, high = 0, len(text)  # the longest start of the text that fits with its ellipsis
     while low < high:
         middle = (low + high + 1) // 2
-        if wide(text[:middle].rstrip() + "…") <= points:
+        if printed_width(text[:middle].rstrip() + "…", font) <= points:
             low = middle
         else:
             high = middle - 1
@@ -127,9 +128,10 @@ class _Pages:
 
     def paragraph(self, text: str, size: float = 8.5, colour: str = MUTED) -> None:
         """Wrapped to the text width; long English notes from the analytics models."""
+        font = FontProperties(family=self.font["family"], size=size)
         line = ""
         for word in text.split(" "):
-            if line and _width(line + " " + word, size) > POINTS_WIDE:
+            if line and printed_width(line + " " + word, font) > POINTS_WIDE:
                 self.text(line, size, colour)
                 line = word
             else:
