@@ -17,7 +17,6 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
 from solocrm.analytics.charts import drawable, printable
-
 from solocrm.reports import fonts
 from solocrm.reports.files import write_atomically
 from solocrm.reports.sections import PDF_APPENDIX_ROWS, Report, Section, Table, display
@@ -80,7 +79,7 @@ def _column_widths(table: Table, cells: list[list[str]], size: float) -> list[fl
     """Each column's width in points, the page's text width in all.
 
     When everything does not fit, numbers and headers keep their room and the
-    long texts (names, cities) share what is left: a 300-character name is cut
+    long texts (names, cities) share what is left: a very long name is cut
     short in its own column rather than squeezing the columns beside it.
     """
     need = [min(max(_width(h, size) for h in [header] + [row[c] for row in cells[:200]]), POINTS_WIDE * 0.45) + size
