@@ -20,14 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MAY_NEED_QUOTE = frozenset("=+-@\t\r'")  # first characters worth a closer look: nearly no cell has one
 _QUOTED_FORMULA = re.compile(r"'*[=+\-@\t\r]")
 _PLAIN_NUMBER = re.compile(r"[+-][0-9][0-9 ().,+-]*\Z")
 
 
 def neutralise(text: str) -> str:
     """``text`` as a CSV cell no spreadsheet runs: quoted when it would start a formula."""
-    if _QUOTED_FORMULA.match(text) and not _PLAIN_NUMBER.match(text):
+    if text[:1] in _MAY_NEED_QUOTE and _QUOTED_FORMULA.match(text) and not _PLAIN_NUMBER.match(text):
         return "'" + text
     return text
 
