@@ -171,3 +171,28 @@ def test_a_large_list_shows_its_first_page_at_once_and_the_rest_arrives(qtbot, d
 
 def db_name_of(db: Database, customer_id: int) -> str:
     return customers.load_input(db, customer_id).name
+
+
+def test_the_name_field_takes_no_more_than_the_service_saves(qtbot, ctx):
+    from PySide6.QtWidgets import QApplication
+
+    limit = customers.TEXT_LIMITS["name"]
+    dialog = CustomerDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(qtbot, dialog.name, "张" * (limit - 1) + "ab")
+    assert dialog.name.text() == "张" * (limit - 1) + "a"  # the key past the limit is not taken
+    assert dialog.errors["name"].isVisible() and "200 characters" in dialog.errors["name"].text()
+
+    dialog.name.clear()
+    type_text(qtbot, dialog.name, "王")
+    QApplication.clipboard().setText("长" * 5000)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.name.text() == "王"  # refused whole, not cut to fit
+    assert "200 characters" in dialog.errors["name"].text()
+
+    QApplication.clipboard().setText("长" * (limit - 1))
+    qtbot.keyClick(dialog.name, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.name.text() == "王" + "长" * (limit - 1)
+    _save(qtbot, dialog)
+    assert customers.load_input(ctx.db, dialog.saved_id).name == "王" + "长" * (limit - 1)

@@ -72,3 +72,14 @@ def test_undo_delete_after_a_new_customer_was_added_keeps_both(db):
     assert newcomer != cid
     assert customers.load_input(db, cid).name == "孙八"
     assert customers.load_input(db, newcomer).name == "周九"
+
+
+def test_a_text_longer_than_its_column_is_refused_with_that_fields_error(db):
+    with pytest.raises(ValidationError, match="200 characters") as refused:
+        customers.create(db, CustomerInput(name="长" * 5000))
+    assert refused.value.field == "name"
+    _clean, errors = customers.check(CustomerInput(name="张三", city="城" * 101, tags=["标" * 61],
+                                                   custom={"字" * 61: "x"}), "CN")
+    assert [(e.field, e.params["limit"]) for e in errors] == [("city", 100), ("tags", 60), ("custom", 60)]
+    cid, _ = customers.create(db, CustomerInput(name="长" * 200, city="城" * 100, tags=["标" * 60]))
+    assert customers.load_input(db, cid).name == "长" * 200

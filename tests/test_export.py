@@ -132,3 +132,101 @@ def test_xlsx_column_names_go_past_z() -> None:
     from solocrm.exporting.xlsx import column_name
 
     assert [column_name(i) for i in (0, 25, 26, 51, 52, 701, 702)] == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]
+
+
+HOSTILE = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1+cmd|' /C calc'!A0", "-2+cmd|' /C calc'!A0",
+           "@SUM(1+1)*cmd|A0", "\t=1+1", "\r=1+1", "'=already quoted", "''+twice"]
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def test_csv_exports_never_carry_a_formula_and_import_back_as_typed(db: Database, tmp_path: Path) -> None:
+    from solocrm.exporting.writers import write_table
+    from solocrm.importing.engine import Reject
+    from solocrm.importing.rejects import write_rejects
+
+    for index, text in enumerate(HOSTILE):
+        cid, _ = customers.create(db, CustomerInput(name=f"{text} {index}".strip(), notes=text,
+                                                    phones=["+1 650 253 0000"] if index == 0 else []))
+        orders.add_order(db, cid, OrderInput(ordered_at=datetime(2024, 1, 5), amount_minor=500, product=text),
+                         now=datetime(2024, 2, 1))
+    customers.create(db, CustomerInput(name="Plain", notes="-5", phones=["+86 138 1234 5678"]))
+
+    written = {"customers": tmp_path / "c.csv", "orders": tmp_path / "o.csv", "list": tmp_path / "l.csv",
+               "table": tmp_path / "t.csv", "rejects": tmp_path / "r.csv"}
+    exports.export_customers(db, written["customers"], "csv")
+    exports.export_orders(db, written["orders"], "csv")
+    exports.export_rows(db, CustomerQuery(), [("name", "=Name"), ("phone", "Phone")], written["list"], "csv")
+    write_table(written["table"], "csv", ["@Header", "Amount"], [[t, Decimal("-5.00")] for t in HOSTILE])
+    source = open_source(written["customers"])
+    write_rejects(written["rejects"], source.headers, [Reject(n, "Name", "x", (), tuple(cells))
+                                                       for n, cells in source.rows()])
+    # what a spreadsheet would read: no cell of any CSV the app writes starts a formula
+    for kind, path in written.items():
+        for row in _csv_rows(path):
+            for cell in row:
+                assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r") or cell in ("-5.00", "-5", "+1 650-253-0000"), (
+                    kind, cell)
+    by_name = {r[1]: r for r in _csv_rows(written["customers"])}
+    assert by_name["Plain"][4] == "138 1234 5678" and by_name["Plain"][22] == "-5"
+    assert by_name["'=HYPERLINK(\"http://x\",\"y\") 0"][4] == "+1 650-253-0000"
+    assert {r[1] for r in _csv_rows(written["table"])[1:]} == {"-5.00"}
+
+    fresh = Database.open(tmp_path / "fresh.sqlite3", lock=False)
+    try:
+        for kind in ("customers", "orders"):
+            source = open_source(written[kind])
+            report = run_import(fresh, source, ImportOptions(kind, mapping.guess(kind, source.headers,
+                                                                                 source.preview)))
+            assert report.rejected == 0
+        back = [customers.load_input(fresh, i) for i in range(1, len(HOSTILE) + 2)]
+        assert [(c.name, c.notes) for c in back[:-1]] == [
+            (f"{t} {i}".strip(), t.strip()) for i, t in enumerate(HOSTILE)]
+        assert (back[-1].notes, back[-1].phones, back[0].phones) == ("-5", ["138 1234 5678"], ["+1 650-253-0000"])
+        with fresh.session() as session:
+            from sqlalchemy import select
+
+            from solocrm.db.models import Order
+            assert sorted(session.execute(select(Order.product, Order.amount_minor)).all()) == sorted(
+                (t.strip(), 500) for t in HOSTILE)
+    finally:
+        fresh.close()
+    assert [r[1:] for r in _csv_rows(written["rejects"])] == _csv_rows(written["customers"])
+    assert [cells[0] for _n, cells in open_source(written["table"]).rows()] == HOSTILE
+
+
+def test_xlsx_exports_store_formula_text_as_text(db: Database, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    for index, text in enumerate(HOSTILE[:5]):
+        customers.create(db, CustomerInput(name=f"{text} {index}"))
+    path = tmp_path / "c.xlsx"
+    exports.export_customers(db, path, "xlsx")
+    names = [row[1] for row in load_workbook(path).active.iter_rows(min_row=2)]
+    assert [(c.value, c.data_type) for c in names] == [(f"{t} {i}", "s") for i, t in enumerate(HOSTILE[:5])]
+
+
+def test_a_customer_at_every_limit_exports_and_imports_back_equal(db: Database, tmp_path: Path) -> None:
+    full = {name: ("长" if name in ("name", "company") else "字") * limit
+            for name, limit in customers.TEXT_LIMITS.items() if limit is not None and name != "source_channel"}
+    full["source_channel"] = "w" * customers.TEXT_LIMITS["source_channel"]  # type: ignore[operator]
+    cid, _ = customers.create(db, CustomerInput(**full, notes="备注" * 3000, tags=["标" * customers.TAG_LIMIT]))
+    stored = customers.load_input(db, cid)
+    for fmt in ("csv", "xlsx"):
+        path = tmp_path / f"c.{fmt}"
+        exports.export_customers(db, path, fmt)
+        fresh = Database.open(tmp_path / f"fresh-{fmt}.sqlite3", lock=False)
+        try:
+            source = open_source(path)
+            report = run_import(fresh, source, ImportOptions("customers",
+                                                             mapping.guess("customers", source.headers,
+                                                                           source.preview)))
+            assert (report.created, report.rejected) == (1, 0), fmt
+            assert customers.load_input(fresh, 1) == stored, fmt
+        finally:
+            fresh.close()

@@ -262,3 +262,36 @@ def test_the_customer_page_exports_exactly_this_customers_orders(qtbot, ctx, db,
         (datetime(2026, 6, 3, 8, 0), "可颂", 1, 30, "CNY", None, "Refunded", None),
         (datetime(2026, 6, 1, 10, 30), "生日蛋糕（8寸）", 2, 1280.5, "CNY", "WeChat", "Paid", "A-001"),
     ]
+
+
+def test_order_texts_take_no_more_than_the_service_saves_and_a_long_paste_is_refused(qtbot, ctx, cid):
+    from PySide6.QtWidgets import QApplication
+
+    dialog = _open(qtbot, OrderDialog(ctx, cid))
+    product = dialog.product.lineEdit()
+    limit = orders.TEXT_LIMITS["product"]
+    product.setFocus()
+    QApplication.clipboard().setText("蛋糕" * limit)
+    qtbot.keyClick(product, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert product.text() == ""  # refused whole, not cut
+    assert dialog.errors["product"].isVisible() and "200 characters" in dialog.errors["product"].text()
+    product.setText("蛋" * (limit - 1))
+    qtbot.keyClicks(product, "xy")
+    assert product.text() == "蛋" * (limit - 1) + "x"
+    dialog.order_no.setFocus()
+    qtbot.keyClicks(dialog.order_no, "7" * 81)
+    assert dialog.order_no.text() == "7" * 80 and "80 characters" in dialog.errors["order_no"].text()
+
+
+def test_task_title_takes_no_more_than_the_service_saves(qtbot, ctx):
+    from PySide6.QtWidgets import QApplication
+
+    from solocrm.services import tasks
+    from solocrm.ui.task_dialog import TaskDialog
+
+    dialog = _open(qtbot, TaskDialog(ctx))
+    dialog.title_edit.setFocus()
+    QApplication.clipboard().setText("回" * (tasks.TITLE_MAX + 1))
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.title_edit.text() == ""
+    assert dialog.error_label.isVisible() and "300 characters" in dialog.error_label.text()

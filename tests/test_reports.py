@@ -336,3 +336,53 @@ def test_page_asks_for_a_section_before_generating(page, monkeypatch) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: pytest.fail("no dialog without sections"))
     page.save_button.click()
     assert "at least one section" in page.status.text()
+
+
+HOSTILE_NAMES = ("$$", "$\\foo$ 美元", "A$AP $ shop", "W" * 200, "第一行\n第二行", "电话 \u202e13812345678")
+
+
+def _hostile_report(tmp_path: Path) -> sections.Report:
+    """A shop whose customers and business name are the texts that used to break the PDF."""
+    from solocrm.db.database import Database
+    from solocrm.services import customers, orders
+    from solocrm.services.customers import CustomerInput
+    from solocrm.services.orders import OrderInput
+
+    db = Database.open(tmp_path / "hostile.db")
+    try:
+        settings.save(db, {"business_name": "A$AP $ shop " + "长" * 80})
+        for i, name in enumerate(HOSTILE_NAMES):
+            cid, _ = customers.create(db, CustomerInput(name=name, city="杭州" * 50 if i == 3 else "上海"))
+            orders.add_order(db, cid, OrderInput(ordered_at=datetime(2026, 3, 5), amount_minor=1000 * (i + 1)),
+                             now=NOW)
+        return sections.build(db, START, END, "zh_CN", now=NOW)
+    finally:
+        db.close()
+
+
+def test_pdf_prints_user_text_as_written_and_never_as_mathematics(tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    pdf.render(_hostile_report(tmp_path), out)
+    lines = _pdf_text(out).splitlines()
+    appendix = [line for line in lines if line.endswith("¥10.00") or " 上海 " in line or "杭州" in line]
+    assert [line.split(" 上海 ")[0] for line in appendix if " 上海 " in line] == [
+        "6 电话 13812345678", "5 第一行 第二行", "3 A$AP $ shop", "2 $\\foo$ 美元", "1 $$"]
+    long_row = next(line for line in appendix if line.startswith("4 W"))
+    assert "W…" in long_row and "W" * 200 not in long_row and "杭州…" in long_row
+    assert lines[0].startswith("A$AP $ shop 长") and lines[0].endswith("…")
+    assert "\u202e" not in "".join(lines)
+
+
+def test_pdf_texts_stay_inside_their_cells_and_the_page(tmp_path: Path) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    pages = pdf.lay_out(_hostile_report(tmp_path))
+    for number, page in enumerate(pages, 1):
+        renderer = FigureCanvasAgg(page).get_renderer()
+        left, right = pdf.LEFT * page.bbox.width, pdf.RIGHT * page.bbox.width
+        boxes = [(text.get_text(), text.get_window_extent(renderer).shrunk(0.98, 0.9)) for text in page.texts]
+        for text, box in boxes:
+            assert left - 1 <= box.x0 and box.x1 <= right + 1, (number, text)
+        for i, (text, box) in enumerate(boxes):
+            for other, other_box in boxes[i + 1:]:
+                assert not box.overlaps(other_box), (number, text, other)

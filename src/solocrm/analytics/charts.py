@@ -14,6 +14,7 @@ first CJK font the system has, with DejaVu Sans as the fallback per glyph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +39,10 @@ _CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Mi
               "Heiti SC", "SimHei", "Noto Sans CJK JP")
 
 Target = str | Callable[[MouseEvent], str | None]
+# Direction controls (LRE, RLE, PDF, LRO, RLO, the isolates, LRM, RLM): an RLO in a name would print
+# the digits after it backwards; a drawn text has no use for them.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F])
+_BREAKS = re.compile(r"\s*[\x00-\x1f\x7f\x85\u2028\u2029]+\s*")
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,26 @@ def _style(ink: Ink) -> rc_context:
         "axes.titlesize": 11,
         "font.size": 9,
     })
+
+
+def printable(text: str) -> str:
+    """User text (a name, a phrase, the business name) as one line that prints as it reads.
+
+    Line breaks and other control characters become a space (a drawn line
+    cannot break inside a table cell without overprinting the next row) and
+    direction controls are dropped.
+    """
+    return _BREAKS.sub(" ", text.translate(_BIDI_CONTROLS)).strip()
+
+
+def drawable(text: str) -> str:
+    """``printable(text)`` with each ``$`` escaped: matplotlib draws it as written, never as mathematics.
+
+    Unescaped, a name "$$" stops the PDF report and "A$AP $ shop" prints as
+    "AAP shop".  The escape works with matplotlib's default ``text.parse_math``,
+    which tick labels created at drawing time use too.
+    """
+    return printable(text).replace("$", r"\$")
 
 
 def _figure(width: float = 5.2, height: float = 3.0) -> Figure:
@@ -416,7 +441,7 @@ def phrases(panel: Panel, text: ChartText = ChartText()) -> Chart:
             bar.set_picker(True)
             chart.targets[bar] = f"phrase:{i}"
         ax.set_yticks(y)
-        ax.set_yticklabels([r.text for r in rows])
+        ax.set_yticklabels([drawable(r.text) for r in rows])
         ax.set_xlabel(text.comments)
         _short_numbers(ax.xaxis, text, whole=True)
         return chart

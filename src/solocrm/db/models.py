@@ -47,6 +47,16 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def max_length(model: type[Base], field: str) -> int | None:
+    """The most characters ``model.field`` holds (its ``String(n)``); None for unlimited text.
+
+    The one limit of a text field: the dialogs stop typing there, the services
+    refuse more, and the import says so, so whatever is saved exports and
+    imports back.
+    """
+    return getattr(model.__table__.c[field].type, "length", None)
+
+
 customer_tag = Table(
     "customer_tag",
     Base.metadata,

@@ -50,6 +50,7 @@ CUSTOMER_HEADERS = (
     QT_TRANSLATE_NOOP("exports", "Orders"), QT_TRANSLATE_NOOP("exports", "Total spent"),
     QT_TRANSLATE_NOOP("exports", "First order"), QT_TRANSLATE_NOOP("exports", "Last order"),
     QT_TRANSLATE_NOOP("exports", "Notes"), QT_TRANSLATE_NOOP("exports", "Added"),
+    QT_TRANSLATE_NOOP("exports", "Preferred hours"), QT_TRANSLATE_NOOP("exports", "Personal details"),
 )
 ORDER_HEADERS = (
     QT_TRANSLATE_NOOP("exports", "Order number"), QT_TRANSLATE_NOOP("exports", "Customer ID"),
@@ -142,6 +143,8 @@ class CustomerRecord(NamedTuple):
     last_order_at: datetime | None
     notes: str | None
     created_at: datetime | None
+    preferred_hours: str | None
+    personal_details: str | None
     photo: bytes | None
 
 
@@ -184,7 +187,7 @@ def _customer_records(db: Database, ids: Sequence[int], photos: bool = False
             birthday, first, last, created = row[10], row[17], row[18], row[20]
             by_id[row[0]] = CustomerRecord(
                 *row[:10], None if birthday is None else date.fromisoformat(birthday), *row[11:13], bool(row[13]),
-                *row[14:17], _stored_time(first), _stored_time(last), row[19], _stored_time(created), row[21])
+                *row[14:17], _stored_time(first), _stored_time(last), row[19], _stored_time(created), *row[21:])
         none: list = []
         for cid in page:
             if cid in by_id:
@@ -216,7 +219,7 @@ def export_customers(db: Database, path: Path | str, fmt: str, query: CustomerQu
                    words.value("consent_marketing", "yes" if c.consent_marketing else "no"),
                    words.value("stage", c.stage), c.order_count,
                    major(c.total_spent_minor), c.first_order_at, c.last_order_at, c.notes, c.created_at,
-                   *(custom.get(n) for n in custom_names)]
+                   c.preferred_hours, c.personal_details, *(custom.get(n) for n in custom_names)]
 
     return write_table(Path(path), fmt, [*map(words.header, CUSTOMER_HEADERS), *custom_names], rows(), len(ids),
                        progress, "Customers")

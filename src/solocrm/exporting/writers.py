@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from solocrm.errors import UserError
+from solocrm.exporting.formulas import neutralise
 from solocrm.importing.engine import no_cycle_collection
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
@@ -27,6 +28,9 @@ class ExportError(UserError):
 
 
 def _csv_value(value: object) -> object:
+    """A cell as CSV writes it: text that a spreadsheet would run as a formula is neutralised."""
+    if type(value) is str:
+        return neutralise(value)
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -78,7 +82,7 @@ def write_table(path: Path, fmt: str, headers: Sequence[str], rows: Iterable[Seq
         if fmt == "csv":
             with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
-                writer.writerow(headers)
+                writer.writerow([neutralise(header) for header in headers])
                 for row in rows:
                     writer.writerow([_csv_value(v) for v in row])
                     count += 1

@@ -43,15 +43,11 @@ from solocrm.importing.engine import (
     packed_insert,
 )
 from solocrm.importing.sources import Source
-from solocrm.services import contact_values, search
+from solocrm.services import contact_values, customers, search
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
-# Text columns with the length the schema allows (None: unlimited).
-TEXT_FIELDS: dict[str, int | None] = {
-    "name": 200, "company": 200, "title": 100, "wechat_id": 100, "address": 300, "region": 100, "city": 100,
-    "industry": 100, "source_channel": 100, "source_campaign": 100, "preferred_hours": 100,
-    "personal_details": None, "notes": None,
-}
+# Text columns with the length the schema allows (None: unlimited), the same limits the dialog and service keep.
+TEXT_FIELDS = customers.TEXT_LIMITS
 SCALARS = (*TEXT_FIELDS, "gender", "birthday", "consent_marketing")
 LISTS = ("phones", "emails", "tags", "refs")
 WRITE_CHUNK = 5000  # new customers inserted, then indexed for search, at a time
@@ -308,7 +304,7 @@ class CustomerImport:
                 errors.append((header, raw, exc))
         if (family or given) and "name" not in scalars:
             joined = family + given if re.search(r"[\u3400-\u9fff]", family + given) else f"{given} {family}".strip()
-            scalars["name"] = joined[:200]
+            scalars["name"] = joined[:TEXT_FIELDS["name"]]
         if errors:
             header, raw, _why = errors[0]
             self.report.rejects.append(Reject(number, header, raw, tuple((h, why) for h, _v, why in errors),

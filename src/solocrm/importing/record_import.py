@@ -52,7 +52,7 @@ from solocrm.importing.engine import (
     insert_rows,
 )
 from solocrm.importing.sources import Source
-from solocrm.services import contact_values, lifecycle, money, search
+from solocrm.services import contact_values, lifecycle, money, orders, search
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 FUTURE_GRACE = timedelta(days=1)
@@ -65,7 +65,7 @@ _CHANNEL_WORDS = (
 )
 _IN_WORDS = ("呼入", "来电", "客户主动", "客户来", "in", "inbound", "incoming")
 _DATE_FIELD = {"orders": "ordered_at", "interactions": "occurred_at", "surveys": "responded_at"}
-_TEXT_LIMITS = {"product": 200, "channel": 40, "order_no": 80}
+_TEXT_LIMITS = orders.TEXT_LIMITS
 # The table each kind writes, and the table of the stable keys that make a re-import add nothing.
 _TABLE = {"orders": "order", "interactions": "interaction", "surveys": "survey_response"}
 _KEY_TABLE = {"orders": ("import_order_key", "order_id"), "interactions": ("import_interaction_key", "interaction_id"),

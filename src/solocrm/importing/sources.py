@@ -15,6 +15,7 @@ from datetime import date, datetime
 from itertools import dropwhile
 from pathlib import Path
 
+from solocrm.exporting.formulas import restore_row
 from solocrm.importing.errors import UnreadableFile
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
@@ -46,9 +47,14 @@ class Source:
         """(row number, cells) for every data row below the header, empty rows left out.
 
         Rows are padded to the header's width; a CSV row may be longer (see engine.overflow).
+        A CSV cell the app quoted so that no spreadsheet runs it comes back as it was stored
+        (``exporting.formulas``).
         """
         width = len(self.headers)
+        from_csv = self.kind == "csv"
         for number, cells in self._reader():  # type: ignore[operator]
+            if from_csv:
+                cells = restore_row(cells)  # type: ignore[arg-type]
             for cell in cells:
                 if cell is not None and (type(cell) is not str or cell.strip()):
                     break
@@ -121,7 +127,8 @@ def build(path: Path, kind: str, head: list[list[Cell]], reader: object, estimat
     if not 0 <= index < len(head):
         raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "Row {row} is not in the first {count} rows of the file."),
                              row=header_row, count=len(head))
-    headers = header_names(head[index])
+    header = restore_row(head[index]) if kind == "csv" else head[index]  # type: ignore[arg-type]
+    headers = header_names(header)
     if not headers:
         raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The header row is empty. Choose the row that names the "
                                                          "columns."))

@@ -10,10 +10,13 @@ becomes the page and its axes are confined to a box under the title.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 
+from solocrm.analytics.charts import drawable, printable
 from solocrm.reports import fonts
 from solocrm.reports.files import write_atomically
 from solocrm.reports.sections import PDF_APPENDIX_ROWS, Report, Section, Table, display
@@ -25,6 +28,7 @@ POINTS_WIDE = A4[0] * 72 * (RIGHT - LEFT)
 CHART_HEIGHT = 0.36  # of the page
 LEGEND = 0.025  # strip for a chart's legend
 KEEP_TOGETHER = 3  # a table split across pages has at least this many rows on its first and last
+MEASURE_DPI = 720  # fine enough that glyph widths rounded to whole pixels add up to the printed width
 INK, MUTED, RULE, ACCENT = "#1f2933", "#6b7785", "#c7ced6", "#2d6cdf"
 
 Progress = Callable[[int, int], None]
@@ -39,12 +43,53 @@ def _width(text: str, size: float) -> float:
     return sum(size if ord(ch) > 0x2E80 else size * 0.56 for ch in text)
 
 
-def _fit(text: str, size: float, points: float) -> str:
-    if _width(text, size) <= points:
+@lru_cache(maxsize=1)
+def _measurer():  # noqa: ANN202 - a matplotlib RendererAgg
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    return RendererAgg(1, 1, MEASURE_DPI)
+
+
+def printed_width(text: str, font: FontProperties) -> float:
+    """How wide ``text`` prints in ``font``, in points, measured with the font the page is drawn in."""
+    return _measurer().get_text_width_height_descent(text, font, ismath=False)[0] * 72 / MEASURE_DPI
+
+
+def fit(text: str, points: float, font: FontProperties) -> str:
+    """User text as one line no wider than ``points`` in ``font``: cut with an ellipsis when it is longer.
+
+    Measured with the font the page is drawn in (the rough ``_width`` only
+    sizes the columns): a long name or company stays inside its cell instead
+    of overprinting the next column.
+    """
+    text = printable(text)
+    if printed_width(text, font) <= points:
         return text
-    while text and _width(text + "…", size) > points:
-        text = text[:-1]
-    return text + "…"
+    low, high = 0, len(text)  # the longest start of the text that fits with its ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        if printed_width(text[:middle].rstrip() + "…", font) <= points:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
+
+
+def _column_widths(table: Table, cells: list[list[str]], size: float) -> list[float]:
+    """Each column's width in points, the page's text width in all.
+
+    When everything does not fit, numbers and headers keep their room and the
+    long texts (names, cities) share what is left: a very long name is cut
+    short in its own column rather than squeezing the columns beside it.
+    """
+    need = [min(max(_width(h, size) for h in [header] + [row[c] for row in cells[:200]]), POINTS_WIDE * 0.45) + size
+            for c, header in enumerate(table.headers)]
+    least = [n if table.kinds[c] != "text" else min(n, _width(table.headers[c], size) + size)
+             for c, n in enumerate(need)]
+    spare, extra = POINTS_WIDE - sum(least), sum(need) - sum(least)
+    if sum(need) <= POINTS_WIDE or spare <= 0 or not extra:
+        return [w * POINTS_WIDE / sum(need) for w in need]
+    return [low + spare * (n - low) / extra for n, low in zip(need, least)]
 
 
 class _Pages:
@@ -66,19 +111,26 @@ class _Pages:
         if self.page is None or self.y - height < BOTTOM:
             self.new_page()
 
-    def text(self, text: str, size: float = 9, colour: str = INK, weight: str = "normal", x: float = LEFT,
-             ha: str = "left") -> None:
+    def draw(self, page: Figure, x: float, y: float, text: str, points: float, size: float,
+             weight: str = "normal", **style: object) -> None:
+        """``text`` drawn as written, on one line no wider than ``points``: every text of the report goes here."""
+        font = FontProperties(family=self.font["family"], size=size, weight=weight)
+        page.text(x, y, drawable(fit(text, points, font)), fontsize=size, weight=weight, fontdict=self.font,
+                  **style)
+
+    def text(self, text: str, size: float = 9, colour: str = INK, weight: str = "normal") -> None:
+        """A line at the left margin, as wide as the page allows."""
         self.room(_line(size))
         assert self.page is not None
-        self.page.text(x, self.y, text, fontsize=size, color=colour, weight=weight, ha=ha, va="top",
-                       fontdict=self.font)
+        self.draw(self.page, LEFT, self.y, text, POINTS_WIDE, size, weight, color=colour, va="top")
         self.y -= _line(size)
 
     def paragraph(self, text: str, size: float = 8.5, colour: str = MUTED) -> None:
         """Wrapped to the text width; long English notes from the analytics models."""
+        font = FontProperties(family=self.font["family"], size=size)
         line = ""
         for word in text.split(" "):
-            if line and _width(line + " " + word, size) > POINTS_WIDE:
+            if line and printed_width(line + " " + word, font) > POINTS_WIDE:
                 self.text(line, size, colour)
                 line = word
             else:
@@ -103,11 +155,7 @@ class _Pages:
             self.text(table.note or t("No data for this period."), size, MUTED)
             self.gap()
             return
-        widths = [max(_width(h, size) for h in [header] + [row[c] for row in cells[:200]])
-                  for c, header in enumerate(table.headers)]
-        widths = [min(w, POINTS_WIDE * 0.45) + size for w in widths]
-        scale = POINTS_WIDE / sum(widths)
-        widths = [w * scale for w in widths]
+        widths = _column_widths(table, cells, size)
         edges = [LEFT]
         for w in widths:
             edges.append(edges[-1] + w / (A4[0] * 72))
@@ -116,10 +164,11 @@ class _Pages:
             assert self.page is not None
             for c, value in enumerate(values):
                 numeric = c > 0 and table.kinds[c] != "text"
-                x = edges[c + 1] - 0.006 if numeric else edges[c] + (0.012 if c else 0)
-                self.page.text(x, self.y, _fit(value, size, widths[c] - 4), fontsize=size, color=colour,
-                               weight=weight, ha="right" if numeric else "left", va="top",
-                               fontdict=self.font)
+                inset = 0.006 if numeric else (0.012 if c else 0)
+                x = edges[c + 1] - inset if numeric else edges[c] + inset
+                room = widths[c] - inset * A4[0] * 72 - 3  # what is left of the cell: its text never overprints
+                self.draw(self.page, x, self.y, value, room, size, weight, color=colour,
+                          ha="right" if numeric else "left", va="top")
             self.y -= _line(size)
 
         def header() -> None:
@@ -239,16 +288,14 @@ def _furnish(pages: _Pages, report: Report) -> None:
                                        f"{report.period[0].isoformat()} – {report.period[1].isoformat()}")))
     for number, page in enumerate(pages.pages, 1):
         if number > 1:
-            page.text(LEFT, 0.965, heading, fontsize=8, color=MUTED, va="top", fontdict=pages.font)
+            pages.draw(page, LEFT, 0.965, heading, POINTS_WIDE, 8, color=MUTED, va="top")
             page.add_artist(_rule(0.95))
-        page.text(0.5, 0.035, t("Page {page} of {pages}", page=number, pages=total), fontsize=8, color=MUTED,
-                  ha="center", va="bottom", fontdict=pages.font)
+        pages.draw(page, 0.5, 0.035, t("Page {page} of {pages}", page=number, pages=total), POINTS_WIDE, 8,
+                   color=MUTED, ha="center", va="bottom")
 
 
-def render(report: Report, path: Path, progress: Progress | None = None) -> None:
-    """Write ``report`` as a PDF at ``path``, replacing an existing file only when complete."""
-    from matplotlib.backends.backend_pdf import PdfPages
-
+def lay_out(report: Report, progress: Progress | None = None) -> list[Figure]:
+    """The report's pages as figures, one per A4 page, ready to save."""
     from solocrm.analytics import charts
 
     report_progress = progress or (lambda _done, _total: None)
@@ -258,13 +305,22 @@ def render(report: Report, path: Path, progress: Progress | None = None) -> None
         _section(pages, report, section, charts.ALL)
         report_progress(i + 1, len(report.sections) + 1)
     _furnish(pages, report)
+    return pages.pages
+
+
+def render(report: Report, path: Path, progress: Progress | None = None) -> None:
+    """Write ``report`` as a PDF at ``path``, replacing an existing file only when complete."""
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    pages = lay_out(report, progress)
     metadata = {"Title": f"{report.texts('Business report')} {report.period[0]} – {report.period[1]}",
                 "Author": report.business or "SoloCRM", "Creator": "SoloCRM"}
 
     def write(target: Path) -> None:
         with PdfPages(target, metadata=metadata) as document:
-            for page in pages.pages:
+            for page in pages:
                 document.savefig(page)
 
     write_atomically(path, write)
-    report_progress(len(report.sections) + 1, len(report.sections) + 1)
+    if progress is not None:
+        progress(len(report.sections) + 1, len(report.sections) + 1)

@@ -23,13 +23,23 @@ from solocrm.db.models import (
     CustomerEmail,
     CustomerPhone,
     Tag,
+    max_length,
 )
 from solocrm.errors import NotFound, ValidationError
 from solocrm.services import contact_values, search
 from solocrm.services.changes import Changes
+from solocrm.services.limits import length_errors
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 KINDS = ("person", "organization")
+# The free-text fields and the most characters each holds (None: no limit), for the dialog, this check and the import.
+TEXT_LIMITS: dict[str, int | None] = {
+    name: max_length(Customer, name)
+    for name in ("name", "company", "title", "wechat_id", "address", "region", "city", "industry", "source_channel",
+                 "source_campaign", "preferred_hours", "personal_details", "notes")
+}
+TAG_LIMIT = max_length(Tag, "name")
+CUSTOM_NAME_LIMIT = max_length(CustomField, "name")
 CHANNELS = ("phone", "wechat", "email", "meeting", "store", "douyin", "other")
 
 # Plain columns the form edits one to one.
@@ -110,9 +120,22 @@ def check(data: CustomerInput, region: str) -> tuple[CustomerInput, list[Validat
     clean.emails = emails
     clean.tags = sorted({t.strip() for t in data.tags if t.strip()})
     clean.custom = {k: v.strip() for k, v in data.custom.items() if v and v.strip()}
+    errors.extend(_length_errors(clean))
     if clean.birthday and clean.birthday > date.today():
         errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The birthday is in the future."), field="birthday"))
     return clean, errors
+
+
+def _length_errors(clean: CustomerInput) -> list[ValidationError]:
+    """A field longer than its column holds is refused, not cut: what is saved exports and imports back whole."""
+    errors = length_errors(clean, TEXT_LIMITS)
+    if any(len(tag) > TAG_LIMIT for tag in clean.tags):
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Keep each tag to {limit} characters or fewer."),
+                                      field="tags", limit=TAG_LIMIT))
+    if any(len(name.strip()) > CUSTOM_NAME_LIMIT for name in clean.custom):
+        errors.append(ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "Keep each field name to {limit} characters or fewer."), field="custom", limit=CUSTOM_NAME_LIMIT))
+    return errors
 
 
 def _search_text(customer: Customer) -> str:

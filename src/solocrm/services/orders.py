@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 
 from solocrm import settings
 from solocrm.db.database import Database
-from solocrm.db.models import Customer, Order, SurveyResponse, utcnow
+from solocrm.db.models import Customer, Order, SurveyResponse, max_length, utcnow
 from solocrm.errors import NotFound, ValidationError
 from solocrm.services import lifecycle
 from solocrm.services.changes import Changes
+from solocrm.services.limits import length_errors
 from solocrm.services.money import MAX_MINOR
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
@@ -30,7 +31,8 @@ FUTURE_GRACE = timedelta(minutes=5)
 # Pickers suggest what was sold lately; scanning only recent orders keeps that instant on big files.
 _RECENT_ORDERS = 2000
 _SUGGESTIONS = 50
-_TEXT_FIELDS = ("product", "channel", "order_no")  # limited by their columns' lengths
+# The free-text fields and the most characters each holds, for the dialog, this check and the import.
+TEXT_LIMITS: dict[str, int | None] = {name: max_length(Order, name) for name in ("product", "channel", "order_no")}
 
 
 @dataclass
@@ -66,11 +68,7 @@ def check(data: OrderInput, now: datetime | None = None) -> tuple[OrderInput, li
             "errors", "That amount is too large. Check the number of digits."), field="amount"))
     if not (len(clean.currency) == 3 and clean.currency.isascii() and clean.currency.isalpha()):
         errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Choose a currency."), field="currency"))
-    for name in _TEXT_FIELDS:
-        limit = Order.__table__.c[name].type.length
-        if len(getattr(clean, name) or "") > limit:
-            errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "Keep this to {limit} characters or fewer."),
-                                          field=name, limit=limit))
+    errors.extend(length_errors(clean, TEXT_LIMITS))
     if not 1 <= clean.quantity <= MAX_QUANTITY:
         errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The quantity must be between 1 and {most:,}."),
                                       field="quantity", most=MAX_QUANTITY))

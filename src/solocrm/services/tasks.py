@@ -26,9 +26,10 @@ from sqlalchemy import Select, bindparam, delete, func, insert, literal, select,
 from sqlalchemy.orm import Session
 
 from solocrm.db.database import Database
-from solocrm.db.models import Cadence, Customer, Tag, Task, customer_tag
+from solocrm.db.models import Cadence, Customer, Tag, Task, customer_tag, max_length
 from solocrm.errors import NotFound, ValidationError
 from solocrm.services.changes import Changes
+from solocrm.services.limits import too_long
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 RECURRENCES = ("none", "daily", "weekly", "monthly", "yearly")
@@ -37,7 +38,7 @@ RECURRENCES = ("none", "daily", "weekly", "monthly", "yearly")
 # recognise cadence tasks by ``cadence_id`` and translate the title themselves.
 STAY_IN_TOUCH_TITLE = "Stay in touch"
 
-TITLE_MAX = 300
+TITLE_MAX = max_length(Task, "title")
 INTERVAL_MAX_DAYS = 3650
 UPCOMING_DAYS = 7
 SECTION_LIMIT = 200  # rows per Today section; more would bury the list, totals say what is hidden
@@ -187,8 +188,7 @@ def check(data: TaskInput) -> tuple[TaskInput, list[ValidationError]]:
     if not clean.title:
         errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "A task needs a title."), field="title"))
     elif len(clean.title) > TITLE_MAX:
-        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The title is too long (at most {most} characters)."),
-                                      field="title", most=TITLE_MAX))
+        errors.append(too_long("title", TITLE_MAX))
     if clean.due_at is None:
         errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "A task needs a due date."), field="due_at"))
     if clean.recurrence not in RECURRENCES:

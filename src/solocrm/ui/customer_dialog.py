@@ -37,6 +37,7 @@ from solocrm.ui.context import AppContext
 from solocrm.ui.date_field import DateField, years_ago
 from solocrm.ui.formatting import to_local
 from solocrm.ui.messages import user_text
+from solocrm.ui.text_limits import limit_length
 
 BIRTHDAY_YEARS_BACK = 30  # the calendar of an empty birthday opens here, not in January 1900
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
@@ -83,6 +84,7 @@ class CustomerDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
 
+        self._limit_lengths()
         if customer_id is not None:
             self._load(customers.load_input(ctx.db, customer_id))
         self.name.setFocus()
@@ -132,13 +134,13 @@ class CustomerDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Name *"), self._with_error(self.name, "name"))
-        form.addRow(self.tr("Company"), self.company)
-        form.addRow(self.tr("Job title"), self.title_edit)
+        form.addRow(self.tr("Company"), self._with_error(self.company, "company"))
+        form.addRow(self.tr("Job title"), self._with_error(self.title_edit, "title"))
         form.addRow(self.tr("Phones"), self._with_error(self.phones, "phones"))
         form.addRow(self.tr("Emails"), self._with_error(self.emails, "emails"))
-        form.addRow(self.tr("WeChat ID"), self.wechat)
-        form.addRow(self.tr("Tags"), self.tags)
-        form.addRow(self.tr("Birthday"), self.birthday)
+        form.addRow(self.tr("WeChat ID"), self._with_error(self.wechat, "wechat_id"))
+        form.addRow(self.tr("Tags"), self._with_error(self.tags, "tags"))
+        form.addRow(self.tr("Birthday"), self.birthday)  # a DateField says what is wrong in its own line
         form.addRow(self.tr("Gender"), self.gender)
         page = QWidget()
         page.setLayout(form)
@@ -162,12 +164,12 @@ class CustomerDialog(QDialog):
         self.referred_by.textEdited.connect(self._update_referrer_choices)
         self._referrer_choices: dict[str, int] = {}
         form = QFormLayout()
-        form.addRow(self.tr("Province / region"), self.region)
-        form.addRow(self.tr("City"), self.city)
-        form.addRow(self.tr("Address"), self.address)
-        form.addRow(self.tr("Industry"), self.industry)
-        form.addRow(self.tr("Source channel"), self.source_channel)
-        form.addRow(self.tr("Campaign"), self.source_campaign)
+        form.addRow(self.tr("Province / region"), self._with_error(self.region, "region"))
+        form.addRow(self.tr("City"), self._with_error(self.city, "city"))
+        form.addRow(self.tr("Address"), self._with_error(self.address, "address"))
+        form.addRow(self.tr("Industry"), self._with_error(self.industry, "industry"))
+        form.addRow(self.tr("Source channel"), self._with_error(self.source_channel, "source_channel"))
+        form.addRow(self.tr("Campaign"), self._with_error(self.source_campaign, "source_campaign"))
         form.addRow(self.tr("Referred by"), self._with_error(self.referred_by, "referred_by_id"))
         page = QWidget()
         page.setLayout(form)
@@ -183,7 +185,7 @@ class CustomerDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Consent"), self.consent)
         form.addRow(self.tr("Preferred channel"), self.preferred_channel)
-        form.addRow(self.tr("Preferred hours"), self.preferred_hours)
+        form.addRow(self.tr("Preferred hours"), self._with_error(self.preferred_hours, "preferred_hours"))
         page = QWidget()
         page.setLayout(form)
         return page
@@ -232,6 +234,21 @@ class CustomerDialog(QDialog):
         page = QWidget()
         page.setLayout(layout)
         return page
+
+    def _limit_lengths(self) -> None:
+        """Each text field takes no more than the service saves (``customers.TEXT_LIMITS``)."""
+        edits = {"name": self.name, "company": self.company, "title": self.title_edit, "wechat_id": self.wechat,
+                 "region": self.region, "city": self.city, "address": self.address, "industry": self.industry,
+                 "source_channel": self.source_channel.lineEdit(), "source_campaign": self.source_campaign,
+                 "preferred_hours": self.preferred_hours}
+        for field, edit in edits.items():
+            limit_length(edit, field, customers.TEXT_LIMITS[field], self._refused)
+
+    def _refused(self, error: ValidationError) -> None:
+        """An input that would make a field too long was not taken: say so under the field, once."""
+        label = self.errors[error.field or ""]
+        label.setText(user_text(error))
+        label.show()
 
     @staticmethod
     def _wrap(layout: QHBoxLayout) -> QWidget:
@@ -399,8 +416,11 @@ class CustomerDialog(QDialog):
             for problem in problems:
                 self._show_error(problem.field or "", user_text(problem))
             first = problems[0].field
-            for index, field_widget in ((0, "name"), (0, "phones"), (0, "emails"), (0, "birthday"),
-                                        (1, "referred_by_id"), (3, "photo")):
+            for index, field_widget in ((0, "name"), (0, "company"), (0, "title"), (0, "phones"), (0, "emails"),
+                                        (0, "wechat_id"), (0, "tags"), (0, "birthday"), (1, "region"), (1, "city"),
+                                        (1, "address"), (1, "industry"), (1, "source_channel"),
+                                        (1, "source_campaign"), (1, "referred_by_id"), (2, "preferred_hours"),
+                                        (3, "photo")):
                 if first == field_widget:
                     self.tabs.setCurrentIndex(index)
                     break

@@ -46,6 +46,7 @@ from solocrm.ui.date_field import DateTimeField
 from solocrm.ui.formatting import date_text, to_local, to_utc
 from solocrm.ui.messages import user_text
 from solocrm.ui.operations import show_user_error
+from solocrm.ui.text_limits import limit_length
 
 ERROR_COLOUR = "#c0392b"
 # A chosen score must stand out at a glance; the style's own "checked" shade is too faint.
@@ -186,6 +187,12 @@ class _RecordDialog(QDialog):
         else:
             raise exc
 
+    def _refused(self, error: ValidationError) -> None:
+        """An input that would make a field too long was not taken: say so under that field."""
+        label = self.errors[error.field or ""]
+        label.setText(user_text(error))
+        label.show()
+
     def _show_errors(self, problems: list[ValidationError]) -> None:
         """The first problem of each field under that field; focus goes to the first one."""
         for label in (*self.errors.values(), self.general_error):
@@ -242,6 +249,9 @@ class OrderDialog(_RecordDialog):
         self._add_row(self.tr("C&hannel"), "channel", self.channel)
         self._add_row(self.tr("&Status"), "status", self.status)
         self._add_row(self.tr("Order &no."), "order_no", self.order_no)
+        for field, edit in (("product", self.product.lineEdit()), ("channel", self.channel.lineEdit()),
+                            ("order_no", self.order_no)):
+            limit_length(edit, field, orders.TEXT_LIMITS[field], self._refused)
         self._set_tab_order(self.amount, self.currency, self.product, self.quantity, self.ordered_at,
                             self.channel, self.status, self.order_no)
         self.amount.setFocus()

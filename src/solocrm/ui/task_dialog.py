@@ -31,6 +31,7 @@ from solocrm.ui.context import AppContext
 from solocrm.ui.date_field import DateTimeField
 from solocrm.ui.messages import user_text
 from solocrm.ui.operations import show_user_error
+from solocrm.ui.text_limits import limit_length
 
 DEFAULT_HOUR = 9  # a new follow-up lands on tomorrow morning, when people make calls
 
@@ -87,7 +88,7 @@ class TaskDialog(QDialog):
 
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("e.g. Send Mr Wang the quote"))
-        self.title_edit.setMaxLength(tasks.TITLE_MAX)
+        limit_length(self.title_edit, "title", tasks.TITLE_MAX, lambda error: self._show_errors([error]))
 
         self.due = DateTimeField("due_date", near=to_local(ctx.clock()).date())
 
@@ -242,15 +243,10 @@ class TaskDialog(QDialog):
         marked = {e.field for e in errors}
         for name, widget in self._fields.items():
             widget.setStyleSheet(_INVALID_STYLE if name in marked else "")
-        self.error_label.setText("\n".join(self._message(e) for e in errors))
+        self.error_label.setText("\n".join(user_text(e) for e in errors))
         self.error_label.setVisible(bool(errors))
         if errors and errors[0].field in self._fields:
             self._fields[errors[0].field].setFocus()
-
-    def _message(self, error: ValidationError) -> str:
-        # The service writes English; the two checks this form can fail get the user's language.
-        own = {"title": self.tr("A task needs a title."), "due_at": self.tr("A task needs a due date.")}
-        return own.get(error.field or "", user_text(error))
 
     def _clear_error(self, name: str) -> None:
         self._fields[name].setStyleSheet("")
