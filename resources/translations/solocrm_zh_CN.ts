@@ -1428,283 +1428,283 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="60"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="61"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="60"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="61"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="65"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="66"/>
         <source>Basic</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="66"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="67"/>
         <source>Address and source</source>
         <translation>地址与来源</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="67"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="68"/>
         <source>Preferences</source>
         <translation>联系偏好</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="68"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="69"/>
         <source>Personal</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="69"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="70"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="113"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="115"/>
         <source>e.g. 张三</source>
         <translation>例如 张三</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="116"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="118"/>
         <source>138 1234 5678, 021-6234 5678</source>
         <translation>138 1234 5678, 021-6234 5678</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="117"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="119"/>
         <source>Several numbers: separate them with commas.</source>
         <translation>多个号码请用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="118"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="120"/>
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="120"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="122"/>
         <source>VIP, 老客</source>
         <translation>VIP, 老客</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="121"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="123"/>
         <source>Separate tags with commas.</source>
         <translation>多个标签请用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="129"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="131"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="133"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="135"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="134"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="136"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="135"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="137"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="136"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="138"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="137"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="139"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="138"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="140"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="139"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="141"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="140"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="142"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="141"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="143"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="142"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="144"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="148"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="150"/>
         <source>e.g. 广东</source>
         <translation>例如 广东</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="149"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="151"/>
         <source>e.g. 深圳</source>
         <translation>例如 深圳</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="157"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="159"/>
         <source>Type a name to pick a customer</source>
         <translation>输入名字以选择客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="165"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="167"/>
         <source>Province / region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="166"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="168"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="167"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="169"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="168"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="170"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="169"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="171"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="170"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="172"/>
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="171"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="173"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="177"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="179"/>
         <source>Agrees to receive marketing messages</source>
         <translation>同意接收营销信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="179"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="181"/>
         <source>No preference</source>
         <translation>无偏好</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="182"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="184"/>
         <source>e.g. weekdays after 18:00</source>
         <translation>例如 工作日 18:00 以后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="184"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="186"/>
         <source>Consent</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="185"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="187"/>
         <source>Preferred channel</source>
         <translation>首选联系方式</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="186"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="188"/>
         <source>Preferred hours</source>
         <translation>方便联系的时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="192"/>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="289"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="194"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="306"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="196"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="198"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="198"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="200"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="209"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="211"/>
         <source>Family, pets, likes… whatever helps you remember them.</source>
         <translation>家庭、宠物、喜好……任何能帮您记住对方的细节。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="212"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="214"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="213"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="215"/>
         <source>Personal details</source>
         <translation>个人细节</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="214"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="216"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="221"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="223"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="221"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="223"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="226"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="228"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="229"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="231"/>
         <source>Fields you define appear on every customer.</source>
         <translation>您定义的字段会出现在每位客户的档案中。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="265"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="282"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="266"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="283"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="272"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="289"/>
         <source>This photo is larger than 2 MB. Choose a smaller picture.</source>
         <translation>这张照片超过 2 MB，请选择小一些的图片。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="275"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="292"/>
         <source>This file is not a picture SoloCRM can read.</source>
         <translation>这个文件不是 SoloCRM 能读取的图片。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="333"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="350"/>
         <source>Pick the referring customer from the suggestions, or leave it empty.</source>
         <translation>请从建议列表中选择推荐人，或留空。</translation>
     </message>
@@ -3452,57 +3452,57 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="281"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="291"/>
         <source>Log contact with %1</source>
         <translation>记录与 %1 的联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="281"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="291"/>
         <source>Edit contact with %1</source>
         <translation>编辑与 %1 的联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="288"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="298"/>
         <source>We reached out</source>
         <translation>我方联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="289"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="299"/>
         <source>They reached out</source>
         <translation>对方联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="292"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="302"/>
         <source>What was said? Ctrl+Enter saves.</source>
         <translation>聊了什么？按 Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="296"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="306"/>
         <source>Optional, e.g. will visit on Saturday</source>
         <translation>可选，例如 周六来店</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="299"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="309"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="300"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="310"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="302"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="312"/>
         <source>&amp;Summary</source>
         <translation>摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="303"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="313"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="304"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="314"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
@@ -3805,82 +3805,82 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="211"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="218"/>
         <source>New order for %1</source>
         <translation>为 %1 新建订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="211"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="218"/>
         <source>Edit order for %1</source>
         <translation>编辑 %1 的订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="223"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="230"/>
         <source>What did they buy?</source>
         <translation>买了什么？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="228"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="235"/>
         <source>In store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="228"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="235"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="228"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="235"/>
         <source>Online shop</source>
         <translation>网店</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="229"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="236"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="230"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="237"/>
         <source>Where they bought</source>
         <translation>购买渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="236"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="243"/>
         <source>Optional, e.g. from your till</source>
         <translation>可选，例如收银小票上的单号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="238"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="245"/>
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="239"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="246"/>
         <source>&amp;Product</source>
         <translation>商品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="240"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="247"/>
         <source>&amp;Quantity</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="241"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="248"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="242"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="249"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="243"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="250"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="244"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="251"/>
         <source>Order &amp;no.</source>
         <translation>订单号(&amp;N)</translation>
     </message>
@@ -4360,107 +4360,107 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>SurveyDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="392"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="402"/>
         <source>Survey answer from %1</source>
         <translation>%1 的调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="392"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="402"/>
         <source>Edit survey answer from %1</source>
         <translation>编辑 %1 的调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="396"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="406"/>
         <source>Satisfaction (CSAT, 1–5)</source>
         <translation>满意度（CSAT，1–5）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="397"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="407"/>
         <source>Would recommend (NPS, 0–10)</source>
         <translation>推荐意愿（NPS，0–10）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="398"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="408"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="398"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="408"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="398"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="408"/>
         <source>Neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="399"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="409"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="399"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="409"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="402"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="412"/>
         <source>0 = not at all likely</source>
         <translation>0 = 完全不会推荐</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="402"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="412"/>
         <source>10 = extremely likely</source>
         <translation>10 = 一定会推荐</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="415"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="425"/>
         <source>Optional: what they said, in their words</source>
         <translation>可选：客户的原话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="417"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="427"/>
         <source>Not about one order</source>
         <translation>不针对具体订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="425"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="435"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="427"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="437"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="428"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="438"/>
         <source>&amp;Comment</source>
         <translation>评价(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="429"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="439"/>
         <source>About &amp;order</source>
         <translation>相关订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="430"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="440"/>
         <source>&amp;Date and time</source>
         <translation>日期和时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="437"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="447"/>
         <source>%1: promoter</source>
         <translation>%1：推荐者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="439"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="449"/>
         <source>%1: passive</source>
         <translation>%1：中立者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/record_dialogs.py" line="440"/>
+        <location filename="../../src/solocrm/ui/record_dialogs.py" line="450"/>
         <source>%1: detractor</source>
         <translation>%1：贬损者</translation>
     </message>
@@ -4468,94 +4468,84 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="85"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="86"/>
         <source>Edit task</source>
         <translation>编辑任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="85"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="86"/>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="89"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="90"/>
         <source>e.g. Send Mr Wang the quote</source>
         <translation>例如 给王先生发报价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="96"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="97"/>
         <source>Does not repeat</source>
         <translation>不重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="96"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="97"/>
         <source>Every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="96"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="97"/>
         <source>Every week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="97"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="98"/>
         <source>Every month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="97"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="98"/>
         <source>Every year</source>
         <translation>每年</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="103"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="104"/>
         <source>Optional: type a name, pinyin or phone</source>
         <translation>可选：输入名字、拼音或电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="113"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="114"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="123"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="124"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="124"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="125"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="125"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="126"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="126"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="127"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="127"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="128"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="210"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="211"/>
         <source>Pick the customer from the suggestions, or leave the field empty.</source>
         <translation>请从建议列表中选择客户，或留空。</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="252"/>
-        <source>A task needs a title.</source>
-        <translation>请填写任务标题。</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="252"/>
-        <source>A task needs a due date.</source>
-        <translation>请设置任务的到期时间。</translation>
     </message>
 </context>
 <context>
@@ -4599,7 +4589,7 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>TaskTitle</name>
     <message>
-        <location filename="../../src/solocrm/ui/task_dialog.py" line="60"/>
+        <location filename="../../src/solocrm/ui/task_dialog.py" line="61"/>
         <source>Stay in touch</source>
         <translation>保持联系</translation>
     </message>
@@ -4802,23 +4792,23 @@ You can undo this with Ctrl+Z.</source>
         <translation>SoloCRM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="259"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="255"/>
         <location filename="../../src/solocrm/importing/record_import.py" line="333"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="292"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="288"/>
         <source>a customer ID is at most 80 characters</source>
         <translation>客户编号最多 80 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="323"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="319"/>
         <source>“{value}” is not a possible birthday</source>
         <translation>“{value}”不是可能的生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="356"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="352"/>
         <source>No name, and no phone, email or customer ID of a known customer</source>
         <translation>没有姓名，也没有已有客户的电话、邮箱或客户编号</translation>
     </message>
@@ -5063,37 +5053,37 @@ You can undo this with Ctrl+Z.</source>
         <translation>date_order 必须是以下之一：{orders}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="80"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="86"/>
         <source>The file has no rows. Choose a file with a header row and data.</source>
         <translation>文件里没有任何行。请选择带表头和数据的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="122"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="128"/>
         <source>Row {row} is not in the first {count} rows of the file.</source>
         <translation>第 {row} 行不在文件的前 {count} 行之内。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="126"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="133"/>
         <source>The header row is empty. Choose the row that names the columns.</source>
         <translation>表头行是空的。请选择写有列名的那一行。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="161"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="168"/>
         <source>{path} does not exist. Check the file name.</source>
         <translation>{path} 不存在。请检查文件名。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="164"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="171"/>
         <source>{path} is a folder. Choose a file.</source>
         <translation>{path} 是文件夹。请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="166"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="173"/>
         <source>{path} cannot be read: {why}.</source>
         <translation>无法读取 {path}：{why}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="169"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="176"/>
         <source>{file} is empty. Choose a file with a header row and data.</source>
         <translation>{file} 是空的。请选择带表头和数据的文件。</translation>
     </message>
@@ -5225,11 +5215,11 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/analytics/insights.py" line="58"/>
-        <location filename="../../src/solocrm/services/customers.py" line="216"/>
-        <location filename="../../src/solocrm/services/customers.py" line="290"/>
+        <location filename="../../src/solocrm/services/customers.py" line="239"/>
+        <location filename="../../src/solocrm/services/customers.py" line="313"/>
         <location filename="../../src/solocrm/services/interactions.py" line="84"/>
-        <location filename="../../src/solocrm/services/orders.py" line="92"/>
-        <location filename="../../src/solocrm/services/orders.py" line="218"/>
+        <location filename="../../src/solocrm/services/orders.py" line="90"/>
+        <location filename="../../src/solocrm/services/orders.py" line="216"/>
         <location filename="../../src/solocrm/services/surveys.py" line="78"/>
         <location filename="../../src/solocrm/services/tasks.py" line="205"/>
         <location filename="../../src/solocrm/services/tasks.py" line="267"/>
@@ -5332,48 +5322,48 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/services/money.py" line="54"/>
-        <location filename="../../src/solocrm/services/orders.py" line="65"/>
+        <location filename="../../src/solocrm/services/orders.py" line="67"/>
         <source>That amount is too large. Check the number of digits.</source>
         <translation>金额太大了。请检查位数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/orders.py" line="60"/>
+        <location filename="../../src/solocrm/services/orders.py" line="62"/>
         <source>The order date is in the future.</source>
         <translation>下单日期在将来。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/orders.py" line="63"/>
+        <location filename="../../src/solocrm/services/orders.py" line="65"/>
         <source>The amount must be more than 0.</source>
         <translation>金额必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/orders.py" line="68"/>
+        <location filename="../../src/solocrm/services/orders.py" line="70"/>
         <source>Choose a currency.</source>
         <translation>请选择币种。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/orders.py" line="72"/>
+        <location filename="../../src/solocrm/services/limits.py" line="18"/>
         <source>Keep this to {limit} characters or fewer.</source>
         <translation>请不要超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/orders.py" line="75"/>
+        <location filename="../../src/solocrm/services/orders.py" line="73"/>
         <source>The quantity must be between 1 and {most:,}.</source>
         <translation>数量必须在 1 到 {most:,} 之间。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/orders.py" line="78"/>
+        <location filename="../../src/solocrm/services/orders.py" line="76"/>
         <source>Unknown order status {status!r}.</source>
         <translation>未知的订单状态 {status!r}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/orders.py" line="103"/>
+        <location filename="../../src/solocrm/services/orders.py" line="101"/>
         <source>Order number {number} is already recorded.</source>
         <translation>订单号 {number} 已经记录过了。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/orders.py" line="110"/>
-        <location filename="../../src/solocrm/services/orders.py" line="169"/>
+        <location filename="../../src/solocrm/services/orders.py" line="108"/>
+        <location filename="../../src/solocrm/services/orders.py" line="167"/>
         <source>This order no longer exists (it may have been deleted).</source>
         <translation>这笔订单已不存在（可能已被删除）。</translation>
     </message>
@@ -5409,14 +5399,9 @@ You can undo this with Ctrl+Z.</source>
         <translation>那笔订单不是这位客户的订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/tasks.py" line="188"/>
+        <location filename="../../src/solocrm/services/tasks.py" line="189"/>
         <source>A task needs a title.</source>
         <translation>任务需要标题。</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/services/tasks.py" line="190"/>
-        <source>The title is too long (at most {most} characters).</source>
-        <translation>标题太长（最多 {most} 个字符）。</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/services/tasks.py" line="193"/>
@@ -5471,23 +5456,23 @@ You can undo this with Ctrl+Z.</source>
         <translation>{path} 由更新版本的 SoloCRM 写入。请安装最新的 SoloCRM 再打开。文件没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/writers.py" line="50"/>
+        <location filename="../../src/solocrm/exporting/writers.py" line="54"/>
         <source>{path} is a folder. Choose a file name.</source>
         <translation>{path} 是文件夹。请选择一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/writers.py" line="52"/>
+        <location filename="../../src/solocrm/exporting/writers.py" line="56"/>
         <source>The folder {folder} does not exist. Choose another place.</source>
         <translation>文件夹 {folder} 不存在。请选择其他位置。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/writers.py" line="62"/>
-        <location filename="../../src/solocrm/exporting/writers.py" line="67"/>
+        <location filename="../../src/solocrm/exporting/writers.py" line="66"/>
+        <location filename="../../src/solocrm/exporting/writers.py" line="71"/>
         <source>Cannot write {path}: {why}.</source>
         <translation>无法写入 {path}：{why}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/writers.py" line="75"/>
+        <location filename="../../src/solocrm/exporting/writers.py" line="79"/>
         <source>Unknown format “{format}”. Choose csv or xlsx.</source>
         <translation>未知的格式“{format}”。请选择 csv 或 xlsx。</translation>
     </message>
@@ -5884,12 +5869,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>这个数据库里已经有客户了。示例数据只能放进一个新的空数据库：请换一个新文件名再试。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="235"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="238"/>
         <source>Orders cannot be exported as vCard; choose csv or xlsx.</source>
         <translation>订单不能导出为 vCard，请选择 csv 或 xlsx。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="274"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="277"/>
         <source>Unknown list column(s): {columns}.</source>
         <translation>未知的列表列：{columns}。</translation>
     </message>
@@ -5915,19 +5900,29 @@ You can undo this with Ctrl+Z.</source>
         <translation>请至少选择两位客户进行合并。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/customers.py" line="83"/>
+        <location filename="../../src/solocrm/services/customers.py" line="93"/>
         <source>A customer needs a name.</source>
         <translation>客户需要名称。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/customers.py" line="85"/>
+        <location filename="../../src/solocrm/services/customers.py" line="95"/>
         <source>Unknown kind {kind!r}.</source>
         <translation>未知的类型 {kind!r}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/customers.py" line="114"/>
+        <location filename="../../src/solocrm/services/customers.py" line="125"/>
         <source>The birthday is in the future.</source>
         <translation>生日在将来。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/customers.py" line="133"/>
+        <source>Keep each tag to {limit} characters or fewer.</source>
+        <translation>每个标签请不要超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/customers.py" line="136"/>
+        <source>Keep each field name to {limit} characters or fewer.</source>
+        <translation>每个字段名请不要超过 {limit} 个字符。</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/ui/backup_page.py" line="419"/>
@@ -5959,7 +5954,7 @@ You can undo this with Ctrl+Z.</source>
     <name>exports</name>
     <message>
         <location filename="../../src/solocrm/exporting/exports.py" line="41"/>
-        <location filename="../../src/solocrm/exporting/exports.py" line="55"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="56"/>
         <source>Customer ID</source>
         <translation>客户编号</translation>
     </message>
@@ -6079,57 +6074,67 @@ You can undo this with Ctrl+Z.</source>
         <translation>建档日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="55"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="53"/>
+        <source>Preferred hours</source>
+        <translation>方便联系时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="53"/>
+        <source>Personal details</source>
+        <translation>个人情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/exporting/exports.py" line="56"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="56"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="57"/>
         <source>Customer name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="56"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="57"/>
         <source>Customer phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="57"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="58"/>
         <source>Customer email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="57"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="58"/>
         <source>Order date</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="58"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="59"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="58"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="59"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="59"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="60"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="59"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="60"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="60"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="61"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/exporting/exports.py" line="60"/>
+        <location filename="../../src/solocrm/exporting/exports.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
