@@ -153,6 +153,15 @@ def test_a_passphrase_file_that_is_not_utf8_is_a_clear_refusal(tmp_path: Path,
     assert not (tmp_path / "usb").exists()
 
 
+def test_a_passphrase_variable_that_is_not_utf8_is_a_clear_refusal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SOLOCRM_BACKUP_PASSPHRASE", "tulip granite \udcff\udcfe onward Kyoto")  # bytes ff fe
+    code = main(["backup", "init", "--db", str(tmp_path / "shop.sqlite3"), "--to", str(tmp_path / "usb")])
+    err = capsys.readouterr().err
+    assert code == 1 and "SOLOCRM_BACKUP_PASSPHRASE environment variable is not UTF-8 text" in err
+    assert not (tmp_path / "usb").exists()
+
+
 def test_a_key_file_of_another_setup_says_so(tmp_path: Path, key_template: tuple[str, bytes],  # noqa: F811
                                              fail_keyring, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
     # the folder's key file (another setup, same passphrase) opens, but this backup was made with IDENTITY

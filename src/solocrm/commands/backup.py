@@ -116,6 +116,21 @@ def _read_secret_file(path: str) -> str:
                       "(\"Unicode\" in most editors) and try again."), path=path) from None
 
 
+def _environment_text(name: str) -> str:
+    """An environment variable's value, refused when its bytes are not UTF-8 (Python keeps them as surrogates)."""
+    from solocrm.errors import UserError
+    from solocrm.translatable import QT_TRANSLATE_NOOP
+
+    value = os.environ[name]
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "errors", "The {name} environment variable is not UTF-8 text, so the passphrase in it cannot be read. "
+                      "Set it again from a UTF-8 terminal, or use --passphrase-file."), name=name) from None
+    return value
+
+
 def _passphrase(args: argparse.Namespace, *, new: bool = False) -> str | None:
     """From --passphrase-file, the environment, or a terminal prompt (None when none of them)."""
     import getpass
@@ -123,7 +138,7 @@ def _passphrase(args: argparse.Namespace, *, new: bool = False) -> str | None:
     if getattr(args, "passphrase_file", None):
         return _read_secret_file(args.passphrase_file)
     if os.environ.get(PASSPHRASE_ENV):
-        return os.environ[PASSPHRASE_ENV]
+        return _environment_text(PASSPHRASE_ENV)
     if not sys.stdin.isatty():
         return None
     first = getpass.getpass("New backup passphrase: " if new else "Backup passphrase: ")
