@@ -34,6 +34,7 @@ from solocrm.backup.errors import (
     ContentCheckFailed,
     Damaged,
     DiskFull,
+    KeyNeeded,
     NotABackup,
     UnsupportedVersion,
     WrongKey,
@@ -336,6 +337,16 @@ def test_a_fast_machine_writes_a_key_file_every_machine_opens(tmp_path: Path, fa
     data = keys.keys_file(tmp_path / "usb").read_bytes()
     assert re.search(rb"^-> scrypt \S+ (\d+)$", data, re.MULTILINE).group(1) == str(keys.SCRYPT_LOG_N).encode()
     assert keys.unlock_keys_file(keys.keys_file(tmp_path / "usb"), PASSPHRASE)
+
+
+def test_a_key_file_rage_finds_too_slow_here_is_not_called_damaged(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # rage refuses more than its own one-second factor + 4 on this machine, whatever our cap says
+    monkeypatch.setattr(keys, "MAX_SCRYPT_LOG_N", 40)
+    data = keys.age_passphrase_encrypt(b"{}", PASSPHRASE, log_n=10)
+    keys.keys_file(tmp_path).write_bytes(re.sub(rb"(-> scrypt \S+) 10", rb"\1 40", data))
+    with pytest.raises(KeyNeeded, match="much faster computer"):
+        keys.unlock_keys_file(keys.keys_file(tmp_path), PASSPHRASE)
 
 
 # ---------------------------------------------------------------- 4. recovery without SoloCRM, by the README

@@ -222,8 +222,8 @@ def unlock_keys_file(path: Path, passphrase: str) -> list[str]:
     try:
         plain = pyrage.passphrase.decrypt(data, passphrase)
     except Exception as exc:  # noqa: BLE001 - a cut payload surfaces as OSError, not DecryptError
-        if "xcessive work" in str(exc):  # rage's own cap: this machine's one-second factor + 4
-            raise Damaged(QT_TRANSLATE_NOOP(
+        if "xcessive work" in str(exc):  # rage's own cap: this machine's one-second factor + 4; not damage
+            raise KeyNeeded(QT_TRANSLATE_NOOP(
                 "errors", "{name} needs more work to unlock than this computer allows (it was written by an "
                           "earlier SoloCRM on a much faster computer). Use the recovery code, or unlock it once on "
                           "that computer and change the passphrase there."), name=path.name) from None
