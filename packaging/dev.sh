@@ -5,11 +5,12 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-# Qt's runtime libraries, a font that renders Chinese and pdftoppm for the report preview
+# Qt's runtime libraries, a font that renders Chinese, pdftoppm for the report preview, and for the
+# backup tests the age tool (recovery without SoloCRM) and faketime (a fast machine)
 # (Debian/Ubuntu package names).
 SYSTEM_PACKAGES="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
-libxcb-render-util0 libxcb-image0 fonts-noto-cjk poppler-utils"
+libxcb-render-util0 libxcb-image0 fonts-noto-cjk poppler-utils age faketime"
 
 system_packages() {
     command -v dpkg-query >/dev/null 2>&1 || return 0

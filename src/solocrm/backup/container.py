@@ -31,6 +31,7 @@ import hashlib
 import hmac
 import io
 import json
+import re
 import struct
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -57,6 +58,7 @@ INNER_MAGIC = b"SOLOCRM\x00"
 MAX_MANIFEST = 1 << 20
 AGE_MAGIC = b"age-encryption.org/v1\n"
 READ_SIZE = 1 << 20
+_RECIPIENT = re.compile(r"age1[02-9ac-hj-np-z]{58}")  # bech32 of an X25519 public key
 SUFFIX = ".crmbak"
 
 Progress = Callable[[int, int], None]
@@ -102,6 +104,71 @@ class Manifest:
 def _mac(key: bytes, data: dict) -> str:
     body = {k: v for k, v in data.items() if k != "mac"}
     return hmac.new(key, json.dumps(body, sort_keys=True, ensure_ascii=False).encode(), "sha256").hexdigest()
+
+
+# ---------------------------------------------------------------- the manifest's schema
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_CREATED_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+_SHORT = 200  # a version, a revision, a table name, a reason
+_MANY = 1000  # revisions, tables
+_MAX_IMAGE = 1 << 47  # SQLite's own largest database is 2^32 pages of 64 KiB = 2^48; no real one is near 2^47
+
+
+def _text(value: object, most: int = _SHORT) -> bool:
+    return isinstance(value, str) and len(value) <= most
+
+
+def _count(value: object, most: int) -> bool:
+    return type(value) is int and 0 <= value <= most  # not bool, not float
+
+
+# Every field: whether a value is one SoloCRM writes.  Checked before any value is used.
+_FIELDS: dict[str, Callable[[object], bool]] = {
+    "app_version": _text,
+    "created_at": lambda v: isinstance(v, str) and bool(_CREATED_AT.fullmatch(v)),
+    "schema_revisions": lambda v: isinstance(v, list) and len(v) <= _MANY and all(_text(r) for r in v),
+    "image_size": lambda v: _count(v, _MAX_IMAGE),
+    "image_sha256": lambda v: isinstance(v, str) and bool(_HEX64.fullmatch(v)),
+    "integrity": lambda v: _text(v, 10_000),
+    "row_counts": lambda v: isinstance(v, dict) and len(v) <= _MANY
+    and all(_text(k) and _count(n, 1 << 63) for k, n in v.items()),
+    "reason": lambda v: _text(v, 1000),  # "before restoring <a file name of up to 255 bytes>"
+    "outer_sha256": lambda v: isinstance(v, str) and bool(_HEX64.fullmatch(v)),
+    "format": lambda v: v == FORMAT_VERSION,
+    "mac": lambda v: isinstance(v, str) and bool(_HEX64.fullmatch(v)),
+    "extra": lambda v: isinstance(v, dict) and len(v) <= _MANY,
+}
+_REQUIRED = ("app_version", "created_at", "schema_revisions", "image_size", "image_sha256", "integrity",
+             "row_counts", "outer_sha256", "mac")
+
+
+def parse_manifest(data: bytes, name: str) -> Manifest:
+    """The manifest in ``data``, every field checked for type, range and size; else the refusal that fits.
+
+    The one place a manifest's values are checked: what it says is used for
+    sizes, hashes and dates only after this returns.  A later format number is
+    a newer SoloCRM; anything else unexpected is damage or tampering.
+    """
+    try:
+        fields = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        fields = None
+    if not isinstance(fields, dict):
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is damaged or tampered (its manifest cannot be read)."), name=name)
+    version = fields.get("format", FORMAT_VERSION)
+    if type(version) is int and version > FORMAT_VERSION:
+        raise UnsupportedVersion(QT_TRANSLATE_NOOP(
+            "errors", "{name} was written by a newer SoloCRM (inner format {version}). Install the latest "
+                      "SoloCRM to open it."), name=name, version=version)
+    wrong = [key for key in fields if key not in _FIELDS or not _FIELDS[key](fields[key])]
+    wrong += [key for key in _REQUIRED if key not in fields]
+    if wrong:
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is damaged or tampered (its manifest has an impossible value: {field})."),
+            name=name, field=str(wrong[0])[:40])
+    return Manifest(**fields)
 
 
 # ---------------------------------------------------------------- outer header
@@ -154,10 +221,13 @@ def read_outer_header(fh: BinaryIO, name: str = "This file") -> OuterHeader:
         raise Damaged(QT_TRANSLATE_NOOP(
             "errors", "{name} is a damaged SoloCRM backup (its header is incomplete). Use another backup."),
             name=name) from None
-    if version != FORMAT_VERSION:
+    if version > FORMAT_VERSION:
         raise UnsupportedVersion(QT_TRANSLATE_NOOP(
             "errors", "{name} was written by a newer SoloCRM (backup format {version}). Install the latest "
                       "SoloCRM to open it."), name=name, version=version)
+    if version != FORMAT_VERSION or not _RECIPIENT.fullmatch(recipient):
+        raise Damaged(QT_TRANSLATE_NOOP(
+            "errors", "{name} is a damaged SoloCRM backup (its header is garbled). Use another backup."), name=name)
     return OuterHeader(version, recipient, raw)
 
 
@@ -304,22 +374,16 @@ class _PlaintextSink(io.RawIOBase):
         if magic != INNER_MAGIC:
             raise NotABackup(QT_TRANSLATE_NOOP(
                 "errors", "{name} is encrypted to your key but is not a SoloCRM backup."), name=self.name)
-        if version != FORMAT_VERSION:
+        if version > FORMAT_VERSION:
             raise UnsupportedVersion(QT_TRANSLATE_NOOP(
                 "errors", "{name} was written by a newer SoloCRM (inner format {version}). Install the latest "
                           "SoloCRM to open it."), name=self.name, version=version)
-        if length > MAX_MANIFEST:
+        if version != FORMAT_VERSION or length > MAX_MANIFEST:
             raise Damaged(QT_TRANSLATE_NOOP(
                 "errors", "{name} is damaged or tampered (its manifest is impossibly large)."), name=self.name)
         if len(self.buffer) < INNER.size + length:
             return False
-        try:
-            data = json.loads(bytes(self.buffer[INNER.size: INNER.size + length]))
-            self.manifest = Manifest(**data)
-        except (ValueError, TypeError) as exc:
-            raise Damaged(QT_TRANSLATE_NOOP(
-                "errors", "{name} is damaged or tampered (its manifest cannot be read: {exc})."),
-                name=self.name, exc=exc) from None
+        self.manifest = parse_manifest(bytes(self.buffer[INNER.size: INNER.size + length]), self.name)
         del self.buffer[: INNER.size + length]
         return True
 
@@ -395,8 +459,8 @@ def open_backup(path: Path, identities: Sequence[str], *, image_out: BinaryIO | 
             buffered.flush()
         except BaseException as exc:  # noqa: BLE001 - sorted below: ours re-raised, rage's classified
             own = sink.error or reader.error
-            if own is not None and own is not exc:
-                raise own from None  # ours (a content check, a cancel, a read error), wrapped by rage
+            if own is not None:
+                raise own from None  # ours (a content check, a cancel, a read error), wrapped by rage or not
             _raise_decrypt_error(exc, name)
     manifest = sink.manifest
     if manifest is None:

@@ -26,7 +26,7 @@ from solocrm.backup.container import (
     peek_recipient,
     write_backup,
 )
-from solocrm.backup.errors import BackupError, KeyNeeded, SnapshotFailed, WriteFailed
+from solocrm.backup.errors import BackupError, KeyNeeded, SnapshotFailed, WriteFailed, WrongKey
 from solocrm.backup.files import FileLayer, remove_leftover_parts, write_safely
 from solocrm.db.database import Database, Notice, wait_for_writers
 from solocrm.db.models import utcnow
@@ -58,14 +58,16 @@ class SetupResult:
 
 def set_up(db: Database, destination: Path, passphrase: str, *, schedule: store.Schedule | None = None,
            layer: FileLayer | None = None, clock: Callable[[], datetime] = utcnow,
-           notice: Notice | None = None) -> SetupResult:
+           notice: Notice | None = None, accept_weak: bool = False) -> SetupResult:
     """Make a key, save it (keyring, key file beside the backups), and keep the settings with the database.
 
     Running it again makes a new key (after a leak); old keys stay in the key
-    file and the settings so old backups still open.  Another program's write
-    is waited for first, so a busy database leaves no key file without settings.
+    file and the settings so old backups still open.  A weak passphrase is
+    refused unless the user confirmed it (``accept_weak``).  Another program's
+    write is waited for first, so a busy database leaves no key file without
+    settings.
     """
-    keys.check_new_passphrase(passphrase)
+    keys.check_new_passphrase(passphrase, accept_weak=accept_weak)
     wait_for_writers(db.path, notice)
     destination = destination.expanduser().resolve()
     try:
@@ -116,6 +118,29 @@ def identities(config: store.BackupConfig | None, *, folder: Path | None = None,
             if identity not in found:
                 found.append(identity)
                 keys.store_in_keyring(identity)
+    return found
+
+
+def unlock_for(files: list[Path], folder: Path, passphrase: str) -> list[str]:
+    """The identities in ``folder``'s key file, refused when the file opens but holds the key of none of ``files``.
+
+    That key file belongs to another backup setup (two setups with one
+    passphrase, a key file copied from the wrong folder): saying so beats
+    "made with another key", which reads like a wrong passphrase.
+    """
+    found = identities(None, folder=folder, passphrase=passphrase)
+    held = {keys.recipient_of(i) for i in found}
+    wanted = set()
+    for path in files:
+        try:
+            wanted.add(peek_recipient(path))
+        except (BackupError, OSError):
+            continue  # the file itself is the problem; verify reports it
+    if wanted and not wanted & held:
+        raise WrongKey(QT_TRANSLATE_NOOP(
+            "errors", "The key file {key_file} opened with your passphrase, but it belongs to another backup setup: "
+                      "it does not hold the key these backups were made with. Use the key file from the folder "
+                      "where they were made, or their recovery code."), key_file=keys.keys_file(folder))
     return found
 
 
@@ -398,9 +423,10 @@ def free_space(folder: Path) -> int | None:
         return None
 
 
-def change_passphrase(db: Database, old: str, new: str, layer: FileLayer | None = None) -> None:
+def change_passphrase(db: Database, old: str, new: str, layer: FileLayer | None = None, *,
+                      accept_weak: bool = False) -> None:
     """Rewrite only the key file; backups stay as they are."""
-    keys.change_passphrase(store.require_config(db).folder, old, new, layer)
+    keys.change_passphrase(store.require_config(db).folder, old, new, layer, accept_weak=accept_weak)
 
 
 def move_destination(db: Database, destination: Path) -> store.BackupConfig:

@@ -14,7 +14,9 @@ the database opens.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import shutil
 import sqlite3
 import threading
 import time
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from solocrm.backup.errors import SnapshotFailed
+from solocrm.backup.errors import DiskFull, SnapshotFailed
 from solocrm.locations import private_file
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
@@ -153,6 +155,7 @@ def take(db_path: Path, dest: Path, *, deadline: float = 60.0,
     """
     if dest.exists():
         dest.unlink()
+    require_room(db_path, dest)
     ends = time.monotonic() + deadline
     src = sqlite3.connect(db_path, timeout=1.0, isolation_level=None)
     try:
@@ -173,16 +176,61 @@ def take(db_path: Path, dest: Path, *, deadline: float = 60.0,
                                   "will be tried again."), deadline=deadline) from None
         copy_connection(src, dest, deadline=max(ends - time.monotonic(), 0.1), progress=progress)
         src.execute("COMMIT")
-    except sqlite3.DatabaseError as exc:
-        dest.unlink(missing_ok=True)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        _discard(dest)
+        if _disk_full(exc):
+            raise _no_room(db_path, dest) from None
         raise SnapshotFailed(QT_TRANSLATE_NOOP(
             "errors", "The database cannot be read for a backup: {exc}."), exc=exc) from None
     except BaseException:
-        dest.unlink(missing_ok=True)
+        _discard(dest)
         raise
     finally:
         src.close()
     return describe(dest, wait=wait)
+
+
+def _needed(db_path: Path) -> int:
+    """Room the snapshot takes at most: the database and its -wal (a checkpoint can only shrink them)."""
+    return sum(Path(f"{db_path}{suffix}").stat().st_size for suffix in ("", "-wal")
+               if Path(f"{db_path}{suffix}").exists())
+
+
+def _no_room(db_path: Path, dest: Path) -> DiskFull:
+    try:
+        free = shutil.disk_usage(dest.parent).free
+    except OSError:
+        free = 0
+    return DiskFull(QT_TRANSLATE_NOOP(
+        "errors", "The disk that holds your database ({folder}) is too full for a backup: the snapshot taken "
+                  "beside the database needs {needed} and {free} is free. Free some space on that disk and try "
+                  "again; nothing was written."),
+        folder=dest.parent, needed=_mib(_needed(db_path)), free=_mib(free))
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1 << 20):.1f} MiB"
+
+
+def require_room(db_path: Path, dest: Path) -> None:
+    """Refuse before writing a snapshot the disk cannot hold, rather than fail half-way and leave files."""
+    try:
+        free = shutil.disk_usage(dest.parent).free
+    except OSError:
+        return  # cannot tell: the write itself reports a full disk
+    if free < _needed(db_path):
+        raise _no_room(db_path, dest)
+
+
+def _disk_full(exc: BaseException) -> bool:
+    return (getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+            or getattr(exc, "errno", None) in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)))
+
+
+def _discard(dest: Path) -> None:
+    """Remove a failed snapshot with the journal and WAL SQLite keeps beside it."""
+    for suffix in SNAPSHOT_FILES:
+        Path(f"{dest}{suffix}").unlink(missing_ok=True)
 
 
 def describe(image: Path, wait: bool = True) -> Snapshot:

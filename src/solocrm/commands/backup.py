@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(p)
     p.add_argument("--to", metavar="DIR", required=True, help="backup folder (a USB drive, a synced folder...)")
     p.add_argument("--passphrase-file", metavar="FILE", help=f"read the new passphrase from FILE (or set {PASSPHRASE_ENV})")
+    p.add_argument("--weak-passphrase-ok", action="store_true",
+                   help="keep a passphrase below the recommended strength without asking")
     p.add_argument("--schedule", choices=("off", "hourly", "daily", "weekly"), default="daily")
     p.add_argument("--at", default="12:30", metavar="HH:MM", help="time of day for daily and weekly backups")
     p.set_defaults(func=run_init)
@@ -109,12 +111,33 @@ def _files_only(args: argparse.Namespace) -> str:
 
 
 def _read_secret_file(path: str) -> str:
+    """The passphrase or recovery code in ``path``: UTF-8 text (a BOM is allowed), its final line break dropped."""
     from solocrm.errors import UserError
+    from solocrm.translatable import QT_TRANSLATE_NOOP
 
     try:
-        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+        return Path(path).read_text(encoding="utf-8-sig").rstrip("\r\n")
     except OSError as exc:
         raise UserError(f"Cannot read {path}: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "errors", "{path} is not UTF-8 text, so the passphrase or code in it cannot be read. Save it as UTF-8 "
+                      "(\"Unicode\" in most editors) and try again."), path=path) from None
+
+
+def _environment_text(name: str) -> str:
+    """An environment variable's value, refused when its bytes are not UTF-8 (Python keeps them as surrogates)."""
+    from solocrm.errors import UserError
+    from solocrm.translatable import QT_TRANSLATE_NOOP
+
+    value = os.environ[name]
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError(QT_TRANSLATE_NOOP(
+            "errors", "The {name} environment variable is not UTF-8 text, so the passphrase in it cannot be read. "
+                      "Set it again from a UTF-8 terminal, or use --passphrase-file."), name=name) from None
+    return value
 
 
 def _passphrase(args: argparse.Namespace, *, new: bool = False) -> str | None:
@@ -124,7 +147,7 @@ def _passphrase(args: argparse.Namespace, *, new: bool = False) -> str | None:
     if getattr(args, "passphrase_file", None):
         return _read_secret_file(args.passphrase_file)
     if os.environ.get(PASSPHRASE_ENV):
-        return os.environ[PASSPHRASE_ENV]
+        return _environment_text(PASSPHRASE_ENV)
     if not sys.stdin.isatty():
         return None
     first = getpass.getpass("New backup passphrase: " if new else "Backup passphrase: ")
@@ -165,9 +188,29 @@ def _identities(args: argparse.Namespace, config, files: list[Path]) -> list[str
     folders = [f.parent for f in files] + ([config.folder] if config else [])
     for folder in dict.fromkeys(folders):
         if (folder / "solocrm-keys.age").exists():
-            return have + jobs.identities(None, folder=folder, passphrase=passphrase)
+            return have + jobs.unlock_for(files, folder, passphrase)
     raise KeyNeeded("No key file (solocrm-keys.age) was found beside the backup. Use the recovery code, or "
                     "copy the key file from the backup folder next to the backup.")
+
+
+def _keep_weak(args: argparse.Namespace, warning: Exception) -> bool:
+    """Explain why the new passphrase is weak (in the system's language) and ask whether to keep it.
+
+    Without a terminal the answer is --weak-passphrase-ok.
+    """
+    from solocrm.ui.messages import in_system_language  # only QtCore, and only for a weak passphrase
+
+    if args.weak_passphrase_ok:
+        return True
+    print(in_system_language(warning), file=sys.stderr)
+    if not sys.stdin.isatty():
+        print("Nothing was set up. To keep this passphrase anyway, run again with --weak-passphrase-ok.",
+              file=sys.stderr)
+        return False
+    if input("Use this passphrase anyway? [y/N] ").strip().lower() == "y":
+        return True
+    print("Nothing was set up.", file=sys.stderr)
+    return False
 
 
 def _size(n: int) -> str:
@@ -193,8 +236,11 @@ def run_init(args: argparse.Namespace) -> int:
         passphrase = _passphrase(args, new=True)
         if passphrase is None:
             raise UserError(f"A passphrase is needed: give --passphrase-file FILE or set {PASSPHRASE_ENV}.")
+        warning = keys.weak_passphrase(passphrase)
+        if warning is not None and not _keep_weak(args, warning):
+            return 1
         result = jobs.set_up(db, Path(args.to), passphrase, schedule=Schedule(kind=args.schedule, at=args.at),
-                             notice=notice)
+                             notice=notice, accept_weak=warning is not None)
     except UserError as exc:
         return _fail(exc)
     finally:

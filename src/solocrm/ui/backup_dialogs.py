@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from solocrm.backup import keys
+from solocrm.backup import keys, strength
 from solocrm.backup.store import Schedule
+from solocrm.ui.messages import user_text
 
 STRENGTH_COLOURS = ("#c0392b", "#d35400", "#b7950b", "#27ae60", "#1e8449")
 
@@ -47,33 +49,52 @@ class PassphraseFields(QWidget):
         self.meter.setFixedHeight(6)
         self.verdict = QLabel()
         self.verdict.setObjectName("passphraseStrength")
+        self.explained = QLabel(self.tr(
+            "Strength is how many guesses someone holding your backup folder would need, in bits: each bit doubles "
+            "them. Common passwords, names, dates, keyboard patterns and set phrases count for little; unrelated "
+            "words or a sentence of your own, in any language, count for much more."))
+        self.explained.setObjectName("strengthExplained")
+        self.explained.setWordWrap(True)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Passphrase:"), self.first)
         form.addRow("", self.meter)
         form.addRow("", self.verdict)
+        form.addRow("", self.explained)
         form.addRow(self.tr("Repeat it:"), self.second)
         self.first.textChanged.connect(self._update)
         self.second.textChanged.connect(self._update)
         self._update()
+        strength.warm_up()
 
     def _update(self) -> None:
-        score, _word = keys.passphrase_strength(self.first.text())
+        text = self.first.text()
+        found = strength.estimate(text)
         words = (self.tr("very weak"), self.tr("weak"), self.tr("fair"), self.tr("strong"), self.tr("very strong"))
-        self.meter.setValue(score)
-        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {STRENGTH_COLOURS[score]}; }}")
-        text = self.tr("Strength: %1").replace("%1", words[score]) if self.first.text() else self.tr(
-            "At least %1 characters; a few unrelated words work well.").replace("%1", str(keys.MIN_PASSPHRASE))
-        if self.second.text() and self.second.text() != self.first.text():
-            text += " — " + self.tr("the two entries differ")
-        self.verdict.setText(text)
+        self.meter.setValue(found.score)
+        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {STRENGTH_COLOURS[found.score]}; }}")
+        verdict = self.tr("Strength: %1 (about %2 bits; %3 or more recommended)").replace(
+            "%1", words[found.score]).replace("%2", str(round(found.bits))).replace("%3", str(strength.ENOUGH_BITS))
+        if not text:
+            verdict = self.tr("Four or more unrelated words, or a sentence of your own in any language.")
+        if self.second.text() and self.second.text() != text:
+            verdict += " — " + self.tr("the two entries differ")
+        self.verdict.setText(verdict)
 
     def value(self) -> str | None:
-        """The passphrase when both entries agree and it is strong enough, else None."""
+        """The passphrase when both entries agree and it is not empty, else None."""
         text = self.first.text()
-        if text != self.second.text() or len(text) < keys.MIN_PASSPHRASE or keys.passphrase_strength(text)[0] < 2:
-            return None
-        return text
+        return text if text.strip() and text == self.second.text() else None
+
+    def confirm_if_weak(self) -> bool:
+        """True when the passphrase is strong enough, or the user chose to keep a weak one after the warning."""
+        warning = keys.weak_passphrase(self.first.text())
+        if warning is None:
+            return True
+        answer = QMessageBox.warning(
+            self, self.tr("Weak passphrase"), user_text(warning) + "\n\n" + self.tr("Use this passphrase anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
 
 @dataclass(frozen=True)
@@ -81,6 +102,7 @@ class SetupChoice:
     folder: Path
     schedule: Schedule
     passphrase: str
+    accept_weak: bool = False  # the user kept a weak passphrase after the warning
 
 
 class ScheduleFields(QWidget):
@@ -180,9 +202,12 @@ class SetupDialog(QDialog):
             return
         passphrase = self.passphrase.value()
         if passphrase is None:
-            self.error.setText(self.tr("Enter the same passphrase twice, at least fair in strength."))
+            self.error.setText(self.tr("Enter the same passphrase twice."))
             return
-        self.choice = SetupChoice(Path(self.folder.text().strip()).expanduser(), self.schedule.schedule(), passphrase)
+        if not self.passphrase.confirm_if_weak():
+            return
+        self.choice = SetupChoice(Path(self.folder.text().strip()).expanduser(), self.schedule.schedule(), passphrase,
+                                  keys.weak_passphrase(passphrase) is not None)
         self.accept()
 
 
@@ -305,6 +330,8 @@ class ChangePassphraseDialog(QDialog):
 
     def _accept(self) -> None:
         if self.new.value() is None:
-            self.error.setText(self.tr("Enter the same new passphrase twice, at least fair in strength."))
+            self.error.setText(self.tr("Enter the same new passphrase twice."))
+            return
+        if not self.new.confirm_if_weak():
             return
         self.accept()

@@ -335,7 +335,7 @@ class BackupPage(QWidget):
 
         def work(_progress: Progress) -> jobs.SetupResult:
             return jobs.set_up(self.ctx.db, choice.folder, choice.passphrase, schedule=choice.schedule,
-                               clock=self.ctx.clock)
+                               clock=self.ctx.clock, accept_weak=choice.accept_weak)
 
         def done(result: jobs.SetupResult) -> None:
             RecoveryCodeDialog(result.recovery_code, self).exec()
@@ -349,7 +349,9 @@ class BackupPage(QWidget):
         if not dialog.exec():
             return
         old, new = dialog.old.text(), dialog.new.value() or ""
-        self.ctx.runner.run(lambda _p: jobs.change_passphrase(self.ctx.db, old, new), write=True, parent=self,
+        # the dialog accepts a weak passphrase only once the user confirmed it
+        self.ctx.runner.run(lambda _p: jobs.change_passphrase(self.ctx.db, old, new, accept_weak=True), write=True,
+                            parent=self,
                             label=self.tr("Changing the passphrase…"),
                             on_success=lambda _r: QMessageBox.information(
                                 self, self.tr("Passphrase changed"),
@@ -418,7 +420,7 @@ class BackupPage(QWidget):
             if folder is None:
                 raise KeyNeeded(QT_TRANSLATE_NOOP("errors", "There is no key file (solocrm-keys.age) beside this "
                                                             "backup. Use the recovery code instead."))
-            return have + jobs.identities(None, folder=folder, passphrase=answer.passphrase)
+            return have + jobs.unlock_for(files, folder, answer.passphrase)
 
         self.ctx.runner.run(work, parent=self, label=self.tr("Unlocking…"), on_success=then)
 
