@@ -249,7 +249,8 @@ class RecordImport:
                 elif key == "customer_name":
                     name = raw[:200]
                 elif key == "phone":
-                    phones = values.phones(cell, region)
+                    phones, unread = values.phones(cell, region)
+                    left_out.extend((header, part, why) for part, why in unread)
                 elif key == "email":
                     emails = values.emails(cell)
                 elif key == "amount":
