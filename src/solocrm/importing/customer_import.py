@@ -264,7 +264,8 @@ class CustomerImport:
                         scalars[key] = raw
                 elif how == _PHONES:
                     found, unread = values.phones(cell, region)
-                    errors.extend((header, part, why) for part, why in unread)
+                    if unread:
+                        errors.extend((header, part, why) for part, why in unread)
                     inc.phones = [*inc.phones, *(p for p in found if p not in inc.phones)] if inc.phones else found
                     if found and (len(found) != 1 or raw != (found[0][3:] if found[0].startswith("+86") else found[0])):
                         shown = ", ".join(shown_phone(p) for p in found)
@@ -318,7 +319,8 @@ class CustomerImport:
             self.report.rejects.append(Reject(number, header, raw, tuple((h, why) for h, _v, why in errors),
                                               cell_texts(cells)))
             return None
-        self.report.left_out.extend(CellProblem(number, h, v, why) for h, v, why in errors)
+        if errors:
+            self.report.left_out.extend(CellProblem(number, h, v, why) for h, v, why in errors)
         return inc
 
     def _birthday(self, cell: object, raw: str) -> str:
