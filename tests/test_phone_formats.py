@@ -11,12 +11,14 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from solocrm.db.database import Database
 from solocrm.errors import ValidationError
-from solocrm.importing import mapping
+from solocrm.importing import mapping, values
 from solocrm.importing.engine import ImportOptions, ImportReport, run_import
 from solocrm.importing.sources import open_source
 from solocrm.services import customers
@@ -201,3 +203,13 @@ def test_the_dialog_names_a_landline_without_its_area_code(qtbot, ctx) -> None: 
     assert dialog.isVisible()
     assert "area code" in dialog.errors["phones"].text()
     assert _stored_phones(ctx.db) == {}
+
+
+@given(st.integers(min_value=13_000_000_000, max_value=19_999_999_999), st.sampled_from(["{}", "+86 {}", "0086{}"]))
+def test_the_imports_fast_path_for_mobiles_follows_the_standards_rules(number: int, written: str) -> None:
+    """Cells holding one mobile skip the parser; what they store must still be what phonenumbers calls valid."""
+    cell = written.format(number)
+    valid = phonenumbers.is_valid_number(phonenumbers.parse(f"+86{number}", None))
+    assert values.phones(cell, "CN").numbers == ([f"+86{number}"] if valid else [])
+    assert values.phones(f"{cell} / 010-6234 5678", "CN").numbers == (
+        [f"+86{number}", "+861062345678"] if valid else ["+861062345678"])

@@ -28,7 +28,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，：／－＋（�
 _PHONE_SPLIT = re.compile(r"[,;/、，；|\n]+|\s+或\s*|\s+or\s+|\s{2,}")
 _PHONE_NOISE = re.compile(r"[\s\-.()]")
 _CN_MOBILE = re.compile(r"^(?:\+?86|0086)?(1[3-9]\d{9})$")
-_MOBILE_LIKE = re.compile(r"^(?:\+?86|0086)?1[3-9]\d*$")  # a mobile with digits missing or too many
+_MOBILE_LIKE = re.compile(r"^(?:\+?86|0086)?(1[3-9]\d*)$")  # a mobile with digits missing or too many
 # A cell holding just one Chinese mobile, grouped the usual ways ("138 1234 5678", "+86-138-1234-5678").
 _ONE_CN_MOBILE = re.compile(r"(?:\+?86|0086)?[ -]?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})\Z")
 _ONE_EMAIL = re.compile(r"([^@\s,;，；]+)@([^@\s,;，；]+\.[^@\s,;，；]+)\Z")
@@ -88,12 +88,13 @@ def _one_phone(part: str, region: str) -> str:
     compact = _PHONE_NOISE.sub("", part)
     if region == "CN":
         match = _CN_MOBILE.match(compact)
-        if match:
+        if match and contact_values.is_cn_mobile(match[1]):
             return "+86" + match.group(1)
     try:
         return contact_values.normalise_phone(part, region)
     except ValidationError:
-        if region == "CN" and _MOBILE_LIKE.match(compact):
+        mobile = _MOBILE_LIKE.match(compact) if region == "CN" else None
+        if mobile and len(mobile[1]) != 11:
             raise CellError(QT_TRANSLATE_NOOP(
                 "errors", "“{value}” is not a mobile number (they have 11 digits)"), value=part) from None
         raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a phone number"), value=part) from None
@@ -113,8 +114,8 @@ def phones(cell: object, region: str) -> PhoneCell:
     number that can be read, and the import lists the rest as cells left out.
     """
     if region == "CN" and type(cell) is str:
-        mobile = _ONE_CN_MOBILE.match(cell.strip())  # most cells: one mobile, answered by one regex
-        if mobile:
+        mobile = _ONE_CN_MOBILE.match(cell.strip())  # most cells: one mobile, answered by two regexes
+        if mobile and contact_values.is_cn_mobile(mobile[1] + mobile[2] + mobile[3]):
             return PhoneCell(["+86" + mobile[1] + mobile[2] + mobile[3]], [])
     raw = text(cell).translate(_FULLWIDTH)
     found: list[str] = []

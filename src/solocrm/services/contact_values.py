@@ -72,6 +72,18 @@ def normalise_phone(raw: str, region: str = "CN") -> str:
 _CN_MOBILE = re.compile(r"^\+861\d{10}$")
 
 
+@lru_cache(maxsize=1)
+def _cn_mobile_rule() -> re.Pattern[str]:
+    import phonenumbers
+
+    return re.compile(phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern)
+
+
+def is_cn_mobile(national: str) -> bool:
+    """Whether 11 digits are a Chinese mobile by phonenumbers' own rule, without parsing (the import's fast path)."""
+    return _cn_mobile_rule().fullmatch(national) is not None
+
+
 def display_phone(e164: str) -> str:
     """How a stored number is shown: national format for the number's own country.
 
