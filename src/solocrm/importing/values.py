@@ -92,11 +92,15 @@ def _one_phone(part: str, region: str) -> str:
             return "+86" + match.group(1)
     try:
         return contact_values.normalise_phone(part, region)
-    except ValidationError:
+    except ValidationError as exc:
         mobile = _MOBILE_LIKE.match(compact) if region == "CN" else None
         if mobile and len(mobile[1]) != 11:
             raise CellError(QT_TRANSLATE_NOOP(
                 "errors", "“{value}” is not a mobile number (they have 11 digits)"), value=part) from None
+        if exc.template == contact_values.INCOMPLETE:
+            raise CellError(QT_TRANSLATE_NOOP(
+                "errors", "“{value}” is not a complete phone number (a landline needs its area code)"),
+                value=part) from None
         raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a phone number"), value=part) from None
 
 

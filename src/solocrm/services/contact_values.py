@@ -19,6 +19,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _EXTENSION_WORD = re.compile(r"\s*(?:转|轉|分机|分機)\s*")
 # "021-6234 5678-802": a last group after a dash that makes the number too long is an extension.
 _DASH_EXTENSION = re.compile(r"^(?P<number>.*\d)\s*-\s*(?P<ext>\d{1,6})$")
+INCOMPLETE = QT_TRANSLATE_NOOP(
+    "errors", "“{value}” is not a complete phone number. Check the digits; a landline needs its area code.")
 # Hong Kong, Macau and Taiwan numbers are often written with their country code but without the "+".
 _NEAR_CODES = ("852", "853", "886")
 
@@ -64,9 +66,7 @@ def normalise_phone(raw: str, region: str = "CN") -> str:
     if parsed is None:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a phone number."), field="phones",
                               value=raw)
-    raise ValidationError(QT_TRANSLATE_NOOP(
-        "errors", "“{value}” is not a complete phone number. Check the digits; a landline needs its area code."),
-        field="phones", value=raw)
+    raise ValidationError(INCOMPLETE, field="phones", value=raw)
 
 
 _CN_MOBILE = re.compile(r"^\+861\d{10}$")
