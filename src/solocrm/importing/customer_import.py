@@ -7,6 +7,8 @@ file's value.  A row matching an earlier row of the same file is merged into
 it.  Any other row is a new customer, flagged when a near-identical name with
 the same company or city already exists.  Every change to a stored customer
 goes to its history (``customer_change``) and to the batch's undo journal.
+A phone that cannot be read is a cell left out (listed), never the reason a
+contact is lost: the row comes in with everything else.
 """
 
 from __future__ import annotations
