@@ -214,3 +214,9 @@ def test_the_imports_fast_path_for_mobiles_follows_the_standards_rules(number: i
     assert values.phones(cell, "CN").numbers == ([f"+86{number}"] if valid else [])
     assert values.phones(f"{cell} / 010-6234 5678", "CN").numbers == (
         [f"+86{number}", "+861062345678"] if valid else ["+861062345678"])
+
+
+def test_the_phones_field_says_how_to_write_an_extension(qtbot, ctx) -> None:  # noqa: ANN001
+    dialog = CustomerDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert "area code" in dialog.phones.toolTip() and "转 802" in dialog.phones.toolTip()
