@@ -55,7 +55,7 @@ def make_customers_csv(path: Path, count: int, seed: int) -> None:
     rows = []
     for i in range(count):
         name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
-        phone = f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
+        phone = f"1{rng.choice('3589')}{rng.choice('01235678')}{rng.randrange(10**8):08d}"  # 154, 194: unassigned
         phone = f"{phone[:3]} {phone[3:7]} {phone[7:]}" if rng.random() < 0.3 else phone
         rows.append([f"M{i:06d}", name, phone, f"u{i}@qq.com" if rng.random() < 0.6 else "",
                      rng.choice(COMPANIES), rng.choice(CITIES),

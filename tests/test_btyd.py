@@ -9,6 +9,7 @@ tests/data/cdnow (see its README for origin and licence).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def _cdnow_purchases() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
 def cdnow_weeks() -> btyd.Summary:
     customer, day, dollars, _cents = _cdnow_purchases()
     summary = btyd.summarise(customer, day, dollars, (CALIBRATION_END - date(1970, 1, 1)).days)
-    return btyd.Summary(summary.frequency, summary.recency / 7, summary.T / 7, summary.monetary)
+    return replace(summary, recency=summary.recency / 7, T=summary.T / 7)
 
 
 def test_summary_counts_purchase_days_and_excludes_the_first_day_from_spend() -> None:
@@ -131,7 +132,7 @@ def test_gradients_are_the_derivatives_of_the_likelihoods(cdnow_weeks: btyd.Summ
 
 
 def test_predictive_clv_is_the_discounted_sum_of_expected_purchases_times_spend(cdnow_weeks: btyd.Summary) -> None:
-    s = btyd.Summary(cdnow_weeks.frequency, cdnow_weeks.recency * 7, cdnow_weeks.T * 7, cdnow_weeks.monetary)
+    s = replace(cdnow_weeks, recency=cdnow_weeks.recency * 7, T=cdnow_weeks.T * 7)
     bg = btyd.BgNbdParams(0.2426, 30.89, 0.7929, 2.426)
     gg = btyd.GammaGammaParams(6.25, 3.74, 15.44)
     clv = btyd.predictive_clv(bg, gg, s, horizon_days=365, annual_discount=0.10)

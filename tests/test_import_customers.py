@@ -79,10 +79,12 @@ def test_gbk_csv_lands_field_by_field_and_bad_rows_are_listed(db: Database, tmp_
 
 def test_a_row_without_phone_email_or_name_of_a_known_customer_is_rejected(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
-    path.write_text("姓名,手机\n,13800000000\n张伟,1380000\n", encoding="utf-8")
+    path.write_text("姓名,手机\n,13800000000\n张伟,1380000\n,1390000\n", encoding="utf-8")
     report = _import(db, path)
-    assert [r.row for r in report.rejects] == [2, 3]  # in the file's order, for the list and the rejects file
+    assert [r.row for r in report.rejects] == [2, 4]  # in the file's order, for the list and the rejects file
     assert report.rejects[0].reason.startswith("No name") and "not a mobile number" in report.rejects[1].reason
+    assert [(p.row, p.value) for p in report.left_out] == [(3, "1380000")]  # 张伟 is kept without the number
+    assert "not a mobile number" in report.left_out[0].reason and len(_find(db, "张伟")) == 1
 
 
 def test_xlsx_and_vcards_import_with_refs_notes_and_photos(db: Database, tmp_path: Path) -> None:

@@ -85,6 +85,9 @@ class Summary:
     recency: np.ndarray  # t_x: days from the first to the last purchase day
     T: np.ndarray  # days from the first purchase day to the as-of day
     monetary: np.ndarray  # mean amount of the repeat purchase days (first day excluded); 0 when x = 0
+    # Every repeat purchase day has positive spend: only these customers fit Gamma-Gamma, whose spend per
+    # purchase is gamma-distributed, so never 0 (a free sample is a purchase for BG/NBD, no spend for this).
+    priced: np.ndarray
 
 
 def summarise(group: np.ndarray, day: np.ndarray, amount: np.ndarray, as_of_day: int) -> Summary:
@@ -96,7 +99,7 @@ def summarise(group: np.ndarray, day: np.ndarray, amount: np.ndarray, as_of_day:
     """
     if len(group) == 0:
         empty = np.zeros(0)
-        return Summary(empty.astype(np.int64), empty, empty, empty)
+        return Summary(empty.astype(np.int64), empty, empty, empty, empty.astype(bool))
     new_day = np.ones(len(group), dtype=bool)
     new_day[1:] = (group[1:] != group[:-1]) | (day[1:] != day[:-1])
     day_starts = np.flatnonzero(new_day)
@@ -113,8 +116,9 @@ def summarise(group: np.ndarray, day: np.ndarray, amount: np.ndarray, as_of_day:
     frequency = days - 1
     with np.errstate(invalid="ignore", divide="ignore"):
         monetary = np.where(frequency > 0, (total - day_amount[starts]) / np.maximum(frequency, 1), 0.0)
+    unpriced_repeats = np.add.reduceat(((day_amount <= 0) & ~new_customer).astype(np.int64), starts)
     return Summary(frequency.astype(np.int64), (last - first).astype(np.float64),
-                   (as_of_day - first).astype(np.float64), monetary)
+                   (as_of_day - first).astype(np.float64), monetary, unpriced_repeats == 0)
 
 
 @dataclass(frozen=True)

@@ -199,7 +199,7 @@ def fit_models(data: Frames, at: int, assumptions: Assumptions) -> Models:
     summary = btyd.summarise(who, data.order_ts[chosen] // DAY, data.order_amount[chosen] / 100.0, at // DAY)
     positions = np.unique(who)
     bg = btyd.fit_bgnbd(summary.frequency, summary.recency, summary.T)
-    gg = btyd.fit_gamma_gamma(summary.frequency, summary.monetary)
+    gg = btyd.fit_gamma_gamma(summary.frequency[summary.priced], summary.monetary[summary.priced])
     alive = clv = None
     if bg.params is not None:
         alive = btyd.p_alive(bg.params, summary.frequency, summary.recency, summary.T)

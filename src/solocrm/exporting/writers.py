@@ -133,7 +133,7 @@ def vcard(contact: dict[str, object]) -> str:
         parts = name.rsplit(" ", 1)
         lines.append(f"N:{_vcard_escape(parts[-1])};{_vcard_escape(parts[0] if len(parts) > 1 else '')};;;")
     for phone in contact.get("phones") or ():
-        lines.append(f"TEL;TYPE=CELL:{phone}")
+        lines.append(f"TEL;TYPE=CELL:{str(phone).replace(';ext=', ' ext. ')}")  # as phones dial an extension
     for email in contact.get("emails") or ():
         lines.append(f"EMAIL;TYPE=INTERNET:{email}")
     if contact.get("company"):

@@ -7,6 +7,8 @@ file's value.  A row matching an earlier row of the same file is merged into
 it.  Any other row is a new customer, flagged when a near-identical name with
 the same company or city already exists.  Every change to a stored customer
 goes to its history (``customer_change``) and to the batch's undo journal.
+A phone that cannot be read is a cell left out (listed), never the reason a
+contact is lost: the row comes in with everything else.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from sqlalchemy.orm import Session
 from solocrm.errors import Explained
 from solocrm.importing import names, values
 from solocrm.importing.engine import (
+    CellProblem,
     Conflict,
     CustomerWriter,
     IdAllocator,
@@ -237,7 +240,8 @@ class CustomerImport:
     def _clean(self, number: int, cells: list[object]) -> Incoming | None:
         scalars: dict[str, object] = {}
         inc = Incoming(number, scalars)
-        errors: list[tuple[str, str, values.CellError]] = []
+        errors: list[tuple[str, str, values.CellError]] = []  # in the file's order
+        rejected = False  # a phone that cannot be read is left out: only other cells' errors reject the row
         family = given = ""
         region = self.options.region or "CN"
         for header, key, index, how, limit in self.plan:
@@ -257,9 +261,11 @@ class CustomerImport:
                     if key not in scalars:
                         scalars[key] = raw
                 elif how == _PHONES:
-                    found = values.phones(cell, region)
+                    found, unread = values.phones(cell, region)
+                    if unread:
+                        errors.extend((header, part, why) for part, why in unread)
                     inc.phones = [*inc.phones, *(p for p in found if p not in inc.phones)] if inc.phones else found
-                    if len(found) != 1 or raw != (found[0][3:] if found[0].startswith("+86") else found[0]):
+                    if found and (len(found) != 1 or raw != (found[0][3:] if found[0].startswith("+86") else found[0])):
                         shown = ", ".join(shown_phone(p) for p in found)
                         if shown != raw:  # "138 1234 5678" is kept as written: nothing to show as cleaned
                             self.report.note(number, header, raw, shown)
@@ -302,14 +308,17 @@ class CustomerImport:
                     given = raw
             except values.CellError as exc:
                 errors.append((header, raw, exc))
+                rejected = True
         if (family or given) and "name" not in scalars:
             joined = family + given if re.search(r"[\u3400-\u9fff]", family + given) else f"{given} {family}".strip()
             scalars["name"] = joined[:TEXT_FIELDS["name"]]
-        if errors:
-            header, raw, _why = errors[0]
+        if rejected or (errors and not (scalars.get("name") or inc.phones or inc.emails or inc.refs)):
+            header, raw, _why = errors[0]  # a bad cell, or nothing left to know the customer by
             self.report.rejects.append(Reject(number, header, raw, tuple((h, why) for h, _v, why in errors),
                                               cell_texts(cells)))
             return None
+        if errors:
+            self.report.left_out.extend(CellProblem(number, h, v, why) for h, v, why in errors)
         return inc
 
     def _birthday(self, cell: object, raw: str) -> str:

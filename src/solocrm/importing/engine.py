@@ -147,6 +147,7 @@ class ImportReport:
     merged: int = 0
     skipped: int = 0
     customers_created: int = 0  # by an orders/interactions/surveys import
+    free_orders: int = 0  # paid orders of amount 0 taken (samples, gifts, replacements): purchases without spend
     rejects: list[Reject] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     duplicates: list[PossibleDuplicate] = field(default_factory=list)
@@ -182,6 +183,8 @@ class ImportReport:
                  f"{self.rejected:,} rejected"]
         if self.customers_created:
             parts.append(f"{self.customers_created:,} new {'customer' if self.customers_created == 1 else 'customers'}")
+        if self.free_orders:
+            parts.append(f"{self.free_orders:,} {'order' if self.free_orders == 1 else 'orders'} of amount 0")
         if self.kind != "customers" and self.conflicts:
             apart = len(self.conflicts)
             parts.append(f"{apart:,} name {'conflict' if apart == 1 else 'conflicts'} (new customers)")

@@ -249,7 +249,8 @@ class RecordImport:
                 elif key == "customer_name":
                     name = raw[:200]
                 elif key == "phone":
-                    phones = values.phones(cell, region)
+                    phones, unread = values.phones(cell, region)
+                    left_out.extend((header, part, why) for part, why in unread)
                 elif key == "email":
                     emails = values.emails(cell)
                 elif key == "amount":
@@ -292,9 +293,7 @@ class RecordImport:
     def _amount(self, cell: object, raw: str, number: int, header: str) -> tuple[int, str]:
         """Signed minor units and currency; an amount in another currency than the business's is noted."""
         usual = str(self.options.currency)
-        minor, currency = values.amount(cell, usual)
-        if minor == 0:
-            raise values.CellError(QT_TRANSLATE_NOOP("errors", "the amount is 0"))
+        minor, currency = values.amount(cell, usual)  # 0: a free sample, a gift, a replacement, a 0元 promotion
         if currency != usual:
             self.report.note(number, header, raw, f"{currency} {money.format_plain(minor)}")
         return minor, currency
@@ -473,10 +472,10 @@ class RecordImport:
         return hashlib.sha1(f"{base}|{count}".encode()).hexdigest()
 
     def _write_keyed(self, keyed: list[tuple[str, list[object]]], columns: Sequence[str], known: dict[str, tuple],
-                     constants: dict[str, object] | None = None) -> None:
+                     constants: dict[str, object] | None = None) -> list[list[object]]:
         """Insert the records whose stable key is not ``known`` yet, and their keys; count the rest as already there.
 
-        ``known`` holds every key of ``keyed`` imported before (``_known_keys``).
+        ``known`` holds every key of ``keyed`` imported before (``_known_keys``).  Returns the records inserted.
         """
         table = _TABLE[self.kind]
         key_table, owner = _KEY_TABLE[self.kind]
@@ -492,6 +491,7 @@ class RecordImport:
         insert_rows(self.conn, table, columns, records, constants)
         insert_rows(self.conn, key_table, ("key", owner), keys)
         self.report.created += len(records)
+        return records
 
     def _stored_orders(self, chunk: list[Row]) -> dict[str, tuple]:
         """The chunk's order numbers already recorded: order no -> (id, amount, status, customer id)."""
@@ -550,7 +550,8 @@ class RecordImport:
         insert_rows(self.conn, "order", ORDER_COLUMNS, inserts, constants)
         if keyed:
             known.update(self._known_keys(partial))
-            self._write_keyed(keyed, ORDER_COLUMNS, known, constants)
+            inserts = [*inserts, *self._write_keyed(keyed, ORDER_COLUMNS, known, constants)]
+        self.report.free_orders += sum(1 for record in inserts if record[3] == 0 and record[8] == "paid")
 
     def _refund_stored(self, order_id: int, customer_id: int, order_no: str) -> None:
         """A refund row for an order already in the database (this file's earlier chunks included)."""

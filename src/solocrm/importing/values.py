@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import NamedTuple
 
 from solocrm.errors import Explained, ValidationError
 from solocrm.services import contact_values, money
@@ -27,6 +28,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，：／－＋（�
 _PHONE_SPLIT = re.compile(r"[,;/、，；|\n]+|\s+或\s*|\s+or\s+|\s{2,}")
 _PHONE_NOISE = re.compile(r"[\s\-.()]")
 _CN_MOBILE = re.compile(r"^(?:\+?86|0086)?(1[3-9]\d{9})$")
+_MOBILE_LIKE = re.compile(r"^(?:\+?86|0086)?(1[3-9]\d*)$")  # a mobile with digits missing or too many
 # A cell holding just one Chinese mobile, grouped the usual ways ("138 1234 5678", "+86-138-1234-5678").
 _ONE_CN_MOBILE = re.compile(r"(?:\+?86|0086)?[ -]?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})\Z")
 _ONE_EMAIL = re.compile(r"([^@\s,;，；]+)@([^@\s,;，；]+\.[^@\s,;，；]+)\Z")
@@ -86,36 +88,57 @@ def _one_phone(part: str, region: str) -> str:
     compact = _PHONE_NOISE.sub("", part)
     if region == "CN":
         match = _CN_MOBILE.match(compact)
-        if match:
+        if match and contact_values.is_cn_mobile(match[1]):
             return "+86" + match.group(1)
     try:
-        number = contact_values.normalise_phone(part, region)
-    except ValidationError:
+        return contact_values.normalise_phone(part, region)
+    except ValidationError as exc:
+        mobile = _MOBILE_LIKE.match(compact) if region == "CN" else None
+        if mobile and len(mobile[1]) != 11:
+            raise CellError(QT_TRANSLATE_NOOP(
+                "errors", "“{value}” is not a mobile number (they have 11 digits)"), value=part) from None
+        if exc.template == contact_values.INCOMPLETE:
+            raise CellError(QT_TRANSLATE_NOOP(
+                "errors", "“{value}” is not a complete phone number (a landline needs its area code)"),
+                value=part) from None
         raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a phone number"), value=part) from None
-    if number.startswith("+861") and len(number) != 14:
-        raise CellError(QT_TRANSLATE_NOOP(
-            "errors", "“{value}” is not a mobile number (they have 11 digits)"), value=part)
-    return number
 
 
-def phones(cell: object, region: str) -> list[str]:
-    """All numbers in a cell ("138 1234 5678 / 021-6234 5678"), E.164, without repeats."""
+class PhoneCell(NamedTuple):
+    """What a phone cell holds: its numbers (E.164, without repeats) and each other part with why it is not one."""
+
+    numbers: list[str]
+    unread: list[tuple[str, CellError]]
+
+
+def phones(cell: object, region: str) -> PhoneCell:
+    """All numbers in a cell ("138 1234 5678 / 021-6234 5678 转 802") and the parts that are not numbers.
+
+    A part that cannot be read does not cost the others: a contact keeps every
+    number that can be read, and the import lists the rest as cells left out.
+    """
     if region == "CN" and type(cell) is str:
-        mobile = _ONE_CN_MOBILE.match(cell.strip())  # most cells: one mobile, answered by one regex
-        if mobile:
-            return ["+86" + mobile[1] + mobile[2] + mobile[3]]
+        mobile = _ONE_CN_MOBILE.match(cell.strip())  # most cells: one mobile, answered by two regexes
+        if mobile and contact_values.is_cn_mobile(mobile[1] + mobile[2] + mobile[3]):
+            return PhoneCell(["+86" + mobile[1] + mobile[2] + mobile[3]], [])
     raw = text(cell).translate(_FULLWIDTH)
     found: list[str] = []
+    unread: list[tuple[str, CellError]] = []
     for part in _PHONE_SPLIT.split(raw):
         part = part.strip()
         if not part or not any(ch.isdigit() for ch in part):
             continue
-        number = _one_phone(part, region)
+        try:
+            number = _one_phone(part, region)
+        except CellError as exc:
+            unread.append((part, exc))
+            continue
         if number not in found:
             found.append(number)
-    if raw.strip() and not found:
-        raise CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a phone number"), value=raw.strip())
-    return found
+    if raw.strip() and not found and not unread:
+        why = CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is not a phone number"), value=raw.strip())
+        unread.append((raw.strip(), why))
+    return PhoneCell(found, unread)
 
 
 def emails(cell: object) -> list[str]:

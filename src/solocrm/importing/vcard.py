@@ -153,6 +153,7 @@ def _apply(contact: Contact, name: str, named: dict[str, str], bare: set[str], r
         number = _unescape(value).strip()
         if number.lower().startswith("tel:"):
             number = number[4:]
+        number = re.sub(r";ext=", " ext. ", number, flags=re.I)  # 4.0 "tel:" URIs: ";" would split the numbers
         if number:
             contact.phones.append(number)
     elif name == "EMAIL":

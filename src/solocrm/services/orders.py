@@ -61,8 +61,8 @@ def check(data: OrderInput, now: datetime | None = None) -> tuple[OrderInput, li
     if clean.ordered_at > now + FUTURE_GRACE:
         errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The order date is in the future."),
                                       field="ordered_at"))
-    if clean.amount_minor <= 0:
-        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "The amount must be more than 0."), field="amount"))
+    if clean.amount_minor < 0:  # 0 is a free sample, a gift or a replacement: a purchase that adds no spend
+        errors.append(ValidationError(QT_TRANSLATE_NOOP("errors", "An amount cannot be negative."), field="amount"))
     elif clean.amount_minor > MAX_MINOR:
         errors.append(ValidationError(QT_TRANSLATE_NOOP(
             "errors", "That amount is too large. Check the number of digits."), field="amount"))

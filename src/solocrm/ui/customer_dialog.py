@@ -116,7 +116,8 @@ class CustomerDialog(QDialog):
         self.company = QLineEdit()
         self.title_edit = QLineEdit()
         self.phones = QLineEdit(placeholderText=self.tr("138 1234 5678, 021-6234 5678"))
-        self.phones.setToolTip(self.tr("Several numbers: separate them with commas."))
+        self.phones.setToolTip(self.tr("Several numbers: separate them with commas. A landline with its area code; "
+                                       "an extension after 转 (0571 8765 4321 转 802)."))
         self.emails = QLineEdit(placeholderText=self.tr("name@example.com"))
         self.wechat = QLineEdit()
         self.tags = QLineEdit(placeholderText=self.tr("VIP, 老客"))

@@ -523,6 +523,9 @@ class ImportWizard(QDialog):
                  .replace("%5", f"{report.rejected:,}")]
         if report.customers_created:
             lines.append(self.tr("%Ln customers not found are created.", "", report.customers_created))
+        if report.free_orders:
+            lines.append(self.tr("%Ln orders have an amount of 0 (free samples, gifts, replacements): they count as "
+                                 "purchases and add nothing to spend.", "", report.free_orders))
         if report.left_out:
             lines.append(self.tr("%Ln cells could not be read and are left out; their rows are imported without them "
                                  "(see “Cells left out”).", "", len(report.left_out)))

@@ -262,7 +262,7 @@ class OrderDialog(_RecordDialog):
             amount = money.parse_amount(self.amount.text())
         except ValidationError as exc:
             problems.append(exc)
-            amount = 0  # its own message above wins over the service's "more than 0"
+            amount = 0  # the service takes 0 (a free sample): the message above says what is wrong
         data = OrderInput(
             ordered_at=_utc_of(self.ordered_at),
             amount_minor=amount,
