@@ -105,6 +105,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <source>%Ln orders have an amount of 0 (free samples, gifts, replacements): they count as purchases and add nothing to spend.</source>
+        <translation>
+            <numerusform>%Ln order has an amount of 0 (a free sample, gift or replacement): it counts as a purchase and adds nothing to spend.</numerusform>
+            <numerusform>%Ln orders have an amount of 0 (free samples, gifts, replacements): they count as purchases and add nothing to spend.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
         <source>%Ln cells could not be read and are left out; their rows are imported without them (see “Cells left out”).</source>
         <translation>
             <numerusform>%Ln cell could not be read and is left out; its row is imported without it (see “Cells left out”).</numerusform>
@@ -112,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="535"/>
         <source>%Ln values differ from the customer&apos;s current one: the current value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>
             <numerusform>%Ln value differs from the customer&apos;s current one: the current value is kept unless you tick “Use the file&apos;s value”.</numerusform>
@@ -120,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="536"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="539"/>
         <source>%Ln values differed from the customer&apos;s current one: %1 taken from the file, the others kept.</source>
         <translation>
             <numerusform>%Ln value differed from the customer&apos;s current one: %1 taken from the file, the others kept.</numerusform>
@@ -128,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="544"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="547"/>
         <source>%Ln rows name a customer whose phone, email or customer ID differs: each goes to a new customer unless you tick “Attach to this customer”.</source>
         <translation>
             <numerusform>%Ln row names a customer whose phone, email or customer ID differs: it goes to a new customer unless you tick “Attach to this customer”.</numerusform>
@@ -136,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="547"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="550"/>
         <source>%Ln rows named a customer whose phone, email or customer ID differed: %1 attached to that customer, the others went to new customers.</source>
         <translation>
             <numerusform>%Ln row named a customer whose phone, email or customer ID differed: %1 attached to that customer, the others went to new customers.</numerusform>
@@ -144,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="566"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="569"/>
         <source>%Ln rejected rows saved to %1. Fix them and import that file.</source>
         <translation>
             <numerusform>%Ln rejected row saved to %1. Fix it and import that file.</numerusform>

@@ -1238,107 +1238,107 @@
         <translation>正在生成备份密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="353"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="355"/>
         <source>Changing the passphrase…</source>
         <translation>正在修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="355"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="357"/>
         <source>Passphrase changed</source>
         <translation>密码已修改</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="356"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="358"/>
         <source>The new passphrase now protects your backup key.</source>
         <translation>新密码现在保护着您的备份密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="365"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="367"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="376"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="378"/>
         <source>The backup was written but not yet verified: the key is not on this computer. Click Verify all and enter your passphrase.</source>
         <translation>备份已写入但尚未验证：这台电脑上没有密钥。请点击“全部验证”并输入密码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="379"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="381"/>
         <source>Backup written and verified: %1</source>
         <translation>备份已写入并验证：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="408"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="410"/>
         <source>Your backup key is not on this computer. Enter the backup passphrase, or the recovery code you wrote down.</source>
         <translation>这台电脑上没有您的备份密钥。请输入备份密码，或您记下的恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="423"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="425"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="450"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="452"/>
         <source>Verifying %1…</source>
         <translation>正在验证 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="458"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="460"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="468"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="470"/>
         <source>All backups verified</source>
         <translation>所有备份均已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="468"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="470"/>
         <source>Some backups failed verification</source>
         <translation>部分备份未通过验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="483"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="485"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="484"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="486"/>
         <source>SoloCRM backups (*.crmbak);;All files (*)</source>
         <translation>SoloCRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="493"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="495"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="501"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
         <source>customers</source>
         <translation>位客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="501"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
         <source>orders</source>
         <translation>个订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="502"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
         <source>interactions</source>
         <translation>条互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="502"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
         <source>tasks</source>
         <translation>个任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="505"/>
         <source>survey answers</source>
         <translation>份调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="505"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="507"/>
         <source>This backup was made %1 by SoloCRM %2 and holds:
 %3
 
@@ -1349,22 +1349,22 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 恢复会用它替换 %4 中的全部内容。恢复前会先为当前数据做一个安全备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="509"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="511"/>
         <source>Restore this backup?</source>
         <translation>恢复这个备份？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="517"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="519"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="527"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="529"/>
         <source>Restored. The data you had before is kept as a pinned safety backup: %1</source>
         <translation>已恢复。之前的数据已作为固定的安全备份保存：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="529"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="531"/>
         <source>Restore complete</source>
         <translation>恢复完成</translation>
     </message>
@@ -1372,24 +1372,24 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="285"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="310"/>
         <source>Change passphrase</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="292"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="317"/>
         <source>Only the key file beside your backups is rewritten; the backups stay as they are.</source>
         <translation>只会重写备份旁边的密钥文件，备份本身保持不变。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="298"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="323"/>
         <source>Current passphrase:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="308"/>
-        <source>Enter the same new passphrase twice, at least fair in strength.</source>
-        <translation>请输入两次相同的新密码，强度至少为“一般”。</translation>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="333"/>
+        <source>Enter the same new passphrase twice.</source>
+        <translation>请两次输入相同的新口令。</translation>
     </message>
 </context>
 <context>
@@ -1474,237 +1474,237 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
     </message>
     <message>
         <location filename="../../src/solocrm/ui/customer_dialog.py" line="119"/>
-        <source>Several numbers: separate them with commas.</source>
-        <translation>多个号码请用逗号分隔。</translation>
+        <source>Several numbers: separate them with commas. A landline with its area code; an extension after 转 (0571 8765 4321 转 802).</source>
+        <translation>多个号码请用逗号分隔。座机请带区号；分机号写在“转”之后（0571 8765 4321 转 802）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="120"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="121"/>
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="122"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="123"/>
         <source>VIP, 老客</source>
         <translation>VIP, 老客</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="123"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="124"/>
         <source>Separate tags with commas.</source>
         <translation>多个标签请用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="131"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="132"/>
         <source>Not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="135"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="136"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="136"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="137"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="137"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="138"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="138"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="139"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="139"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="140"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="140"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="141"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="141"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="142"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="142"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="143"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="143"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="144"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="144"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="145"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="150"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="151"/>
         <source>e.g. 广东</source>
         <translation>例如 广东</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="151"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="152"/>
         <source>e.g. 深圳</source>
         <translation>例如 深圳</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="159"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="160"/>
         <source>Type a name to pick a customer</source>
         <translation>输入名字以选择客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="167"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="168"/>
         <source>Province / region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="168"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="169"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="169"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="170"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="170"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="171"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="171"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="172"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="172"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="173"/>
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="173"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="174"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="179"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="180"/>
         <source>Agrees to receive marketing messages</source>
         <translation>同意接收营销信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="181"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="182"/>
         <source>No preference</source>
         <translation>无偏好</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="184"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="185"/>
         <source>e.g. weekdays after 18:00</source>
         <translation>例如 工作日 18:00 以后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="186"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="187"/>
         <source>Consent</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="187"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="188"/>
         <source>Preferred channel</source>
         <translation>首选联系方式</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="188"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="189"/>
         <source>Preferred hours</source>
         <translation>方便联系的时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="194"/>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="306"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="195"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="307"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="198"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="199"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="200"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="201"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="211"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="212"/>
         <source>Family, pets, likes… whatever helps you remember them.</source>
         <translation>家庭、宠物、喜好……任何能帮您记住对方的细节。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="214"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="215"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="215"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="216"/>
         <source>Personal details</source>
         <translation>个人细节</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="216"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="217"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="223"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="224"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="223"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="224"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="228"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="229"/>
         <source>Add field</source>
         <translation>添加字段</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="231"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="232"/>
         <source>Fields you define appear on every customer.</source>
         <translation>您定义的字段会出现在每位客户的档案中。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="282"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="283"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="283"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="284"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="289"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="290"/>
         <source>This photo is larger than 2 MB. Choose a smaller picture.</source>
         <translation>这张照片超过 2 MB，请选择小一些的图片。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="292"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="293"/>
         <source>This file is not a picture SoloCRM can read.</source>
         <translation>这个文件不是 SoloCRM 能读取的图片。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_dialog.py" line="350"/>
+        <location filename="../../src/solocrm/ui/customer_dialog.py" line="351"/>
         <source>Pick the referring customer from the suggestions, or leave it empty.</source>
         <translation>请从建议列表中选择推荐人，或留空。</translation>
     </message>
@@ -2617,82 +2617,82 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="653"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="656"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="655"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="658"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="655"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="658"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="655"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="658"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="655"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="658"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="655"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="658"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="656"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="659"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="656"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="659"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="656"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="659"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="656"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="659"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="663"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="666"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="665"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="668"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="671"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="674"/>
         <source>Nothing has been imported yet. Use File → Import… to bring in a file.</source>
         <translation>还没有导入过数据。使用“文件 → 导入…”导入文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="686"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="689"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="713"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="716"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="714"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="717"/>
         <source>Remove everything this import added and put back what it changed?</source>
         <translation>删除这次导入添加的所有内容，并恢复它修改过的数据？</translation>
     </message>
@@ -2711,7 +2711,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="136"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="642"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="645"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
@@ -3012,7 +3012,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="433"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
         <source>Rejected rows</source>
         <translation>未导入的行</translation>
     </message>
@@ -3038,7 +3038,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message>
         <location filename="../../src/solocrm/ui/import_wizard.py" line="437"/>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="581"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="584"/>
         <source>Save rejected rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
@@ -3100,34 +3100,41 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
     </message>
     <message numerus="yes">
         <location filename="../../src/solocrm/ui/import_wizard.py" line="527"/>
+        <source>%Ln orders have an amount of 0 (free samples, gifts, replacements): they count as purchases and add nothing to spend.</source>
+        <translation>
+            <numerusform>%Ln 个订单金额为 0（赠品、样品、换货）：计入购买次数，不计入消费金额。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="530"/>
         <source>%Ln cells could not be read and are left out; their rows are imported without them (see “Cells left out”).</source>
         <translation>
             <numerusform>%Ln 个单元格无法读取，已略去；所在的行照常导入（见“略去的单元格”）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="544"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="547"/>
         <source>%Ln rows name a customer whose phone, email or customer ID differs: each goes to a new customer unless you tick “Attach to this customer”.</source>
         <translation>
             <numerusform>%Ln 行写的客户姓名与已有客户相同，但手机、邮箱或会员号不同：除非勾选“归入这位客户”，否则每行都记到一位新客户名下。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="547"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="550"/>
         <source>%Ln rows named a customer whose phone, email or customer ID differed: %1 attached to that customer, the others went to new customers.</source>
         <translation>
             <numerusform>%Ln 行写的客户姓名与已有客户相同，但手机、邮箱或会员号不同：%1 行归入了该客户，其余记到了新客户名下。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="566"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="569"/>
         <source>%Ln rejected rows saved to %1. Fix them and import that file.</source>
         <translation>
             <numerusform>已将 %Ln 行未导入的数据保存到 %1。修改后再导入该文件即可。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="554"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
         <source>No row was rejected.</source>
         <translation>所有行都可以导入。</translation>
     </message>
@@ -3139,71 +3146,71 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="532"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="535"/>
         <source>%Ln values differ from the customer&apos;s current one: the current value is kept unless you tick “Use the file&apos;s value”.</source>
         <translation>
             <numerusform>%Ln 个值与客户现有的值不同：除非勾选“采用文件中的值”，否则保留现有的值。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="536"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="539"/>
         <source>%Ln values differed from the customer&apos;s current one: %1 taken from the file, the others kept.</source>
         <translation>
             <numerusform>%Ln 个值与客户现有的值不同：%1 个采用了文件中的值，其余保留原值。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="557"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="560"/>
         <source>Save rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="558"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="561"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="562"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="565"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="563"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="566"/>
         <source>Why it was not imported</source>
         <translation>未导入原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="578"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="581"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="598"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="601"/>
         <source>Imported %1 in %2 s.</source>
         <translation>已导入 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="614"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="617"/>
         <source>The import was undone: the customers and records it added are gone and what it changed is back as it was.</source>
         <translation>已撤销导入：新增的客户和记录已删除，修改过的数据已恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="618"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="621"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="642"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="645"/>
         <source>Check &gt;</source>
         <translation>检查 &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="642"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="645"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="642"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="645"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3444,7 +3451,7 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
         <translation>拼音相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/import_wizard.py" line="688"/>
+        <location filename="../../src/solocrm/ui/import_wizard.py" line="691"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -3888,52 +3895,67 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>PassphraseFields</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="52"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="53"/>
+        <source>Strength is how many guesses someone holding your backup folder would need, in bits: each bit doubles them. Common passwords, names, dates, keyboard patterns and set phrases count for little; unrelated words or a sentence of your own, in any language, count for much more.</source>
+        <translation>强度表示拿到您备份文件夹的人需要猜多少次，以“位”计：每多一位，次数翻一倍。常见密码、姓名、日期、键盘顺序和固定短语几乎不算数；互不相关的词或您自己编的一句话（任何语言）则强得多。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="60"/>
         <source>Passphrase:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="55"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="64"/>
         <source>Repeat it:</source>
         <translation>再输一次：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="62"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="73"/>
         <source>very weak</source>
         <translation>非常弱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="62"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="73"/>
         <source>weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="62"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="73"/>
         <source>fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="62"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="73"/>
         <source>strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="62"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="73"/>
         <source>very strong</source>
         <translation>非常强</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="65"/>
-        <source>Strength: %1</source>
-        <translation>强度：%1</translation>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="76"/>
+        <source>Strength: %1 (about %2 bits; %3 or more recommended)</source>
+        <translation>强度：%1（约 %2 位；建议至少 %3 位）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="66"/>
-        <source>At least %1 characters; a few unrelated words work well.</source>
-        <translation>至少 %1 个字符；几个不相关的词组合起来效果很好。</translation>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="79"/>
+        <source>Four or more unrelated words, or a sentence of your own in any language.</source>
+        <translation>四个或更多互不相关的词，或一句您自己编的话（任何语言都可以）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="68"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="95"/>
+        <source>Weak passphrase</source>
+        <translation>口令太弱</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="95"/>
+        <source>Use this passphrase anyway?</source>
+        <translation>仍然使用这个口令吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="81"/>
         <source>the two entries differ</source>
         <translation>两次输入不一致</translation>
     </message>
@@ -3941,32 +3963,32 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="194"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="219"/>
         <source>Your recovery code</source>
         <translation>您的恢复码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="197"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="222"/>
         <source>Write this code on paper and keep it somewhere safe. With it and a backup file you can restore everything on any computer, even if you forget your passphrase. Anyone who has it can read your backups, so do not store it next to them.</source>
         <translation>请把这个恢复码抄在纸上，放在安全的地方。即使忘记了密码，凭它和备份文件也能在任何电脑上恢复全部数据。任何拿到它的人都能读取您的备份，所以不要把它和备份放在一起。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="210"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="235"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="214"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="239"/>
         <source>the last group of the code</source>
         <translation>恢复码的最后一组</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="216"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="241"/>
         <source>I wrote it down</source>
         <translation>我已抄下</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="224"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="249"/>
         <source>To confirm, type the last group of the code:</source>
         <translation>请输入恢复码的最后一组以确认：</translation>
     </message>
@@ -4181,62 +4203,62 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>ScheduleFields</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="91"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="113"/>
         <source>Every hour</source>
         <translation>每小时</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="91"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="113"/>
         <source>Every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="92"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="114"/>
         <source>Every week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="92"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="114"/>
         <source>Only when I click Back up now</source>
         <translation>仅在我点击“立即备份”时</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="95"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="117"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="95"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="117"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="95"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="117"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="95"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="117"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="96"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="118"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="96"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="118"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="96"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="118"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="104"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="126"/>
         <source>at</source>
         <translation>于</translation>
     </message>
@@ -4311,50 +4333,50 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="133"/>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="159"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="155"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="181"/>
         <source>Set up backups</source>
         <translation>设置备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="136"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="158"/>
         <source>Backups are encrypted: only your key opens them. Choose a folder on a USB drive or a synced cloud folder, so a backup survives if this computer is lost.</source>
         <translation>备份是加密的：只有您的密钥能打开。请选择 U 盘或云同步文件夹中的文件夹，这样即使电脑丢失，备份也还在。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="141"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="163"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="156"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="178"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="157"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="179"/>
         <source>Back up:</source>
         <translation>备份频率：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="165"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="187"/>
         <source>A passphrase protects your key, so you can restore on a new computer:</source>
         <translation>用密码保护您的密钥，以便在新电脑上恢复：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="173"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="195"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="179"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="201"/>
         <source>Choose a folder for the backups.</source>
         <translation>请选择存放备份的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="183"/>
-        <source>Enter the same passphrase twice, at least fair in strength.</source>
-        <translation>请输入两次相同的密码，强度至少为“一般”。</translation>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="205"/>
+        <source>Enter the same passphrase twice.</source>
+        <translation>请两次输入相同的口令。</translation>
     </message>
 </context>
 <context>
@@ -4721,17 +4743,17 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="247"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="272"/>
         <source>Unlock backups</source>
         <translation>解锁备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="250"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="275"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="252"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="277"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
@@ -4792,33 +4814,33 @@ You can undo this with Ctrl+Z.</source>
         <translation>SoloCRM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="255"/>
-        <location filename="../../src/solocrm/importing/record_import.py" line="333"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="259"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="332"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="288"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="294"/>
         <source>a customer ID is at most 80 characters</source>
         <translation>客户编号最多 80 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="319"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="328"/>
         <source>“{value}” is not a possible birthday</source>
         <translation>“{value}”不是可能的生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="352"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="361"/>
         <source>No name, and no phone, email or customer ID of a known customer</source>
         <translation>没有姓名，也没有已有客户的电话、邮箱或客户编号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="600"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="603"/>
         <source>Dates in this file, like 05/01/2024, could be day/month or month/day. Choose the order (day first or month first) and import again.</source>
         <translation>这个文件里的日期（如 05/01/2024）可能是“日/月”也可能是“月/日”。请选择顺序（日在前或月在前）后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="609"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="612"/>
         <source>this row has {count} values but the header has {width} columns; a value probably contains an unquoted comma</source>
         <translation>这一行有 {count} 个值，但表头只有 {width} 列；可能某个值里有没加引号的逗号</translation>
     </message>
@@ -4828,152 +4850,152 @@ You can undo this with Ctrl+Z.</source>
         <translation>“{value}”是将来的日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="281"/>
-        <location filename="../../src/solocrm/importing/values.py" line="196"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="282"/>
+        <location filename="../../src/solocrm/importing/values.py" line="219"/>
         <source>the date is empty</source>
         <translation>日期为空</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="283"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="284"/>
         <source>no customer ID, name, phone or email</source>
         <translation>没有客户编号、姓名、电话或邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="285"/>
-        <location filename="../../src/solocrm/importing/values.py" line="263"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="286"/>
+        <location filename="../../src/solocrm/importing/values.py" line="286"/>
         <source>the amount is empty</source>
         <translation>金额为空</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="287"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="288"/>
         <source>the summary is empty</source>
         <translation>摘要为空</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="289"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="290"/>
         <source>the score is empty</source>
         <translation>评分为空</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="297"/>
-        <source>the amount is 0</source>
-        <translation>金额为 0</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="319"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="318"/>
         <source>“{value}” is not a score</source>
         <translation>“{value}”不是评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="321"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="320"/>
         <source>“{value}” is not a score from 0 to 10</source>
         <translation>“{value}”不是 0 到 10 的评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="329"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="328"/>
         <source>“{value}” is not a survey kind (CSAT or NPS)</source>
         <translation>“{value}”不是问卷类型（CSAT 或 NPS）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="384"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="383"/>
         <source>several customers are called {name}; add a phone or customer ID column</source>
         <translation>有多位客户叫 {name}；请加上电话或客户编号列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="389"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="388"/>
         <source>no customer matches this row</source>
         <translation>没有与这一行对应的客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="583"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="584"/>
         <source>a CSAT score is 1 to 5, not {score}</source>
         <translation>CSAT 评分应为 1 到 5，而不是 {score}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="94"/>
-        <location filename="../../src/solocrm/importing/values.py" line="117"/>
+        <location filename="../../src/solocrm/importing/values.py" line="104"/>
+        <location filename="../../src/solocrm/importing/values.py" line="139"/>
         <source>“{value}” is not a phone number</source>
         <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="96"/>
+        <location filename="../../src/solocrm/importing/values.py" line="98"/>
         <source>“{value}” is not a mobile number (they have 11 digits)</source>
         <translation>“{value}”不是手机号（手机号有 11 位）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="133"/>
+        <location filename="../../src/solocrm/importing/values.py" line="101"/>
+        <source>“{value}” is not a complete phone number (a landline needs its area code)</source>
+        <translation>“{value}”不是完整的电话号码（座机号码需要带区号）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/values.py" line="156"/>
         <source>“{value}” is not an email address</source>
         <translation>“{value}”不是邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="169"/>
+        <location filename="../../src/solocrm/importing/values.py" line="192"/>
         <source>“{value}” is not a real date</source>
         <translation>“{value}”不是真实存在的日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="205"/>
+        <location filename="../../src/solocrm/importing/values.py" line="228"/>
         <source>“{value}”: day and month order unknown</source>
         <translation>“{value}”：不知道日和月的先后顺序</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="211"/>
-        <location filename="../../src/solocrm/importing/values.py" line="235"/>
+        <location filename="../../src/solocrm/importing/values.py" line="234"/>
+        <location filename="../../src/solocrm/importing/values.py" line="258"/>
         <source>“{value}” is not a date (write it like 2024-01-05)</source>
         <translation>“{value}”不是日期（请写成 2024-01-05 这样）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="216"/>
+        <location filename="../../src/solocrm/importing/values.py" line="239"/>
         <source>“{value}” is not a date</source>
         <translation>“{value}”不是日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="268"/>
-        <location filename="../../src/solocrm/importing/values.py" line="270"/>
+        <location filename="../../src/solocrm/importing/values.py" line="291"/>
+        <location filename="../../src/solocrm/importing/values.py" line="293"/>
         <source>“{value}” is not an amount</source>
         <translation>“{value}”不是金额</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="273"/>
+        <location filename="../../src/solocrm/importing/values.py" line="296"/>
         <source>“{value}” has more than 2 decimal places</source>
         <translation>“{value}”的小数超过 2 位</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="297"/>
+        <location filename="../../src/solocrm/importing/values.py" line="320"/>
         <source>“{value}”: {why}</source>
         <translation>“{value}”：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="320"/>
+        <location filename="../../src/solocrm/importing/values.py" line="343"/>
         <source>“{value}”: {code} is not a currency this import knows</source>
         <translation>“{value}”：{code} 不是导入能识别的币种</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="337"/>
+        <location filename="../../src/solocrm/importing/values.py" line="360"/>
         <source>“{value}” has too many decimal places</source>
         <translation>“{value}”的小数位太多</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="340"/>
+        <location filename="../../src/solocrm/importing/values.py" line="363"/>
         <source>“{value}” is too large</source>
         <translation>“{value}”太大</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="353"/>
+        <location filename="../../src/solocrm/importing/values.py" line="376"/>
         <source>“{value}” is not a quantity</source>
         <translation>“{value}”不是数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="355"/>
+        <location filename="../../src/solocrm/importing/values.py" line="378"/>
         <source>“{value}” is not a whole quantity between 1 and 1,000,000</source>
         <translation>“{value}”不是 1 到 1,000,000 之间的整数数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="375"/>
+        <location filename="../../src/solocrm/importing/values.py" line="398"/>
         <source>“{value}” is not a gender (男/女)</source>
         <translation>“{value}”不是性别（男/女）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/values.py" line="384"/>
+        <location filename="../../src/solocrm/importing/values.py" line="407"/>
         <source>“{value}” is not yes or no (是/否)</source>
         <translation>“{value}”不是“是”或“否”</translation>
     </message>
@@ -5093,22 +5115,22 @@ You can undo this with Ctrl+Z.</source>
         <translation>这个 vCard 文件混用了多种文字编码，无法读取。请重新导出联系人。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="202"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="203"/>
         <source>The vCard file ends in the middle of a contact (it may be cut off). Export it again.</source>
         <translation>这个 vCard 文件在某个联系人中间就结束了（可能不完整）。请重新导出。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="209"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="210"/>
         <source>This vCard file is larger than 200 MB; export fewer contacts at a time.</source>
         <translation>这个 vCard 文件超过 200 MB；请每次少导出一些联系人。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="216"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="217"/>
         <source>The file cannot be read as {encoding}.</source>
         <translation>无法按 {encoding} 读取这个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="222"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="223"/>
         <source>{file} holds no contacts.</source>
         <translation>{file} 里没有联系人。</translation>
     </message>
@@ -5199,17 +5221,17 @@ You can undo this with Ctrl+Z.</source>
         <translation>其他程序正在写入这个数据库（{path}）；请等它写完后再试。没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/contact_values.py" line="33"/>
+        <location filename="../../src/solocrm/services/contact_values.py" line="22"/>
+        <source>“{value}” is not a complete phone number. Check the digits; a landline needs its area code.</source>
+        <translation>“{value}”不是完整的电话号码。请检查数字；座机号码需要带区号。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/services/contact_values.py" line="67"/>
         <source>“{value}” is not a phone number.</source>
         <translation>“{value}”不是电话号码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/services/contact_values.py" line="36"/>
-        <source>“{value}” does not look like a complete phone number. Check the digits.</source>
-        <translation>“{value}”看起来不是完整的电话号码。请检查位数。</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/services/contact_values.py" line="79"/>
+        <location filename="../../src/solocrm/services/contact_values.py" line="130"/>
         <source>“{value}” is not an email address (like name@example.com).</source>
         <translation>“{value}”不是邮箱地址（应像 name@example.com 这样）。</translation>
     </message>
@@ -5307,6 +5329,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/services/money.py" line="41"/>
+        <location filename="../../src/solocrm/services/orders.py" line="65"/>
         <source>An amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
@@ -5330,11 +5353,6 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../src/solocrm/services/orders.py" line="62"/>
         <source>The order date is in the future.</source>
         <translation>下单日期在将来。</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/services/orders.py" line="65"/>
-        <source>The amount must be more than 0.</source>
-        <translation>金额必须大于 0。</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/services/orders.py" line="70"/>
@@ -5502,112 +5520,119 @@ You can undo this with Ctrl+Z.</source>
         <translation>开始日期晚于结束日期。请交换两个日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="124"/>
+        <location filename="../../src/solocrm/backup/container.py" line="191"/>
         <source>{name} is a damaged SoloCRM backup (its first line is corrupted). Use another backup.</source>
         <translation>{name} 是损坏的 SoloCRM 备份（第一行已损坏）。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="127"/>
+        <location filename="../../src/solocrm/backup/container.py" line="194"/>
         <source>{name} is not a SoloCRM backup. Choose a .crmbak file written by SoloCRM.</source>
         <translation>{name} 不是 SoloCRM 备份。请选择 SoloCRM 写入的 .crmbak 文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="135"/>
+        <location filename="../../src/solocrm/backup/container.py" line="202"/>
         <source>{name} is a damaged SoloCRM backup (its header is cut or garbled). Use another backup.</source>
         <translation>{name} 是损坏的 SoloCRM 备份（文件头被截断或错乱）。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="142"/>
+        <location filename="../../src/solocrm/backup/container.py" line="209"/>
+        <location filename="../../src/solocrm/backup/container.py" line="229"/>
         <source>{name} is a damaged SoloCRM backup (its header is garbled). Use another backup.</source>
         <translation>{name} 是损坏的 SoloCRM 备份（文件头错乱）。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="147"/>
+        <location filename="../../src/solocrm/backup/container.py" line="214"/>
         <source>{name} is a damaged SoloCRM backup (its header fails its check). Use another backup.</source>
         <translation>{name} 是损坏的 SoloCRM 备份（文件头校验失败）。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="154"/>
+        <location filename="../../src/solocrm/backup/container.py" line="221"/>
         <source>{name} is a damaged SoloCRM backup (its header is incomplete). Use another backup.</source>
         <translation>{name} 是损坏的 SoloCRM 备份（文件头不完整）。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="158"/>
+        <location filename="../../src/solocrm/backup/container.py" line="225"/>
         <source>{name} was written by a newer SoloCRM (backup format {version}). Install the latest SoloCRM to open it.</source>
         <translation>{name} 由更新版本的 SoloCRM 写入（备份格式 {version}）。请安装最新的 SoloCRM 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="233"/>
+        <location filename="../../src/solocrm/backup/container.py" line="303"/>
         <source>The database snapshot changed while it was being encrypted (a disk or memory fault). No backup was written; try again.</source>
         <translation>数据库快照在加密过程中发生了变化（磁盘或内存故障）。没有写入备份；请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="293"/>
+        <location filename="../../src/solocrm/backup/container.py" line="363"/>
         <source>{name} holds more data than its manifest says. Use another backup.</source>
         <translation>{name} 中的数据比清单记录的多。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="305"/>
+        <location filename="../../src/solocrm/backup/container.py" line="375"/>
         <source>{name} is encrypted to your key but is not a SoloCRM backup.</source>
         <translation>{name} 是用你的密钥加密的，但不是 SoloCRM 备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="308"/>
+        <location filename="../../src/solocrm/backup/container.py" line="162"/>
+        <location filename="../../src/solocrm/backup/container.py" line="378"/>
         <source>{name} was written by a newer SoloCRM (inner format {version}). Install the latest SoloCRM to open it.</source>
         <translation>{name} 由更新版本的 SoloCRM 写入（内部格式 {version}）。请安装最新的 SoloCRM 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="312"/>
+        <location filename="../../src/solocrm/backup/container.py" line="158"/>
+        <source>{name} is damaged or tampered (its manifest cannot be read).</source>
+        <translation>{name} 已损坏或被篡改（无法读取其清单）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="168"/>
+        <source>{name} is damaged or tampered (its manifest has an impossible value: {field}).</source>
+        <translation>{name} 已损坏或被篡改（其清单中有不可能的值：{field}）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/container.py" line="382"/>
         <source>{name} is damaged or tampered (its manifest is impossibly large).</source>
         <translation>{name} 已损坏或被篡改（清单大得不可能）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="320"/>
-        <source>{name} is damaged or tampered (its manifest cannot be read: {exc}).</source>
-        <translation>{name} 已损坏或被篡改（无法读取清单：{exc}）。</translation>
-    </message>
-    <message>
-        <location filename="../../src/solocrm/backup/container.py" line="379"/>
+        <location filename="../../src/solocrm/backup/container.py" line="443"/>
         <source>{name} was made with another key ({detail}). Unlock it with the passphrase or recovery code of the setup that made it.</source>
         <translation>{name} 是用另一把密钥制作的（{detail}）。请用制作它的那套设置的密码或恢复码解锁。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="385"/>
+        <location filename="../../src/solocrm/backup/container.py" line="449"/>
         <source>{name} is damaged or tampered (the encrypted part does not start as it should).</source>
         <translation>{name} 已损坏或被篡改（加密部分的开头不正确）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="403"/>
+        <location filename="../../src/solocrm/backup/container.py" line="467"/>
         <source>{name} is damaged or tampered (it ends before its manifest).</source>
         <translation>{name} 已损坏或被篡改（在清单之前就结束了）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="406"/>
+        <location filename="../../src/solocrm/backup/container.py" line="470"/>
         <source>{name} is tampered or forged: its authentication code does not match your key.</source>
         <translation>{name} 被篡改或伪造：它的验证码与你的密钥不符。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="409"/>
+        <location filename="../../src/solocrm/backup/container.py" line="473"/>
         <source>{name} is damaged or tampered (its plaintext header was changed).</source>
         <translation>{name} 已损坏或被篡改（明文文件头被改动过）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="412"/>
+        <location filename="../../src/solocrm/backup/container.py" line="476"/>
         <source>{name} failed its content check: the database inside does not match the manifest&apos;s size and hash. Use another backup.</source>
         <translation>{name} 未通过内容校验：其中的数据库与清单记录的大小和哈希不符。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="416"/>
+        <location filename="../../src/solocrm/backup/container.py" line="480"/>
         <source>{name} failed its content check: the database was already damaged when it was backed up ({detail}).</source>
         <translation>{name} 未通过内容校验：备份时数据库就已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="424"/>
+        <location filename="../../src/solocrm/backup/container.py" line="488"/>
         <source>{name} is damaged or tampered ({detail}). Use another backup.</source>
         <translation>{name} 已损坏或被篡改（{detail}）。请使用其他备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/container.py" line="428"/>
+        <location filename="../../src/solocrm/backup/container.py" line="492"/>
         <source>{name} is damaged or tampered (an encrypted chunk fails its check, or the file is cut short or extended). Use another backup.</source>
         <translation>{name} 已损坏或被篡改（某个加密块校验失败，或文件被截短或加长）。请使用其他备份。</translation>
     </message>
@@ -5632,123 +5657,128 @@ You can undo this with Ctrl+Z.</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="74"/>
-        <location filename="../../src/solocrm/backup/jobs.py" line="418"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="76"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="444"/>
         <source>Cannot use {destination} for backups: {strerror}.</source>
         <translation>无法把 {destination} 用于备份：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="92"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="94"/>
         <source>backups set up</source>
         <translation>已设置备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="93"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="95"/>
         <source>new key made; older backups keep opening with the old one</source>
         <translation>已生成新密钥；旧备份仍用原来的密钥打开</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="113"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="115"/>
         <source>Pick the folder that holds your backups and the key file.</source>
         <translation>请选择存放备份和密钥文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="172"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="140"/>
+        <source>The key file {key_file} opened with your passphrase, but it belongs to another backup setup: it does not hold the key these backups were made with. Use the key file from the folder where they were made, or their recovery code.</source>
+        <translation>密钥文件 {key_file} 已用您的口令打开，但它属于另一套备份设置：其中没有制作这些备份所用的密钥。请使用制作这些备份的文件夹中的密钥文件，或它们的恢复码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/jobs.py" line="197"/>
         <source>another backup of this database is running</source>
         <translation>这个数据库的另一次备份正在进行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="205"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="230"/>
         <source>The backup folder {folder} is not available. Connect the drive or choose another folder on the Backup page.</source>
         <translation>备份文件夹 {folder} 不可用。请连接该磁盘，或在“备份”页选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="226"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="251"/>
         <source>Your database failed its integrity check, so it was not backed up over your good backups ({detail}). The last good backup is pinned; restore it from the Backup page.</source>
         <translation>你的数据库未通过完整性检查，所以没有用它覆盖完好的备份（{detail}）。最后一份完好的备份已被固定；请在“备份”页恢复它。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="236"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="261"/>
         <source>nothing changed since the last backup</source>
         <translation>自上次备份以来没有变化</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="262"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="287"/>
         <source>The backup read back differs from what was written; the drive may be failing. Nothing was kept.</source>
         <translation>读回的备份与写入的不一致；磁盘可能有故障。没有保留这份备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="284"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="309"/>
         <source>written; not yet verified: the key is not on this computer (enter the passphrase to verify)</source>
         <translation>已写入，尚未验证：密钥不在这台电脑上（输入密码即可验证）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="290"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="315"/>
         <source>written and verified</source>
         <translation>已写入并验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="29"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="36"/>
         <source>The key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/jobs.py" line="427"/>
+        <location filename="../../src/solocrm/backup/jobs.py" line="453"/>
         <source>The key file read back differs from what was written; the drive may be failing.</source>
         <translation>读回的密钥文件与写入的不一致；磁盘可能有故障。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="67"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="78"/>
         <source>That recovery code is not valid: a character is missing or mistyped. It starts with AGE-SECRET-KEY-1; check it against your printed copy.</source>
         <translation>这个恢复码无效：少了字符或有输错。它以 AGE-SECRET-KEY-1 开头；请对照打印的副本检查。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="150"/>
-        <source>Use a passphrase of at least {count} characters; a few unrelated words are easy to remember and hard to guess.</source>
-        <translation>请使用至少 {count} 个字符的密码；几个互不相关的词容易记住又难以猜到。</translation>
+        <location filename="../../src/solocrm/backup/keys.py" line="157"/>
+        <source>This passphrase is easy to guess: about {bits} bits of strength, and SoloCRM asks for {enough}. Anyone who gets hold of your backup folder can try guesses against it without limit. Common passwords, names, dates, keyboard patterns and set phrases count for little; four or more unrelated words, or a sentence of your own in any language, count for much more.</source>
+        <translation>这个口令很容易被猜到：强度约 {bits} 位，SoloCRM 要求 {enough} 位。任何拿到您备份文件夹的人都可以不限次数地尝试。常见密码、姓名、日期、键盘顺序和固定短语几乎不算数；四个或更多互不相关的词，或一句您自己编的话（任何语言），则强得多。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="154"/>
-        <source>This passphrase is too easy to guess. Add words, or mix in digits and symbols.</source>
-        <translation>这个密码太容易被猜到。请多加几个词，或混入数字和符号。</translation>
+        <location filename="../../src/solocrm/backup/keys.py" line="168"/>
+        <source>Enter a passphrase: four or more unrelated words, or a sentence of your own in any language.</source>
+        <translation>请输入口令：四个或更多互不相关的词，或一句您自己编的话（任何语言都可以）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="173"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="190"/>
         <source>{name} opened but does not hold SoloCRM backup keys. Restore it from another copy.</source>
         <translation>{name} 能打开，但里面没有 SoloCRM 备份密钥。请从其他副本恢复它。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="186"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="203"/>
         <source>{name} is damaged (its key-stretching parameters are unreadable).</source>
         <translation>{name} 已损坏（无法读取其密钥加强参数）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="189"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="206"/>
         <source>{name} is damaged or tampered: it asks for an absurd amount of work to unlock (scrypt 2^{log_n}), so it was refused.</source>
         <translation>{name} 已损坏或被篡改：解锁它需要的计算量大得离谱（scrypt 2^{log_n}），因此被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="199"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="216"/>
         <source>There is no key file ({name}) in {parent}. Use the recovery code instead, or pick the folder that holds your backups.</source>
         <translation>{parent} 中没有密钥文件（{name}）。请改用恢复码，或选择存放备份的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="203"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="220"/>
         <source>{name} is not a passphrase-protected SoloCRM key file, or it is damaged.</source>
         <translation>{name} 不是受密码保护的 SoloCRM 密钥文件，或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="210"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="313"/>
         <source>Wrong passphrase: it does not unlock the backup key. Check Caps Lock and the keyboard layout, or use the recovery code.</source>
         <translation>密码错误：无法解锁备份密钥。请检查大写锁定键和键盘布局，或使用恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="213"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="319"/>
         <source>{name} is damaged or tampered ({exc}). Use the recovery code instead.</source>
         <translation>{name} 已损坏或被篡改（{exc}）。请改用恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/keys.py" line="232"/>
+        <location filename="../../src/solocrm/backup/keys.py" line="339"/>
         <source>The key file read back from {folder} differs from what was written; the drive may be failing. Nothing was replaced.</source>
         <translation>从 {folder} 读回的密钥文件与写入的不一致；磁盘可能有故障。没有替换任何文件。</translation>
     </message>
@@ -5823,20 +5853,25 @@ You can undo this with Ctrl+Z.</source>
         <translation>这个轮换策略一份备份也不会保留。请至少在一条规则里保留一份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/snapshot.py" line="140"/>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="142"/>
         <source>The database stayed busy for {deadline:.0f} seconds (another program or a long change is writing to it), so no backup was taken. It will be tried again.</source>
         <translation>数据库持续忙碌了 {deadline:.0f} 秒（有其他程序或较长的修改正在写入），所以这次没有备份。稍后会再试。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/snapshot.py" line="168"/>
-        <location filename="../../src/solocrm/backup/snapshot.py" line="178"/>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="171"/>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="183"/>
         <source>The database cannot be read for a backup: {exc}.</source>
         <translation>无法读取数据库进行备份：{exc}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/backup/snapshot.py" line="171"/>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="174"/>
         <source>The database stayed busy for {deadline:.0f} seconds, so no backup was taken. It will be tried again.</source>
         <translation>数据库持续忙碌了 {deadline:.0f} 秒，所以这次没有备份。稍后会再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/backup/snapshot.py" line="204"/>
+        <source>The disk that holds your database ({folder}) is too full for a backup: the snapshot taken beside the database needs {needed} and {free} is free. Free some space on that disk and try again; nothing was written.</source>
+        <translation>存放数据库的磁盘（{folder}）空间不足，无法备份：在数据库旁生成的快照需要 {needed}，而可用空间只有 {free}。请在该磁盘上腾出空间后重试；没有写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/backup/store.py" line="83"/>
@@ -5925,7 +5960,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>每个字段名请不要超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="419"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="421"/>
         <source>There is no key file (solocrm-keys.age) beside this backup. Use the recovery code instead.</source>
         <translation>这个备份旁边没有密钥文件（solocrm-keys.age）。请改用恢复码。</translation>
     </message>
@@ -5948,6 +5983,16 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../src/solocrm/ui/date_field.py" line="135"/>
         <source>{value} is after {latest}. Choose a date on or before it.</source>
         <translation>{value} 晚于 {latest}。请选择不晚于该日的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/commands/backup.py" line="123"/>
+        <source>{path} is not UTF-8 text, so the passphrase or code in it cannot be read. Save it as UTF-8 (&quot;Unicode&quot; in most editors) and try again.</source>
+        <translation>{path} 不是 UTF-8 文本，无法读取其中的口令或恢复码。请将它另存为 UTF-8（多数编辑器中称为“Unicode”）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/commands/backup.py" line="137"/>
+        <source>The {name} environment variable is not UTF-8 text, so the passphrase in it cannot be read. Set it again from a UTF-8 terminal, or use --passphrase-file.</source>
+        <translation>环境变量 {name} 不是 UTF-8 文本，无法读取其中的口令。请在 UTF-8 终端中重新设置，或改用 --passphrase-file。</translation>
     </message>
 </context>
 <context>
