@@ -17,7 +17,7 @@ from solocrm.commands.desktop import APP_ID, ensure_bundle_entry
 from solocrm.db.database import Database
 from solocrm.errors import DatabaseOpenError
 from solocrm.locations import AppPaths, shipped_dir
-from solocrm.ui import i18n, style
+from solocrm.ui import i18n, style, tour
 from solocrm.ui.bus import ChangeBus
 from solocrm.ui.context import AppContext
 from solocrm.ui.messages import user_text
@@ -187,4 +187,6 @@ def run(db_path: Path) -> int:
             qt_app.quit()
 
         QTimer.singleShot(3000 if quit_when == "idle" else 0, ready)  # idle: after the delayed background starts
+    if os.environ.get(tour.ENV):  # the quit test: every page and dialog once, then File → Quit
+        tour.start(app.window)
     return qt_app.exec()

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         new_task.setShortcut(QKeySequence("Ctrl+T"))
         new_task.triggered.connect(self.new_task)
         quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setObjectName("quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         import_action = QAction(self.tr("&Import…"), self)
