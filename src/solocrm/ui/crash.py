@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from solocrm import __version__
 from solocrm.errors import UserError
+from solocrm.ui.modal import run_dialog
 from solocrm.ui.operations import show_user_error
 
 LOG_FILENAME = "solocrm.log"
@@ -178,7 +179,7 @@ class CrashHandler:
             return
         self._showing = True
         try:
-            CrashDialog(exc, _details(exc_info), self.log_dir, self._parent_getter()).exec()
+            run_dialog(CrashDialog(exc, _details(exc_info), self.log_dir, self._parent_getter()))
         finally:
             self._showing = False
 

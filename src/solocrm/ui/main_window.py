@@ -30,6 +30,7 @@ from solocrm.services import customer_rows, customers
 from solocrm.services.changes import Changes
 from solocrm.ui.context import AppContext
 from solocrm.ui.customer_list import CustomerListView
+from solocrm.ui.modal import run_dialog
 from solocrm.ui.reminders import ReminderService
 from solocrm.ui.style import nav_item
 from solocrm.ui.today_view import TodayView
@@ -326,14 +327,14 @@ class MainWindow(QMainWindow):
         from solocrm.ui.customer_dialog import CustomerDialog
 
         dialog = CustomerDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved_id is not None:
+        if run_dialog(dialog) and dialog.saved_id is not None:
             self.open_customer(dialog.saved_id)
 
     def new_task(self) -> None:
         from solocrm.ui.task_dialog import TaskDialog
 
         customer_id = self.customer_page.customer_id if self.pages.currentWidget() is self.customer_page else None
-        TaskDialog(self.ctx, customer_id=customer_id, parent=self).exec()
+        run_dialog(TaskDialog(self.ctx, customer_id=customer_id, parent=self))
 
     def delete_customer(self, customer_id: int) -> None:
         data = customers.load_input(self.ctx.db, customer_id)
@@ -361,12 +362,12 @@ class MainWindow(QMainWindow):
     def import_data(self) -> None:
         from solocrm.ui.import_wizard import ImportWizard
 
-        ImportWizard(self.ctx, parent=self).exec()
+        run_dialog(ImportWizard(self.ctx, parent=self))
 
     def import_history(self) -> None:
         from solocrm.ui.import_wizard import ImportHistoryDialog
 
-        ImportHistoryDialog(self.ctx, self).exec()
+        run_dialog(ImportHistoryDialog(self.ctx, self))
 
     def export_all(self, kind: str) -> None:
         from solocrm.ui import export_actions
@@ -412,7 +413,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from solocrm.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.ctx.db.path, self.data_dir, AppPaths.default().log_dir, self).exec()
+        run_dialog(AboutDialog(self.ctx.db.path, self.data_dir, AppPaths.default().log_dir, self))
 
     # state -----------------------------------------------------------------
 
