@@ -55,11 +55,16 @@ class _Runnable(QRunnable):
         self.cancel = cancel
 
     def run(self) -> None:
+        # The work is let go of before the answer goes out: the GUI thread holds it too, so whatever its
+        # closures hold (a dialog Python owns, say) is freed there, never in this thread.
+        work, self.work = self.work, None
         try:
-            result = self.work(Progress(self.signals, self.cancel))
+            result = work(Progress(self.signals, self.cancel))
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+            del work
             self.signals.failed.emit(exc)
         else:
+            del work
             self.signals.finished.emit(result)
 
 
@@ -72,7 +77,8 @@ class OperationRunner(QObject):
         self.writes = QThreadPool(self)
         self.writes.setMaxThreadCount(1)
         self.inline = False
-        self._running: set[_Signals] = set()
+        self.closed = False
+        self._running: dict[_Signals, Callable[[Progress], Any]] = {}
 
     def run(
         self,
@@ -88,7 +94,7 @@ class OperationRunner(QObject):
     ) -> None:
         """``background`` marks work the user did not ask for and need not wait on (a side panel
         filling in, a cache warming): it never shows a busy cursor or a progress dialog."""
-        signals = _Signals()
+        signals = _Signals(self)  # the runner's child: deleted on the GUI thread, never by a worker letting go
         cancel = threading.Event()
         dialog: QProgressDialog | None = None
         timers: list[QTimer] = []
@@ -115,9 +121,11 @@ class OperationRunner(QObject):
                     dialog.setLabelText(text)
 
         def cleanup() -> None:
-            self._running.discard(signals)
+            self._running.pop(signals, None)
+            signals.deleteLater()  # with its connections, which hold the callbacks and what they hold
             for timer in timers:
                 timer.stop()
+                timer.deleteLater()  # the runner's children: kept, every operation would leave two behind
             if QApplication.overrideCursor() is not None and busy_started[0]:
                 QApplication.restoreOverrideCursor()
             if dialog is not None:
@@ -133,14 +141,14 @@ class OperationRunner(QObject):
 
         def done(result: Any) -> None:
             cleanup()
-            if on_success is not None:
+            if on_success is not None and not self.closed:
                 on_success(result)
 
         def failed(exc: BaseException) -> None:
             cleanup()
-            if isinstance(exc, Cancelled):
+            if isinstance(exc, Cancelled) or (self.closed and isinstance(exc, UserError)):
                 return
-            if on_failure is not None:
+            if on_failure is not None and not self.closed:
                 on_failure(exc)
             elif isinstance(exc, UserError):
                 show_user_error(parent, exc)
@@ -150,7 +158,7 @@ class OperationRunner(QObject):
         signals.progress.connect(on_progress)
         signals.finished.connect(done)
         signals.failed.connect(failed)
-        self._running.add(signals)
+        self._running[signals] = work
         if self.inline:
             runnable = _Runnable(work, signals, cancel)
             runnable.run()
@@ -167,6 +175,11 @@ class OperationRunner(QObject):
         """Block until queued work is done (used on quit and by tests)."""
         self.writes.waitForDone()
         self.reads.waitForDone()
+
+    def close(self) -> None:
+        """Wait for the work, and drop the answers still on their way: the views they were for are going."""
+        self.wait()
+        self.closed = True
 
 
 def show_user_error(parent: QWidget | None, exc: UserError) -> None:
