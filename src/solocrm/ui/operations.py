@@ -94,7 +94,9 @@ class OperationRunner(QObject):
     ) -> None:
         """``background`` marks work the user did not ask for and need not wait on (a side panel
         filling in, a cache warming): it never shows a busy cursor or a progress dialog."""
-        signals = _Signals(self)  # the runner's child: deleted on the GUI thread, never by a worker letting go
+        # Neither these nor the timers are the runner's children: their connections hold callbacks that may hold
+        # the last reference to the runner, which would then delete them again from inside their own destructor.
+        signals = _Signals()
         cancel = threading.Event()
         dialog: QProgressDialog | None = None
         timers: list[QTimer] = []
@@ -122,10 +124,12 @@ class OperationRunner(QObject):
 
         def cleanup() -> None:
             self._running.pop(signals, None)
-            signals.deleteLater()  # with its connections, which hold the callbacks and what they hold
+            # On this thread, with the connections that hold it and the callbacks (a cycle Python cannot free):
+            # a worker letting go of it never deletes it.
+            signals.deleteLater()
             for timer in timers:
                 timer.stop()
-                timer.deleteLater()  # the runner's children: kept, every operation would leave two behind
+                timer.deleteLater()
             if QApplication.overrideCursor() is not None and busy_started[0]:
                 QApplication.restoreOverrideCursor()
             if dialog is not None:
@@ -164,7 +168,7 @@ class OperationRunner(QObject):
             runnable.run()
             return
         for delay, slot in () if background else ((300, start_busy), (600, show_dialog)):
-            timer = QTimer(self)
+            timer = QTimer()
             timer.setSingleShot(True)
             timer.timeout.connect(slot)
             timer.start(delay)
