@@ -75,6 +75,8 @@ class Tour(QObject):
             for action in menu.actions():
                 if action.objectName() != "quit" and not action.isSeparator() and action.menu() is None:
                     yield action.trigger
+        yield window.ctx.runner.wait  # the answers arrive next turn and put their progress dialogs away
+        yield lambda: None  # and those are deleted on the turn after
 
     @staticmethod
     def _buttons_of(page: QWidget) -> Iterator[Callable[[], None]]:
