@@ -434,5 +434,5 @@ class MainWindow(QMainWindow):
         if self.backup_scheduler is not None and self.backup_banner is not None:
             self.backup_scheduler.stop()
             self.backup_banner.refresh_timer.stop()
-        self.ctx.runner.wait()
+        self.ctx.runner.close()
         super().closeEvent(event)

@@ -78,7 +78,8 @@ class OperationRunner(QObject):
         self.writes.setMaxThreadCount(1)
         self.inline = False
         self.closed = False
-        self._running: dict[_Signals, Callable[[Progress], Any]] = {}
+        # each operation's work, kept on this thread until its answer is handled, and its Cancel if it has one
+        self._running: dict[_Signals, tuple[Callable[[Progress], Any], threading.Event | None]] = {}
 
     def run(
         self,
@@ -162,7 +163,7 @@ class OperationRunner(QObject):
         signals.progress.connect(on_progress)
         signals.finished.connect(done)
         signals.failed.connect(failed)
-        self._running[signals] = work
+        self._running[signals] = (work, cancel if cancellable else None)
         if self.inline:
             runnable = _Runnable(work, signals, cancel)
             runnable.run()
@@ -176,12 +177,16 @@ class OperationRunner(QObject):
         (self.writes if write else self.reads).start(_Runnable(work, signals, cancel))
 
     def wait(self) -> None:
-        """Block until queued work is done (used on quit and by tests)."""
+        """Block until queued work is done."""
         self.writes.waitForDone()
         self.reads.waitForDone()
 
     def close(self) -> None:
-        """Wait for the work, and drop the answers still on their way: the views they were for are going."""
+        """Cancel what can be cancelled (it rolls back), wait for the rest, and drop the answers still on their
+        way: the window they were for is going.  Quitting during an import then takes a moment, not the import."""
+        for _work, cancel in list(self._running.values()):
+            if cancel is not None:
+                cancel.set()
         self.wait()
         self.closed = True
 
