@@ -14,6 +14,7 @@ and links the buttons would open go nowhere.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QDesktopServices
@@ -21,27 +22,30 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialog,
-    QMainWindow,
     QMenu,
     QProgressDialog,
     QPushButton,
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from solocrm.ui.main_window import MainWindow
+
 ENV = "SOLOCRM_TOUR"
 CLOSE_EVERY_MS = 50
+URL_SCHEMES = ("file", "http", "https", "mailto")
 
 
 class Tour(QObject):
     """Runs the steps one per event-loop turn; a timer closes whatever dialog a step opened."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self._steps: Iterator[Callable[[], None]] = self._plan()
         self._closer = QTimer(self, interval=CLOSE_EVERY_MS)
         self._closer.timeout.connect(self._close_dialogs)
-        for scheme in ("file", "http", "https", "mailto"):
+        for scheme in URL_SCHEMES:
             QDesktopServices.setUrlHandler(scheme, self, "ignore_url")
 
     @Slot("QUrl")
@@ -56,6 +60,8 @@ class Tour(QObject):
         step = next(self._steps, None)
         if step is None:
             self._closer.stop()
+            for scheme in URL_SCHEMES:
+                QDesktopServices.unsetUrlHandler(scheme)
             for dialog in self.window.findChildren(QDialog):  # a closed dialog must not live on in the window
                 print(f"tour: left behind {type(dialog).__name__}", flush=True)
             print("tour: done", flush=True)
@@ -112,6 +118,6 @@ class Tour(QObject):
             dialog.reject() if hasattr(dialog, "reject") else dialog.close()
 
 
-def start(window: QMainWindow) -> None:
+def start(window: MainWindow) -> None:
     """Begin the tour of ``window`` once the event loop runs."""
     Tour(window).start()
