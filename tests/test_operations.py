@@ -3,8 +3,10 @@ the window cancels what can be cancelled and silences the rest."""
 
 from __future__ import annotations
 
+import threading
 import time
 
+import shiboken6
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from solocrm.ui.operations import OperationRunner
@@ -65,3 +67,18 @@ def test_after_closing_an_answer_no_longer_reaches_its_view(qtbot):
     runner.close()
     QApplication.processEvents()
     assert answers == []
+
+
+def test_an_answer_for_a_widget_deleted_meanwhile_goes_nowhere(qtbot):
+    """Esc on a dialog whose work is still running: the answer must not reach the deleted dialog."""
+    runner = OperationRunner()
+    dialog = QWidget()
+    release = threading.Event()
+    shown: list[str] = []
+    runner.run(lambda _p: release.wait(5) and "checked", parent=dialog,
+               on_success=lambda text: shown.append(dialog.windowTitle() + text))
+    shiboken6.delete(dialog)
+    release.set()
+    runner.wait()
+    QApplication.processEvents()
+    assert shown == []

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from solocrm.errors import UserError
 from solocrm.ui.messages import user_text
@@ -102,9 +103,14 @@ class OperationRunner(QObject):
         dialog: QProgressDialog | None = None
         timers: list[QTimer] = []
 
+        def listening() -> bool:
+            """Whether the answer still has somewhere to go: not once the runner is closed, nor when the widget
+            that asked (a dialog closed meanwhile, a customer page replaced) is deleted."""
+            return not self.closed and (parent is None or isValid(parent))
+
         def show_dialog() -> None:
             nonlocal dialog
-            if signals not in self._running:
+            if signals not in self._running or not listening():
                 return
             dialog = QProgressDialog(label or self.tr("Working…"), self.tr("Cancel") if cancellable else "",
                                      0, 0, parent)
@@ -117,7 +123,7 @@ class OperationRunner(QObject):
             dialog.show()
 
         def on_progress(done: int, total: int, text: str) -> None:
-            if dialog is not None:
+            if dialog is not None and isValid(dialog):  # deleted with its parent, if that went first
                 dialog.setMaximum(total)
                 dialog.setValue(done)
                 if text:
@@ -133,7 +139,7 @@ class OperationRunner(QObject):
                 timer.deleteLater()
             if QApplication.overrideCursor() is not None and busy_started[0]:
                 QApplication.restoreOverrideCursor()
-            if dialog is not None:
+            if dialog is not None and isValid(dialog):
                 dialog.reset()
                 dialog.deleteLater()
 
@@ -146,14 +152,14 @@ class OperationRunner(QObject):
 
         def done(result: Any) -> None:
             cleanup()
-            if on_success is not None and not self.closed:
+            if on_success is not None and listening():
                 on_success(result)
 
         def failed(exc: BaseException) -> None:
             cleanup()
-            if isinstance(exc, Cancelled) or (self.closed and isinstance(exc, UserError)):
+            if isinstance(exc, Cancelled) or (not listening() and isinstance(exc, UserError)):
                 return
-            if on_failure is not None and not self.closed:
+            if on_failure is not None and listening():
                 on_failure(exc)
             elif isinstance(exc, UserError):
                 show_user_error(parent, exc)
