@@ -81,3 +81,18 @@ def test_the_tour_opens_every_dialog_a_user_can_open_straight_away(tour: subproc
     closed = {line.removeprefix("tour: closed ") for line in tour.stdout.splitlines()}
     assert _dialog_classes() - set(SHOWN_ONLY_AFTER) - closed == set()
     assert {"ImportWizard", "CustomerDialog", "TaskDialog", "OrderDialog", "AboutDialog"} <= closed
+
+
+def test_once_the_window_is_closed_none_of_its_timers_runs(ctx, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The database closes right after the window: a page's timer firing then would query a closed database."""
+    from PySide6.QtCore import QTimer
+
+    from solocrm.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, tmp_path)
+    qtbot.addWidget(window)
+    for row in range(window.nav.count()):  # every page built, with the timers it starts
+        window.nav_page(row)
+    assert [t for t in window.findChildren(QTimer) if t.isActive()]
+    window.close()
+    assert [t.parent().metaObject().className() for t in window.findChildren(QTimer) if t.isActive()] == []

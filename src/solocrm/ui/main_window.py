@@ -427,12 +427,9 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         self.customers.save_state()
-        # nothing may touch the database once the window is gone (it is closed next)
-        self._background_start.stop()
-        self.customers.preload_timer.stop()
-        self.reminders.stop()
-        if self.backup_scheduler is not None and self.backup_banner is not None:
-            self.backup_scheduler.stop()
-            self.backup_banner.refresh_timer.stop()
+        # Nothing may touch the database once the window is gone (it is closed next): every timer of every page,
+        # dialog and service in the window stops, those a new page brings too, then the work ends.
+        for timer in self.findChildren(QTimer):
+            timer.stop()
         self.ctx.runner.close()
         super().closeEvent(event)
