@@ -47,6 +47,7 @@ from solocrm.ui.analytics_widgets import CARD_WIDTH, ChartBox, GoalDialog, KpiCa
 from solocrm.ui.context import AppContext
 from solocrm.ui.date_field import DateField
 from solocrm.ui.formatting import date_text, to_local
+from solocrm.ui.modal import run_dialog
 
 if TYPE_CHECKING:
     from solocrm.analytics.charts import Chart, ChartText
@@ -876,7 +877,7 @@ class AnalyticsPage(QWidget):
         from solocrm.services import goals
 
         dialog = GoalDialog(self.ctx, self._goal_metrics(), self._today(), parent=self)
-        if not dialog.exec() or dialog.result_input is None:
+        if not run_dialog(dialog) or dialog.result_input is None:
             return
         data, now = dialog.result_input, self.ctx.clock()
         self.ctx.runner.run(lambda _p: goals.create(self.ctx.db, data, now=now), write=True, parent=self,
@@ -890,7 +891,7 @@ class AnalyticsPage(QWidget):
             return
         dialog = GoalDialog(self.ctx, self._goal_metrics(), self._today(), goals.load(self.ctx.db, goal_id),
                             parent=self)
-        if not dialog.exec() or dialog.result_input is None:
+        if not run_dialog(dialog) or dialog.result_input is None:
             return
         data = dialog.result_input
         self.ctx.runner.run(lambda _p: goals.update_goal(self.ctx.db, goal_id, data), write=True, parent=self,

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -17,7 +17,7 @@ from solocrm.commands.desktop import APP_ID, ensure_bundle_entry
 from solocrm.db.database import Database
 from solocrm.errors import DatabaseOpenError
 from solocrm.locations import AppPaths, shipped_dir
-from solocrm.ui import i18n, style
+from solocrm.ui import i18n, style, tour
 from solocrm.ui.bus import ChangeBus
 from solocrm.ui.context import AppContext
 from solocrm.ui.messages import user_text
@@ -104,19 +104,43 @@ class Application(QObject):
             self.own_db = db.path
             use_language(self.qt_app, i18n.resolve(settings.get(db, "language")))
         old_window, old_ctx = self.window, self.ctx
-        self.ctx = AppContext(db=db, bus=ChangeBus(), runner=OperationRunner())
+        # The application's children, so no thread that let go of them last can delete them; retire() does.
+        self.ctx = AppContext(db=db, bus=ChangeBus(self), runner=OperationRunner(self))
         is_demo = db.path == self.demo_db.resolve() and db.path != self.own_db
         self.window = MainWindow(self.ctx, self.paths.data_dir, is_demo=is_demo)
         self.window.explore_demo.connect(self.explore_demo)
         self.window.leave_demo.connect(lambda: self._switch(self.own_db))
         self.window.database_replaced.connect(self._switch)
         self.window.show()
-        if old_window is not None:
-            old_window.close()
-            old_window.deleteLater()
-        if old_ctx is not None:
-            old_ctx.db.close()
+        if old_window is not None and old_ctx is not None:
+            self.retire(old_window, old_ctx)
         return True
+
+    @staticmethod
+    def retire(window: QWidget, ctx: AppContext) -> None:
+        """Take down a window and what it used, each before what it depends on.
+
+        The window stops its timers and waits for its work (closeEvent) and goes with its
+        dialogs; the runner drops answers still on their way to it; the database closes last.
+        """
+        window.close()
+        window.deleteLater()
+        ctx.runner.close()
+        ctx.runner.deleteLater()
+        ctx.bus.deleteLater()
+        ctx.db.close()
+
+    def shut_down(self) -> None:
+        """After the event loop: delete the window and the rest while Qt still runs.
+
+        Left to Python's exit, PySide deletes every object Python owns in no set order,
+        children of an already deleted window among them: a crash on quit.
+        """
+        self.server.close()
+        if self.window is not None and self.ctx is not None:
+            self.retire(self.window, self.ctx)
+            self.window = self.ctx = None
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def _switch(self, path: Path | None) -> None:
         if path is None:
@@ -173,7 +197,7 @@ def run(db_path: Path) -> int:
     from solocrm.ui.crash import install_excepthook
 
     app = Application(qt_app, paths)
-    install_excepthook(paths.log_dir, lambda: app.window)
+    handler = install_excepthook(paths.log_dir, lambda: app.window)
     QLocalServer.removeServer(key)
     app.server.listen(key)
     if not app.open(db_path):
@@ -187,4 +211,9 @@ def run(db_path: Path) -> int:
             qt_app.quit()
 
         QTimer.singleShot(3000 if quit_when == "idle" else 0, ready)  # idle: after the delayed background starts
-    return qt_app.exec()
+    if os.environ.get(tour.ENV):  # the quit test: every page and dialog once, then File → Quit
+        tour.start(app.window)
+    status = qt_app.exec()
+    app.shut_down()
+    handler.uninstall()
+    return status

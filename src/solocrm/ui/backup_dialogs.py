@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from solocrm.backup import keys, strength
 from solocrm.backup.store import Schedule
 from solocrm.ui.messages import user_text
+from solocrm.ui.modal import run_dialog
 
 STRENGTH_COLOURS = ("#c0392b", "#d35400", "#b7950b", "#27ae60", "#1e8449")
 
@@ -301,7 +302,7 @@ class UnlockDialog(QDialog):
     @classmethod
     def ask(cls, reason: str, parent: QWidget | None = None) -> Unlock | None:
         dialog = cls(reason, parent)
-        return dialog.result_value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.result_value() if run_dialog(dialog) == QDialog.DialogCode.Accepted else None
 
 
 class ChangePassphraseDialog(QDialog):

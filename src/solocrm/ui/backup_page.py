@@ -48,6 +48,7 @@ from solocrm.ui.context import AppContext
 from solocrm.ui.formatting import datetime_text
 from solocrm.ui.layouts import centred
 from solocrm.ui.messages import user_text
+from solocrm.ui.modal import run_dialog
 from solocrm.ui.operations import Progress, show_user_error
 
 
@@ -329,7 +330,7 @@ class BackupPage(QWidget):
         dialog = SetupDialog(default, note, self)
         if config is not None:
             dialog.schedule.set_schedule(config.schedule)
-        if not dialog.exec() or dialog.choice is None:
+        if not run_dialog(dialog) or dialog.choice is None:
             return
         choice = dialog.choice
 
@@ -338,7 +339,7 @@ class BackupPage(QWidget):
                                clock=self.ctx.clock, accept_weak=choice.accept_weak)
 
         def done(result: jobs.SetupResult) -> None:
-            RecoveryCodeDialog(result.recovery_code, self).exec()
+            run_dialog(RecoveryCodeDialog(result.recovery_code, self))
             self._changed()
 
         self.ctx.runner.run(work, write=True, parent=self, label=self.tr("Making your backup key…"),
@@ -346,7 +347,7 @@ class BackupPage(QWidget):
 
     def change_passphrase(self) -> None:
         dialog = ChangePassphraseDialog(self)
-        if not dialog.exec():
+        if not run_dialog(dialog):
             return
         old, new = dialog.old.text(), dialog.new.value() or ""
         # the dialog accepts a weak passphrase only once the user confirmed it

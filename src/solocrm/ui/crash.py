@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from solocrm import __version__
 from solocrm.errors import UserError
 from solocrm.locations import private_dir, private_file
+from solocrm.ui.modal import run_dialog
 from solocrm.ui.operations import show_user_error
 
 LOG_FILENAME = "solocrm.log"
@@ -193,7 +194,7 @@ class CrashHandler:
             return
         self._showing = True
         try:
-            CrashDialog(exc, _details(exc_info), self.log_dir, self._parent_getter()).exec()
+            run_dialog(CrashDialog(exc, _details(exc_info), self.log_dir, self._parent_getter()))
         finally:
             self._showing = False
 

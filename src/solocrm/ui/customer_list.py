@@ -462,6 +462,7 @@ class CustomerListView(QWidget):
             action.setEnabled(i != 0)
             action.toggled.connect(lambda on, col=i: self._set_column_visible(col, on))
         menu.exec(header.mapToGlobal(pos))
+        menu.deleteLater()  # a child of the list: kept, every right-click would leave one more behind
 
     def _set_column_visible(self, column: int, visible: bool) -> None:
         self.table.setColumnHidden(column, not visible)

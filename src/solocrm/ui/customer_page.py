@@ -34,6 +34,7 @@ from solocrm.ui import labels
 from solocrm.ui.context import AppContext
 from solocrm.ui.customer_insights import CustomerInsightsPanel
 from solocrm.ui.formatting import date_text, datetime_text, to_local
+from solocrm.ui.modal import run_dialog
 
 KIND_COLOURS = {
     "order": "#2f7d6d", "refund": "#c0392b", "interaction": "#2d6cdf", "survey": "#b7791f",
@@ -352,27 +353,27 @@ class CustomerPage(QWidget):
     def edit(self) -> None:
         from solocrm.ui.customer_dialog import CustomerDialog
 
-        CustomerDialog(self.ctx, self.customer_id, parent=self).exec()
+        run_dialog(CustomerDialog(self.ctx, self.customer_id, parent=self))
 
     def add_order(self) -> None:
         from solocrm.ui.record_dialogs import OrderDialog
 
-        OrderDialog(self.ctx, self.customer_id, parent=self).exec()
+        run_dialog(OrderDialog(self.ctx, self.customer_id, parent=self))
 
     def add_interaction(self) -> None:
         from solocrm.ui.record_dialogs import InteractionDialog
 
-        InteractionDialog(self.ctx, self.customer_id, parent=self).exec()
+        run_dialog(InteractionDialog(self.ctx, self.customer_id, parent=self))
 
     def add_survey(self) -> None:
         from solocrm.ui.record_dialogs import SurveyDialog
 
-        SurveyDialog(self.ctx, self.customer_id, parent=self).exec()
+        run_dialog(SurveyDialog(self.ctx, self.customer_id, parent=self))
 
     def add_task(self) -> None:
         from solocrm.ui.task_dialog import TaskDialog
 
-        TaskDialog(self.ctx, customer_id=self.customer_id, parent=self).exec()
+        run_dialog(TaskDialog(self.ctx, customer_id=self.customer_id, parent=self))
 
     def toggle_archived(self) -> None:
         archived = not self.data.header.archived
@@ -384,13 +385,13 @@ class CustomerPage(QWidget):
         from solocrm.ui.task_dialog import TaskDialog
 
         if kind in ("order", "refund"):
-            record_dialogs.OrderDialog(self.ctx, self.customer_id, record_id, parent=self).exec()
+            run_dialog(record_dialogs.OrderDialog(self.ctx, self.customer_id, record_id, parent=self))
         elif kind == "interaction":
-            record_dialogs.InteractionDialog(self.ctx, self.customer_id, record_id, parent=self).exec()
+            run_dialog(record_dialogs.InteractionDialog(self.ctx, self.customer_id, record_id, parent=self))
         elif kind == "survey":
-            record_dialogs.SurveyDialog(self.ctx, self.customer_id, record_id, parent=self).exec()
+            run_dialog(record_dialogs.SurveyDialog(self.ctx, self.customer_id, record_id, parent=self))
         elif kind == "task":
-            TaskDialog(self.ctx, task_id=record_id, parent=self).exec()
+            run_dialog(TaskDialog(self.ctx, task_id=record_id, parent=self))
 
     def _delete_item(self) -> None:
         entry = self.timeline.currentItem()

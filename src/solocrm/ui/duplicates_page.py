@@ -34,6 +34,7 @@ from solocrm.services.changes import Changes
 from solocrm.services.contact_values import display_phone
 from solocrm.ui import labels
 from solocrm.ui.context import AppContext
+from solocrm.ui.modal import run_dialog
 
 
 def _t(text: str) -> str:
@@ -277,7 +278,7 @@ class DuplicatesPage(QWidget):
 
     def _ask(self, plan: merge.MergePlan) -> None:
         dialog = MergeDialog(self.ctx, plan, self)
-        if not dialog.exec() or dialog.batch_id is None:
+        if not run_dialog(dialog) or dialog.batch_id is None:
             return
         batch_id = dialog.batch_id
         db, clock = self.ctx.db, self.ctx.clock

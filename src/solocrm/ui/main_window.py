@@ -30,6 +30,7 @@ from solocrm.services import customer_rows, customers
 from solocrm.services.changes import Changes
 from solocrm.ui.context import AppContext
 from solocrm.ui.customer_list import CustomerListView
+from solocrm.ui.modal import run_dialog
 from solocrm.ui.reminders import ReminderService
 from solocrm.ui.style import nav_item
 from solocrm.ui.today_view import TodayView
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         new_task.setShortcut(QKeySequence("Ctrl+T"))
         new_task.triggered.connect(self.new_task)
         quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setObjectName("quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         import_action = QAction(self.tr("&Import…"), self)
@@ -325,14 +327,14 @@ class MainWindow(QMainWindow):
         from solocrm.ui.customer_dialog import CustomerDialog
 
         dialog = CustomerDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved_id is not None:
+        if run_dialog(dialog) and dialog.saved_id is not None:
             self.open_customer(dialog.saved_id)
 
     def new_task(self) -> None:
         from solocrm.ui.task_dialog import TaskDialog
 
         customer_id = self.customer_page.customer_id if self.pages.currentWidget() is self.customer_page else None
-        TaskDialog(self.ctx, customer_id=customer_id, parent=self).exec()
+        run_dialog(TaskDialog(self.ctx, customer_id=customer_id, parent=self))
 
     def delete_customer(self, customer_id: int) -> None:
         data = customers.load_input(self.ctx.db, customer_id)
@@ -360,12 +362,12 @@ class MainWindow(QMainWindow):
     def import_data(self) -> None:
         from solocrm.ui.import_wizard import ImportWizard
 
-        ImportWizard(self.ctx, parent=self).exec()
+        run_dialog(ImportWizard(self.ctx, parent=self))
 
     def import_history(self) -> None:
         from solocrm.ui.import_wizard import ImportHistoryDialog
 
-        ImportHistoryDialog(self.ctx, self).exec()
+        run_dialog(ImportHistoryDialog(self.ctx, self))
 
     def export_all(self, kind: str) -> None:
         from solocrm.ui import export_actions
@@ -411,7 +413,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from solocrm.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.ctx.db.path, self.data_dir, AppPaths.default().log_dir, self).exec()
+        run_dialog(AboutDialog(self.ctx.db.path, self.data_dir, AppPaths.default().log_dir, self))
 
     # state -----------------------------------------------------------------
 
@@ -425,12 +427,9 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         self.customers.save_state()
-        # nothing may touch the database once the window is gone (it is closed next)
-        self._background_start.stop()
-        self.customers.preload_timer.stop()
-        self.reminders.stop()
-        if self.backup_scheduler is not None and self.backup_banner is not None:
-            self.backup_scheduler.stop()
-            self.backup_banner.refresh_timer.stop()
-        self.ctx.runner.wait()
+        # Nothing may touch the database once the window is gone (it is closed next): every timer of every page,
+        # dialog and service in the window stops, those a new page brings too, then the work ends.
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+        self.ctx.runner.close()
         super().closeEvent(event)

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from solocrm.errors import UserError
 from solocrm.ui.messages import user_text
@@ -55,11 +56,16 @@ class _Runnable(QRunnable):
         self.cancel = cancel
 
     def run(self) -> None:
+        # The work is let go of before the answer goes out: the GUI thread holds it too, so whatever its
+        # closures hold (a dialog Python owns, say) is freed there, never in this thread.
+        work, self.work = self.work, None
         try:
-            result = self.work(Progress(self.signals, self.cancel))
+            result = work(Progress(self.signals, self.cancel))
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+            del work
             self.signals.failed.emit(exc)
         else:
+            del work
             self.signals.finished.emit(result)
 
 
@@ -72,7 +78,9 @@ class OperationRunner(QObject):
         self.writes = QThreadPool(self)
         self.writes.setMaxThreadCount(1)
         self.inline = False
-        self._running: set[_Signals] = set()
+        self.closed = False
+        # each operation's work, kept on this thread until its answer is handled, and its Cancel if it has one
+        self._running: dict[_Signals, tuple[Callable[[Progress], Any], threading.Event | None]] = {}
 
     def run(
         self,
@@ -88,14 +96,21 @@ class OperationRunner(QObject):
     ) -> None:
         """``background`` marks work the user did not ask for and need not wait on (a side panel
         filling in, a cache warming): it never shows a busy cursor or a progress dialog."""
+        # Neither these nor the timers are the runner's children: their connections hold callbacks that may hold
+        # the last reference to the runner, which would then delete them again from inside their own destructor.
         signals = _Signals()
         cancel = threading.Event()
         dialog: QProgressDialog | None = None
         timers: list[QTimer] = []
 
+        def listening() -> bool:
+            """Whether the answer still has somewhere to go: not once the runner is closed, nor when the widget
+            that asked (a dialog closed meanwhile, a customer page replaced) is deleted."""
+            return not self.closed and (parent is None or isValid(parent))
+
         def show_dialog() -> None:
             nonlocal dialog
-            if signals not in self._running:
+            if signals not in self._running or not listening():
                 return
             dialog = QProgressDialog(label or self.tr("Working…"), self.tr("Cancel") if cancellable else "",
                                      0, 0, parent)
@@ -108,19 +123,23 @@ class OperationRunner(QObject):
             dialog.show()
 
         def on_progress(done: int, total: int, text: str) -> None:
-            if dialog is not None:
+            if dialog is not None and isValid(dialog):  # deleted with its parent, if that went first
                 dialog.setMaximum(total)
                 dialog.setValue(done)
                 if text:
                     dialog.setLabelText(text)
 
         def cleanup() -> None:
-            self._running.discard(signals)
+            self._running.pop(signals, None)
+            # On this thread, with the connections that hold it and the callbacks (a cycle Python cannot free):
+            # a worker letting go of it never deletes it.
+            signals.deleteLater()
             for timer in timers:
                 timer.stop()
+                timer.deleteLater()
             if QApplication.overrideCursor() is not None and busy_started[0]:
                 QApplication.restoreOverrideCursor()
-            if dialog is not None:
+            if dialog is not None and isValid(dialog):
                 dialog.reset()
                 dialog.deleteLater()
 
@@ -133,14 +152,14 @@ class OperationRunner(QObject):
 
         def done(result: Any) -> None:
             cleanup()
-            if on_success is not None:
+            if on_success is not None and listening():
                 on_success(result)
 
         def failed(exc: BaseException) -> None:
             cleanup()
-            if isinstance(exc, Cancelled):
+            if isinstance(exc, Cancelled) or (not listening() and isinstance(exc, UserError)):
                 return
-            if on_failure is not None:
+            if on_failure is not None and listening():
                 on_failure(exc)
             elif isinstance(exc, UserError):
                 show_user_error(parent, exc)
@@ -150,13 +169,13 @@ class OperationRunner(QObject):
         signals.progress.connect(on_progress)
         signals.finished.connect(done)
         signals.failed.connect(failed)
-        self._running.add(signals)
+        self._running[signals] = (work, cancel if cancellable else None)
         if self.inline:
             runnable = _Runnable(work, signals, cancel)
             runnable.run()
             return
         for delay, slot in () if background else ((300, start_busy), (600, show_dialog)):
-            timer = QTimer(self)
+            timer = QTimer()
             timer.setSingleShot(True)
             timer.timeout.connect(slot)
             timer.start(delay)
@@ -164,9 +183,18 @@ class OperationRunner(QObject):
         (self.writes if write else self.reads).start(_Runnable(work, signals, cancel))
 
     def wait(self) -> None:
-        """Block until queued work is done (used on quit and by tests)."""
+        """Block until queued work is done."""
         self.writes.waitForDone()
         self.reads.waitForDone()
+
+    def close(self) -> None:
+        """Cancel what can be cancelled (it rolls back), wait for the rest, and drop the answers still on their
+        way: the window they were for is going.  Quitting during an import then takes a moment, not the import."""
+        for _work, cancel in list(self._running.values()):
+            if cancel is not None:
+                cancel.set()
+        self.wait()
+        self.closed = True
 
 
 def show_user_error(parent: QWidget | None, exc: UserError) -> None:
