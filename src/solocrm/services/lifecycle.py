@@ -28,6 +28,7 @@ from sqlalchemy import (
         Table,
     bindparam,
     case,
+    delete,
     func,
     insert,
     literal,
@@ -268,27 +269,28 @@ def _apply(session: Session, fresh: Select, as_of: datetime, log_changes: bool, 
     would still rewrite their index entries, the better part of the work.
     """
     conn = session.connection()
-    _FRESH.create(conn)
-    try:
-        conn.execute(insert(_FRESH).from_select([c.name for c in _FRESH.columns], fresh))
-        moved = _FRESH.c.stage != _FRESH.c.old_stage
-        if log_changes:
-            changed = conn.execute(insert(CustomerChange).from_select(
-                ["customer_id", "field", "old_value", "new_value", "changed_at"],
-                select(_FRESH.c.id, literal("stage"), _FRESH.c.old_stage, _FRESH.c.stage,
-                       literal(as_of, DateTime)).where(moved),
-            )).rowcount
-        else:
-            changed = conn.scalar(select(func.count()).select_from(_FRESH).where(moved))
-        names = ("stage", "order_count", "total_spent_minor", "first_order_at", "last_order_at") if figures \
-            else ("stage",)
-        conn.execute(  # visits only the changed customers, by id
-            update(Customer).where(Customer.id.in_(select(_FRESH.c.id)))
-            .values({name: select(_FRESH.c[name]).where(_FRESH.c.id == Customer.id).scalar_subquery()
-                     for name in names})
-        )
-    finally:
-        _FRESH.drop(conn, checkfirst=True)  # gone already when a failed statement rolled the work back
+    # Kept, empty, on the connection: a DROP would be undone with a failed unit of work while the
+    # CREATE (outside SQLite's transaction) stayed, and the next refresh would find the table there.
+    _FRESH.create(conn, checkfirst=True)
+    conn.execute(delete(_FRESH))
+    conn.execute(insert(_FRESH).from_select([c.name for c in _FRESH.columns], fresh))
+    moved = _FRESH.c.stage != _FRESH.c.old_stage
+    if log_changes:
+        changed = conn.execute(insert(CustomerChange).from_select(
+            ["customer_id", "field", "old_value", "new_value", "changed_at"],
+            select(_FRESH.c.id, literal("stage"), _FRESH.c.old_stage, _FRESH.c.stage,
+                   literal(as_of, DateTime)).where(moved),
+        )).rowcount
+    else:
+        changed = conn.scalar(select(func.count()).select_from(_FRESH).where(moved))
+    names = ("stage", "order_count", "total_spent_minor", "first_order_at", "last_order_at") if figures \
+        else ("stage",)
+    conn.execute(  # visits only the changed customers, by id
+        update(Customer).where(Customer.id.in_(select(_FRESH.c.id)))
+        .values({name: select(_FRESH.c[name]).where(_FRESH.c.id == Customer.id).scalar_subquery()
+                 for name in names})
+    )
+    conn.execute(delete(_FRESH))
     return changed
 
 

@@ -31,6 +31,7 @@ from solocrm.services.changes import Changes
 from solocrm.ui.context import AppContext
 from solocrm.ui.customer_list import CustomerListView
 from solocrm.ui.reminders import ReminderService
+from solocrm.ui.stage_keeper import StageKeeper
 from solocrm.ui.style import nav_item
 from solocrm.ui.today_view import TodayView
 from solocrm.ui.welcome import WelcomePage
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         self._background_start.timeout.connect(self._start_background)
         self._background_start.start()
         ctx.bus.changed.connect(self._on_changes)
+        self.stages = StageKeeper(ctx, self)  # stored stages follow time: now, off the GUI thread, and at midnight
+        self.stages.start()
         self._restore_state()
         self._show_start_page()
 
@@ -427,6 +430,7 @@ class MainWindow(QMainWindow):
         self.customers.save_state()
         # nothing may touch the database once the window is gone (it is closed next)
         self._background_start.stop()
+        self.stages.stop()
         self.customers.preload_timer.stop()
         self.reminders.stop()
         if self.backup_scheduler is not None and self.backup_banner is not None:
