@@ -146,9 +146,15 @@ def check(key: str, value: Any) -> None:
     if s.choices and value not in (choice for choice, _label in s.choices):
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "{setting} must be one of: {choices}."), field=key,
                               setting=s.label, choices=", ".join(choice for choice, _label in s.choices))
-    if s.image and value and logo.decode(value) is None:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{setting} must be a PNG picture."), field=key,
-                              setting=s.label)
+    if s.image and value:
+        png = logo.decode(value)
+        if png is None:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "{setting} must be a PNG picture."), field=key,
+                                  setting=s.label)
+        if max(logo.size(png) or (0,)) > logo.MAX_SIDE:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "{setting} must be at most {pixels} pixels wide and high; scale it down first."),
+                field=key, setting=s.label, pixels=logo.MAX_SIDE)
 
 
 def save(db: Database, changes: dict[str, Any], now: datetime | None = None) -> int:
