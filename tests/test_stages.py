@@ -110,13 +110,24 @@ def test_restage_agrees_with_the_rule_and_a_full_recount_as_time_passes(db):
     now = datetime(2026, 6, 15, 9, 0)
     demo.generate(db, customers=300, seed=3, now=now)
     surveys.add_survey(db, 1, SurveyInput(now, "nps", 10), now=now)
-    for days in (1, 31, 95, 200, 400, 90):  # forward, then back: a clock set right again
+    for days in (1, 2, 31, 40, 62, 95, 200, 201, 400, 90):  # day by day, by leaps, then back: a clock set right
         at = now + timedelta(days=days)
         lifecycle.update_stages(db, at)
         with db.session() as session:
             stored = dict(session.execute(select(Customer.id, Customer.stage)).all())
             assert lifecycle.refresh(session, settings.stored(session, "churn_days"), as_of=at) == 0
         assert stored == {cid: timeline.load(db, cid, now=at).figures.stage for cid in stored}
+
+
+def test_an_order_dated_minutes_ahead_counts_once_its_time_comes(db):
+    """A clock a few minutes behind the till's: the order is taken, but counts from its own time on."""
+    customer_id, _ = customers.create(db, CustomerInput(name="赵敏"))
+    lifecycle.update_stages(db, ORDERED - timedelta(minutes=10))
+    orders.add_order(db, customer_id, OrderInput(ORDERED, 9900), now=ORDERED - timedelta(minutes=4))
+    assert _stored_stage(db, customer_id) == "prospect"
+    lifecycle.update_stages(db, ORDERED + timedelta(minutes=1))
+    assert _stored_stage(db, customer_id) == "new"
+    assert _listed_as(db, "new") == [customer_id]
 
 
 def test_a_refresh_of_many_customers_names_them_in_few_statements(db):

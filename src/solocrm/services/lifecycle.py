@@ -12,6 +12,7 @@ figure (spend, count, stage, membership, analytics) includes it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -32,6 +33,7 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    or_,
     select,
     update,
 )
@@ -40,7 +42,7 @@ from sqlalchemy.orm import Session
 from solocrm import settings
 from solocrm.analytics import rfm
 from solocrm.db.database import Database
-from solocrm.db.models import Customer, CustomerChange, Order, SurveyResponse, utcnow
+from solocrm.db.models import Customer, CustomerChange, Order, Setting, SurveyResponse, utcnow
 
 STAGES = ("prospect", "new", "repeat", "loyal", "churned")
 
@@ -222,23 +224,52 @@ def refresh(
     return _apply(session, fresh, as_of, log_changes)
 
 
+# When the stored stages were last brought up to date: kept in the setting table, though not a preference.
+STAGED_AS_OF = "stages_staged_as_of"
+
+
 def restage(session: Session, churn_days: int, as_of: datetime | None = None) -> int:
     """Bring every stored stage up to ``as_of``, and to ``churn_days``; returns how many changed.
 
     Between two writes only time moves a stage: the last order ages (churned,
-    a lower recency score) and orders leave the 12-month window (lower F and M).
-    So the cached order figures stay right and are reused, and the 12-month
-    sums are read only for customers who could be loyal: those stored as loyal
-    (time can take loyalty away, never give it) and those stored as churned,
-    who may come back when churn days were raised.  100,000 customers take
-    well under a second, so the app runs it on every open and at midnight.
+    a lower recency score) and orders leave the 12-month window (lower F and M);
+    an order dated ahead starts to count.  So the cached order figures are
+    reused, and the 12-month sums are read only for customers who could be
+    loyal: those stored as loyal whose scores could have dropped since the last
+    restage (time takes loyalty away, never gives it) and those stored as
+    churned who come back because churn days were raised.  The daily run on
+    100,000 customers takes a fraction of a second.  A clock set back recounts
+    everyone from their orders, as a write would.
     """
     as_of = as_of or utcnow()
+    stored = session.scalar(select(Setting.value).where(Setting.key == STAGED_AS_OF))
+    since = None if stored is None else datetime.fromisoformat(json.loads(stored))
+    if since is not None and as_of < since:
+        moved = refresh(session, churn_days, as_of=as_of)
+    else:
+        moved = _restage(session, churn_days, as_of, since)
+        if since is not None:
+            dated_ahead = list(session.scalars(select(Order.customer_id).distinct()
+                                               .where(Order.ordered_at > since, Order.ordered_at <= as_of)))
+            if dated_ahead:
+                moved += refresh(session, churn_days, dated_ahead, as_of)
+    session.merge(Setting(key=STAGED_AS_OF, value=json.dumps(as_of.isoformat())))
+    return moved
+
+
+def _restage(session: Session, churn_days: int, as_of: datetime, since: datetime | None) -> int:
     year_ago, churn_cutoff = as_of - timedelta(days=365), _days_before(as_of, churn_days)
     last = Customer.last_order_at
     comes_back = (Customer.stage == "churned") & (last > churn_cutoff)
-    maybe_loyal = select(Customer.id).where((Customer.stage == "loyal") | comes_back, Customer.order_count >= 2,
-                                            last > year_ago)
+    may_lose_loyalty = Customer.stage == "loyal"
+    if since is not None:  # only if a recency limit was crossed or an order left the 12 months since then
+        crossed = or_(*((last > _days_before(since, limit)) & (last <= _days_before(as_of, limit))
+                        for limit, _score in rfm.RECENCY_DAYS))
+        left_year = Customer.id.in_(select(Order.customer_id).where(
+            Order.ordered_at > since - timedelta(days=365), Order.ordered_at <= year_ago))
+        may_lose_loyalty = may_lose_loyalty & (crossed | left_year)
+    maybe_loyal = select(Customer.id).where(may_lose_loyalty | comes_back, Customer.order_count >= 2,
+                                            last > year_ago, last > churn_cutoff)
     in_year = (
         select(Order.customer_id, func.count().label("orders"), func.sum(Order.amount_minor).label("spent"))
         .where(Order.customer_id.in_(maybe_loyal), Order.status == "paid", Order.ordered_at > year_ago,
@@ -250,7 +281,7 @@ def restage(session: Session, churn_days: int, as_of: datetime | None = None) ->
     inputs = StageInputs(Customer.order_count, last, func.coalesce(in_year.c.orders, 0),
                          func.coalesce(in_year.c.spent, 0), promoter.c.customer_id.is_not(None))
     stage = stage_expression(inputs, as_of, churn_days)
-    may_move = (Customer.stage == "loyal") | comes_back | ((Customer.stage != "churned") & (last <= churn_cutoff))
+    may_move = may_lose_loyalty | comes_back | ((Customer.stage != "churned") & (last <= churn_cutoff))
     fresh = (
         select(Customer.id, Customer.stage, stage, Customer.order_count, Customer.total_spent_minor,
                Customer.first_order_at, last)
