@@ -26,7 +26,7 @@ from sqlalchemy import (
     MetaData,
     Select,
     String,
-        Table,
+    Table,
     bindparam,
     case,
     delete,
@@ -77,6 +77,7 @@ def rfm_of(stats: OrderStats, as_of: datetime) -> tuple[int, int, int]:
 
 
 def stage_of(stats: OrderStats, as_of: datetime, churn_days: int, is_promoter: bool) -> str:
+    """One customer's stage (the customer page, the demo); ``stage_expression`` is the same rule in SQL."""
     if stats.order_count == 0 or stats.last_order_at is None:
         return "prospect"
     if (as_of - stats.last_order_at).days > churn_days:
@@ -258,6 +259,7 @@ def restage(session: Session, churn_days: int, as_of: datetime | None = None) ->
 
 
 def _restage(session: Session, churn_days: int, as_of: datetime, since: datetime | None) -> int:
+    """The customers whose stage time (or new churn days) can have moved since ``since`` (all when None)."""
     year_ago, churn_cutoff = as_of - timedelta(days=365), _days_before(as_of, churn_days)
     last = Customer.last_order_at
     comes_back = (Customer.stage == "churned") & (last > churn_cutoff)
