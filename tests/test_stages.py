@@ -11,7 +11,7 @@ import csv
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -117,6 +117,21 @@ def test_restage_agrees_with_the_rule_and_a_full_recount_as_time_passes(db):
             stored = dict(session.execute(select(Customer.id, Customer.stage)).all())
             assert lifecycle.refresh(session, settings.stored(session, "churn_days"), as_of=at) == 0
         assert stored == {cid: timeline.load(db, cid, now=at).figures.stage for cid in stored}
+
+
+def test_the_list_counts_each_stage_as_the_analytics_page_does_as_time_passes(db):
+    from solocrm.analytics import panel
+
+    now = datetime(2026, 6, 15, 9, 0)
+    demo.generate(db, customers=300, seed=3, now=now)
+    for days in (1, 95, 200):
+        at = now + timedelta(days=days)
+        lifecycle.update_stages(db, at)
+        listed = {stage: len(customer_rows.find_ids(db, CustomerQuery(stages=(stage,), include_archived=True)))
+                  for stage in lifecycle.STAGES}
+        analysed = panel.compute(db, panel.Query(at, date(2026, 1, 1), at.date(), utc_offset=0)).lifecycle
+        assert listed == dict(analysed)
+    assert listed["churned"] > 200  # 200 days on, nearly everyone who ever ordered
 
 
 def test_an_order_dated_minutes_ahead_counts_once_its_time_comes(db):
