@@ -54,13 +54,15 @@ def open_database(path: Path, *, lock: bool = True) -> Database:
 
     A customer whose only order is 200 days old was stored as "new" when it
     was placed; without this a scripted export or ``--segment stage=churned``
-    would still see "new".
+    would still see "new".  Restaging writes, so it first waits for another
+    program's write, and says so, as the commands that write do.
     """
-    from solocrm.db.database import Database
+    from solocrm.db.database import Database, wait_for_writers
     from solocrm.services import lifecycle
 
     db = Database.open(path, lock=lock)
     try:
+        wait_for_writers(db.path, notice)
         lifecycle.update_stages(db)
     except BaseException:
         db.close()
