@@ -51,14 +51,14 @@ class StageKeeper(QObject):
 
     def check(self) -> None:
         """Restage when the local date is not the one last staged for; arm the timer for the next midnight."""
-        now = local_now(self.ctx.clock())
+        at = self.ctx.clock()
+        now = local_now(at)
         self._arm(now)
         if now.date() == self._day or self._running:
             return
         self._running = True
-        day, at = now.date(), self.ctx.clock()
         self.ctx.runner.run(lambda _progress: lifecycle.update_stages(self.ctx.db, at), write=True,
-                            background=True, on_success=lambda moved: self._done(day, moved),
+                            background=True, on_success=lambda moved: self._done(now.date(), moved),
                             on_failure=self._failed)
 
     def _arm(self, now: datetime) -> None:
