@@ -26,13 +26,25 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make ``bench`` and a source checkout importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import analytics, backup, cold_start, demo_gen, importing, reports, search, startup, timeline  # noqa: E402
+from bench import (  # noqa: E402
+    analytics,
+    backup,
+    cold_start,
+    demo_gen,
+    importing,
+    reports,
+    search,
+    stages,
+    startup,
+    timeline,
+)
 from bench.common import DEFAULT_SEED, Context, Result, log, peak_rss_mb  # noqa: E402
 
 BENCHES: dict[str, Callable[[Context], list[Result]]] = {
     "importing": importing.run,
     "search": search.run,
     "timeline": timeline.run,
+    "stages": stages.run,
     "cold_start": cold_start.run,
     "startup": startup.run,
     "backup": backup.run,

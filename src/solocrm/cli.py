@@ -27,6 +27,7 @@ def _open_gui(args: argparse.Namespace) -> int:
     import solocrm.services.customer_finder  # noqa: F401
     import solocrm.services.customer_rows  # noqa: F401
     import solocrm.services.customers  # noqa: F401
+    import solocrm.services.lifecycle  # noqa: F401
     import solocrm.services.tasks  # noqa: F401
     import solocrm.settings  # noqa: F401
     from solocrm.ui.app import run

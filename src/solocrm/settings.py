@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -16,6 +17,9 @@ from sqlalchemy.orm import Session
 
 from solocrm.db.database import Database
 from solocrm.db.models import Setting
+from solocrm.errors import ValidationError
+from solocrm.reports import logo
+from solocrm.translatable import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -127,11 +131,47 @@ def stored(session: Session, key: str) -> Any:
     return spec(key).default if value is None else json.loads(value)
 
 
-def save(db: Database, changes: dict[str, Any]) -> None:
+def check(key: str, value: Any) -> None:
+    """Refuse a value the Settings page could not hold: outside its range, not one of its choices, not a PNG.
+
+    The page's editors keep the user inside these limits; ``solocrm settings
+    set`` has only this check, so both store the same values.
+    """
+    s = spec(key)
+    low = s.minimum if s.minimum is not None else value
+    high = s.maximum if s.maximum is not None else value
+    if isinstance(value, int) and not low <= value <= high:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{setting} must be between {minimum} and {maximum}."),
+                              field=key, setting=s.label, minimum=low, maximum=high)
+    if s.choices and value not in (choice for choice, _label in s.choices):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{setting} must be one of: {choices}."), field=key,
+                              setting=s.label, choices=", ".join(choice for choice, _label in s.choices))
+    if s.image and value:
+        png = logo.decode(value)
+        if png is None:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "{setting} must be a PNG picture."), field=key,
+                                  setting=s.label)
+        if max(logo.size(png) or (0,)) > logo.MAX_SIDE:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "{setting} must be at most {pixels} pixels wide and high; scale it down first."),
+                field=key, setting=s.label, pixels=logo.MAX_SIDE)
+
+
+def save(db: Database, changes: dict[str, Any], now: datetime | None = None) -> int:
+    """Store ``changes`` and bring what depends on them up to date in the same unit of work.
+
+    Returns how many customers' stages changed (new churn days restage at once;
+    ``now`` is the moment they are staged at, for tests).
+    """
+    from solocrm.services import lifecycle  # it reads settings: imported here, not at the top
+
     for key, value in changes.items():
         s = spec(key)
         if s.default is not None and not isinstance(value, type(s.default)):
             raise TypeError(f"setting {key} expects {type(s.default).__name__}")
+        check(key, value)
     with db.session() as session:
         for key, value in changes.items():
             session.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
+        session.flush()
+        return lifecycle.follow_settings(session, changes, as_of=now)

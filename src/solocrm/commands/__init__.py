@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from solocrm.locations import AppPaths
 
 if TYPE_CHECKING:
+    from solocrm.db.database import Database
     from solocrm.errors import Explained
 
 # Order here is the order in ``solocrm --help``.
-MODULES = ("demo", "desktop", "import_", "export", "analytics", "report", "backup")
+MODULES = ("demo", "desktop", "import_", "export", "analytics", "report", "settings", "backup")
 
 # argparse lets a subcommand's defaults overwrite what the main parser read, so a --db before the
 # command would be lost if both had the same dest: the one after the command has its own, and
@@ -46,6 +47,27 @@ def existing_db_path(args: argparse.Namespace) -> Path:
             "errors", "There is no database at {path}. Check the path given with --db, or open SoloCRM "
                       "once to create your database. Nothing was created."), path=path)
     return path
+
+
+def open_database(path: Path, *, lock: bool = True) -> Database:
+    """Open ``path`` with every stored stage brought up to today, as the app does on open.
+
+    A customer whose only order is 200 days old was stored as "new" when it
+    was placed; without this a scripted export or ``--segment stage=churned``
+    would still see "new".  Restaging writes, so it first waits for another
+    program's write, and says so, as the commands that write do.
+    """
+    from solocrm.db.database import Database, wait_for_writers
+    from solocrm.services import lifecycle
+
+    db = Database.open(path, lock=lock)
+    try:
+        wait_for_writers(db.path, notice)
+        lifecycle.update_stages(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def add_db_option(parser: argparse.ArgumentParser, required: bool = False, help: str | None = None) -> None:

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from solocrm.commands import add_db_option, existing_db_path
+from solocrm.commands import add_db_option, existing_db_path, open_database
 
 if TYPE_CHECKING:
     from solocrm.analytics.panel import Segment
@@ -52,7 +52,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from solocrm import settings
     from solocrm.analytics import contract, frames, panel
-    from solocrm.db.database import Database
     from solocrm.db.models import utcnow
     from solocrm.errors import ValidationError
 
@@ -71,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     segment = panel.Segment(**{field: tuple(v) for field, v in values.items()})
     _check_segment(segment)
 
-    db = Database.open(path, lock=False)
+    db = open_database(path, lock=False)
     try:
         result = panel.compute(db, panel.Query(as_of, start, end, segment))
         currency = settings.get(db, "currency")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from solocrm.commands import add_db_option, existing_db_path
+from solocrm.commands import add_db_option, existing_db_path, open_database
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,10 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from solocrm.db.database import Database
     from solocrm.exporting import exports
 
-    db = Database.open(existing_db_path(args), lock=False)
+    db = open_database(existing_db_path(args), lock=False)
     try:
         if args.kind == "customers":
             count = exports.export_customers(db, args.out, args.format)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from solocrm.commands import add_db_option, db_path, notice
+from solocrm.commands import add_db_option, db_path, notice, open_database
 
 if TYPE_CHECKING:
     from solocrm.importing.engine import ImportReport
@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from solocrm.db.database import Database, wait_for_writers
+    from solocrm.db.database import wait_for_writers
     from solocrm.importing import mapping, rejects
     from solocrm.importing.engine import ImportOptions, run_import
     from solocrm.importing.errors import UndecodableLines
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         if show:
             print(f"\r{done:,} / {total:,} rows", end="", file=sys.stderr, flush=True)
 
-    db = Database.open(db_path(args))
+    db = open_database(db_path(args))
     try:
         date_order = args.date_order
         if args.mapping:

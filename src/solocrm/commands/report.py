@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from solocrm.commands import add_db_option, existing_db_path
+from solocrm.commands import add_db_option, existing_db_path, open_database
 from solocrm.reports import SECTIONS
 
 
@@ -37,7 +37,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from solocrm.db.database import Database
     from solocrm.errors import ValidationError
     from solocrm.reports import excel, pdf, sections
 
@@ -46,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     kind = args.format or out.suffix.lower().lstrip(".")
     if kind not in ("pdf", "xlsx"):
         raise ValidationError(f"Cannot tell the format from {out.name!r}; add --format pdf or --format xlsx.")
-    db = Database.open(path, lock=False)
+    db = open_database(path, lock=False)
     try:
         report = sections.build(db, args.start, args.end, args.lang, tuple(args.sections))
     finally:

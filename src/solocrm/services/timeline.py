@@ -11,6 +11,7 @@ so the UI can translate and format them.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -56,7 +57,8 @@ class TimelineItem:
       survey:       kind ('csat'|'nps'), score, order_id           (detail = comment)
       task:         due_at, done_at, recurrence                    (title, detail = notes)
       change:       field, old, new ('created' has new = the name)
-      stage:        old, new (lifecycle.STAGES keys)
+      stage:        old, new (lifecycle.STAGES keys); on turning churned, days_without_order
+                    (whole days from the last paid order to the change: time moved them, not an order)
     """
 
     at: datetime  # naive UTC; a task sits at its done time, else its due time
@@ -252,6 +254,14 @@ def _readable_change(field_name: str, value: str | None, names: Mapping[int, str
     return value
 
 
+def _paid_order_times(session: Session, customer_id: int) -> list[datetime]:
+    """When the customer's paid orders in the business's currency were placed, oldest first (what churn counts)."""
+    return list(session.scalars(
+        select(Order.ordered_at).where(Order.customer_id == customer_id, Order.status == "paid",
+                                       Order.currency == settings.stored(session, "currency"))
+        .order_by(Order.ordered_at)))
+
+
 def _change_items(session: Session, customer_id: int, limit: int | None) -> list[TimelineItem]:
     stmt = select(CustomerChange.id, CustomerChange.changed_at, CustomerChange.field, CustomerChange.old_value,
                   CustomerChange.new_value).where(CustomerChange.customer_id == customer_id)
@@ -259,10 +269,16 @@ def _change_items(session: Session, customer_id: int, limit: int | None) -> list
     referrer_ids = {int(v) for r in rows if r.field == "referred_by_id" for v in (r.old_value, r.new_value) if v}
     names = dict(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(referrer_ids))).all()
                  ) if referrer_ids else {}
+    churned_at = [r.changed_at for r in rows if r.field == "stage" and r.new_value == "churned"]
+    paid = _paid_order_times(session, customer_id) if churned_at else []
     items = []
     for cid, at, name, old, new in rows:
         if name == "stage":
-            items.append(TimelineItem(at, "stage", cid, fields={"old": old, "new": new}))
+            fields: dict[str, Any] = {"old": old, "new": new}
+            before = bisect.bisect_right(paid, at)
+            if new == "churned" and before:
+                fields["days_without_order"] = (at - paid[before - 1]).days
+            items.append(TimelineItem(at, "stage", cid, fields=fields))
         else:
             items.append(TimelineItem(at, "change", cid, fields={
                 "field": name, "old": _readable_change(name, old, names), "new": _readable_change(name, new, names),

@@ -335,8 +335,10 @@ class CustomerPage(QWidget):
             extra = labels.recurrence(f.get("recurrence", "none")) if f.get("recurrence", "none") != "none" else ""
             return head, " · ".join(p for p in (extra, item.detail) if p)
         if item.kind == "stage":
+            days = f.get("days_without_order")
             return (self.tr("Stage: %1 → %2").replace("%1", labels.stage(f.get("old") or ""))
-                    .replace("%2", labels.stage(f.get("new") or "")), "")
+                    .replace("%2", labels.stage(f.get("new") or "")),
+                    "" if days is None else self.tr("No order for %1 days").replace("%1", f"{days:,}"))
         field = f.get("field", "")
         if field == "created":
             return self.tr("Customer added"), ""

@@ -32,6 +32,7 @@ from solocrm.ui.context import AppContext
 from solocrm.ui.customer_list import CustomerListView
 from solocrm.ui.modal import run_dialog
 from solocrm.ui.reminders import ReminderService
+from solocrm.ui.stage_keeper import StageKeeper
 from solocrm.ui.style import nav_item
 from solocrm.ui.today_view import TodayView
 from solocrm.ui.welcome import WelcomePage
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
         self._background_start.timeout.connect(self._start_background)
         self._background_start.start()
         ctx.bus.changed.connect(self._on_changes)
+        self.stages = StageKeeper(ctx, self)  # stored stages follow time: now, off the GUI thread, and at midnight
+        self.stages.start()
         self._restore_state()
         self._show_start_page()
 

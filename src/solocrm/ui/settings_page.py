@@ -267,7 +267,7 @@ class SettingsPage(QWidget):
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)
         self._ctx.runner.run(
-            lambda _progress: settings.save(db, changes),
+            lambda _progress: settings.save(db, changes, now=self._ctx.clock()),
             on_success=lambda _result: self._saved_changes(changes),
             on_failure=self._save_failed,
             write=True,
