@@ -4,7 +4,7 @@
 <context>
     <name>AnalyticsPage</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="660"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="661"/>
         <source>mean %1 · %Ln answer(s)</source>
         <translation>
             <numerusform>mean %1 · %Ln answer</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="663"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="664"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln answer</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>DuplicatesPage</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="216"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="217"/>
         <source>Also show namesakes with their own phone numbers (%Ln)</source>
         <translation>
             <numerusform>Also show namesakes with their own phone numbers (%Ln)</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="219"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="220"/>
         <source>%Ln group(s) to check</source>
         <translation>
             <numerusform>%Ln group to check</numerusform>
@@ -163,7 +163,7 @@
 <context>
     <name>MergeDialog</name>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="94"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="95"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="96"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="97"/>
         <source>%n interactions</source>
         <translation>
             <numerusform>%n interaction</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="98"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="99"/>
         <source>%n survey answers</source>
         <translation>
             <numerusform>%n survey answer</numerusform>
@@ -187,7 +187,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="99"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="100"/>
         <source>%n tasks</source>
         <translation>
             <numerusform>%n task</numerusform>

@@ -78,803 +78,803 @@
 <context>
     <name>AnalyticsPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="144"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="146"/>
         <source>Last 12 months</source>
         <translation>近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="145"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="146"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="153"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="154"/>
         <source>Analyse as if today were this date: later orders and answers are ignored.</source>
         <translation>以这一天作为“今天”来分析：之后的订单和调查回复不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="156"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="157"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="156"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="157"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="156"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="157"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="157"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="158"/>
         <source>RFM tier</source>
         <translation>RFM 分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="157"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="158"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="157"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="158"/>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="163"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="164"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="164"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="165"/>
         <source>Compute again (F5)</source>
         <translation>重新计算 (F5)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="174"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="175"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="181"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="182"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="184"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="89"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="185"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="90"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="192"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="193"/>
         <source>No data yet. Record orders and survey answers (or open the demo) and this page shows how your business is doing: who is worth your time, who is slipping away, and whether your customers are happy.</source>
         <translation>还没有数据。记录订单和调查回复（或打开演示数据）后，这里会显示您的经营状况：哪些客户最值得投入，哪些客户正在流失，客户是否满意。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="234"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="235"/>
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="223"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
         <source>Share of revenue</source>
         <translation>营收占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="224"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="225"/>
         <source>Suggested action</source>
         <translation>建议行动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="227"/>
         <location filename="../../src/solocrm/ui/analytics_page.py" line="228"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="229"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="365"/>
         <source>RFM tiers</source>
         <translation>RFM 客户分层</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="229"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="230"/>
         <source>Recency, frequency and monetary scores (1-5 each, over the 12 months before the as-of date) add up to a tier: 12-15 high value, 8-11 medium, 4-7 low, 3 churned. Double-click a tier to see its customers, best first.</source>
         <translation>最近消费（R）、消费频率（F）、消费金额（M）各评 1-5 分（统计截至日前 12 个月），总分决定分层：12-15 高价值，8-11 中价值，4-7 低价值，3 流失。双击某一层查看其中的客户，价值高的在前。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="234"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="234"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="233"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="234"/>
         <source>P(alive)</source>
         <translation>存活概率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="234"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="235"/>
         <source>Predicted CLV</source>
         <translation>预测终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="234"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="235"/>
         <source>Value at risk</source>
         <translation>风险价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="237"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="246"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="238"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="247"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="248"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="249"/>
         <source>Create win-back task</source>
         <translation>创建召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="242"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="260"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="243"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="261"/>
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="261"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="262"/>
         <source>Customers ranked by the value you may lose: predicted CLV × (1 − P(alive)). P(alive) is the BG/NBD model&apos;s probability that the customer will still buy from you.</source>
         <translation>按可能损失的价值排序：预测终身价值 ×（1 − 存活概率）。存活概率是 BG/NBD 模型估计的客户仍会继续购买的概率。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="265"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="265"/>
         <source>Baseline → target</source>
         <translation>基准 → 目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="264"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="265"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="265"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="266"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="265"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="266"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="265"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="266"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="269"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="270"/>
         <source>Add goal…</source>
         <translation>添加目标…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="272"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="273"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="274"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="275"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="268"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="287"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="269"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="288"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="251"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="252"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="253"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="254"/>
         <source>Save the churn-risk list as shown to Excel or CSV.</source>
         <translation>将当前显示的流失风险名单保存为 Excel 或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="281"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="282"/>
         <source>No goals yet. A goal follows one figure to a target by a date, for example repurchase rate from 20% to 30% by the end of the year, and shows here whether you are on track. Click Add goal… to set one.</source>
         <translation>还没有目标。目标跟踪一项指标在某个日期前达到目标值，例如年底前把复购率从 20% 提高到 30%，并在这里显示进度是否跟得上。点击“添加目标…”设定一个。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="288"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="289"/>
         <source>A goal tracks one metric from a baseline to a target by a deadline, measured over the last 30, 90, 180 or 365 days. It is on track when it has come at least as far as the time that has gone.</source>
         <translation>目标跟踪一项指标在截止日期前从基准值达到目标值，按最近 30、90、180 或 365 天计算。完成进度不低于已过去的时间比例，即为进展正常。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="355"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="356"/>
         <source>Click a bar, slice or cell to see exactly those customers.</source>
         <translation>点击柱形、扇区或单元格，查看对应的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="357"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
         <source>Revenue and orders</source>
         <translation>营收与订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="357"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="358"/>
         <source>Paid orders per day, week or month of the period. </source>
         <translation>期间内每天、每周或每月的已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="359"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
         <source>CSAT and NPS over time</source>
         <translation>满意度与净推荐值趋势</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="360"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="361"/>
         <source>CSAT (% scoring 4-5) and NPS per bucket, with the number of answers. </source>
         <translation>各时间段的满意度（4-5 分占比）和净推荐值，以及回复数量。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="362"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
         <source>NPS: detractors, passives, promoters</source>
         <translation>净推荐值：贬损者、中立者、推荐者</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="363"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
         <source>NPS answers in the period: 0-6 detractors, 7-8 passives, 9-10 promoters. </source>
         <translation>期间内的 NPS 回复：0-6 分为贬损者，7-8 分为中立者，9-10 分为推荐者。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="364"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="365"/>
         <source>Customers per tier as of the as-of date, with their share of the period&apos;s revenue. </source>
         <translation>截至日各分层的客户数，以及各层在期间营收中的占比。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="366"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="367"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="366"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="367"/>
         <source>Prospect (no order), new (one order), repeat (two or more), loyal (high value, or a promoter buying four or more times a year), churned. </source>
         <translation>潜在客户（未下单）、新客户（一单）、老客户（两单及以上）、忠诚客户（高价值，或每年购买四次以上的推荐者）、流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="369"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="370"/>
         <source>CLV distribution</source>
         <translation>客户终身价值分布</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="369"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="370"/>
         <source>Customers by predicted value over the horizon (simple CLV when the models cannot be fitted). </source>
         <translation>按预测期内预测价值划分的客户（模型无法拟合时使用简单终身价值）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="371"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
         <source>Retention by month of first order</source>
         <translation>按首单月份的留存</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="372"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
         <source>Share of each month&apos;s new customers who bought again k months later. </source>
         <translation>每个月的新客户在 k 个月后再次购买的比例。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="374"/>
         <source>What customers say</source>
         <translation>客户在说什么</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="373"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="374"/>
         <source>Most frequent words and phrases in survey comments of the period (Chinese segmented with jieba). </source>
         <translation>期间内调查评价中出现最多的词语和短语（中文用 jieba 分词）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="382"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="383"/>
         <source>1000000:M;1000:k</source>
         <translation>100000000:亿;10000:万</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="781"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="386"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
         <source>CSAT (% satisfied)</source>
         <translation>满意度（满意占比 %）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="781"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
         <source>NPS</source>
         <translation>净推荐值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
         <source>Answers</source>
         <translation>回复数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="387"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
         <source>Detractors (0-6)</source>
         <translation>贬损者（0-6）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
         <source>Passives (7-8)</source>
         <translation>中立者（7-8）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="388"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
         <source>Promoters (9-10)</source>
         <translation>推荐者（9-10）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="390"/>
         <source>{share:.0%} of revenue</source>
         <translation>占营收 {share:.0%}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="389"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="390"/>
         <source>{label}: {count:,}</source>
         <translation>{label}：{count:,}</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="390"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="391"/>
         <source>Months after first order</source>
         <translation>首单后月数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="391"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="392"/>
         <source>Month of first order</source>
         <translation>首单月份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="391"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="392"/>
         <source>Comments</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="392"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="393"/>
         <source>No data for this period</source>
         <translation>此期间没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="392"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="393"/>
         <source>Predicted CLV (next 12 months)</source>
         <translation>预测终身价值（未来 12 个月）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="393"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="394"/>
         <source>Simple CLV</source>
         <translation>简单终身价值</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="505"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="506"/>
         <source>The period starts after it ends. Choose another start date.</source>
         <translation>期间的开始日期晚于结束日期，请选择其他开始日期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="512"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="513"/>
         <source>Computing analytics…</source>
         <translation>正在计算分析…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="545"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="546"/>
         <source>Stopped. Press Refresh (F5) to compute again.</source>
         <translation>已停止。按“刷新”(F5) 重新计算。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="560"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="561"/>
         <source>As of %1 · period %2 to %3 · compared with %4 to %5</source>
         <translation>截至 %1 · 期间 %2 至 %3 · 对比 %4 至 %5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="590"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="591"/>
         <source>no earlier data</source>
         <translation>没有更早的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="593"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="594"/>
         <source> pp</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="595"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="596"/>
         <source>up from 0</source>
         <translation>从 0 上升</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="595"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="600"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="596"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="601"/>
         <source>unchanged</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="607"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="608"/>
         <source>Customers in your file at the end of the period (archived ones too: their orders are part of your history). Click to see them.</source>
         <translation>期末客户档案中的客户数（包括已归档的：他们的订单也是您的历史）。点击查看。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="609"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="610"/>
         <source>Customers whose last paid order is at most %1 days before the end of the period (churn days, in Settings).</source>
         <translation>最近一笔已付款订单在期末前 %1 天以内的客户（流失判定天数，见“设置”）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="611"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="612"/>
         <source>Customers whose first paid order falls in the period.</source>
         <translation>首笔已付款订单在此期间的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="612"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="613"/>
         <source>Customers active at the start of the period whose last paid order is more than %1 days old at its end.</source>
         <translation>期初活跃、但到期末时最近一笔已付款订单已超过 %1 天的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="614"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="615"/>
         <source>Sum of paid orders in the period. Refunded orders are not counted, nor orders in another currency than yours (Settings).</source>
         <translation>期间内已付款订单的总额。退款订单不计入，币种与您的币种（设置中）不同的订单也不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="616"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="617"/>
         <source>Revenue divided by the number of paid orders in the period.</source>
         <translation>营收除以期间内已付款订单数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="617"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="618"/>
         <source>Share of CSAT answers (1-5) in the period scoring 4 or 5, in %. The mean score is shown below.</source>
         <translation>期间内满意度回复（1-5 分）中 4 分或 5 分所占的百分比。平均分显示在下方。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="619"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="620"/>
         <source>% promoters (9-10) minus % detractors (0-6) among NPS answers in the period, from -100 to 100; 7-8 are passives. 50 or more is excellent.</source>
         <translation>期间内 NPS 回复中推荐者（9-10 分）占比减去贬损者（0-6 分）占比，范围 -100 到 100；7-8 分为中立者。50 及以上为优秀。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="621"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="622"/>
         <source>Customers with 2 or more paid orders in the period divided by customers with at least 1.</source>
         <translation>期间内有 2 笔及以上已付款订单的客户数，除以至少有 1 笔的客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="623"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="624"/>
         <source>Customers active at the start of the period who churned by its end, divided by the customers active at the start.</source>
         <translation>期初活跃、期末已流失的客户数，除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="625"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="626"/>
         <source>Customers active at the start of the period who are still active at its end, divided by the customers active at the start.</source>
         <translation>期初活跃、期末仍然活跃的客户数，除以期初活跃客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="627"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="628"/>
         <source>Customers who referred at least one customer who became new in the period, divided by all customers.</source>
         <translation>在期间内推荐了至少一位新客户的客户数，除以全部客户数。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="629"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="630"/>
         <source>Average order value × orders per year (both over the 12 months before the end of the period) × expected lifetime × gross margin (%1%). Lifetime is 1 ÷ the annual churn rate, at most %2 years. Averaged over customers who bought in those 12 months.</source>
         <translation>平均客单价 × 每年订单数（均按期末前 12 个月计算）× 预期生命周期 × 毛利率（%1%）。生命周期 = 1 ÷ 年流失率，最多 %2 年。按这 12 个月内有购买的客户取平均。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="633"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="634"/>
         <source>BG/NBD (Fader, Hardie &amp; Lee 2005) predicts each customer&apos;s purchases and the chance they are still a customer; Gamma-Gamma their spend per purchase. Discounted at %1% a year over the next %2 days, averaged over customers who have bought. Fitted by maximum likelihood on all your customers.</source>
         <translation>BG/NBD 模型（Fader、Hardie 和 Lee，2005）预测每位客户的购买次数及其仍是客户的概率；Gamma-Gamma 模型预测每次购买的金额。按每年 %1% 折现，计算未来 %2 天，按有过购买的客户取平均。用全部客户数据以最大似然法拟合。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="643"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="789"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="644"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="790"/>
         <source>No data</source>
         <translation>没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="644"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="645"/>
         <source>Change against %1 to %2, the period of the same length before.</source>
         <translation>与前一个同样长度的期间（%1 至 %2）相比的变化。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="653"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="654"/>
         <source>next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="660"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="661"/>
         <source>mean %1 · %Ln answer(s)</source>
         <translation>
             <numerusform>平均 %1 · %Ln 条回复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="663"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="664"/>
         <source>%Ln answer(s)</source>
         <translation>
             <numerusform>%Ln 条回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="669"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="670"/>
         <source>Click to see these customers</source>
         <translation>点击查看这些客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="673"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="674"/>
         <source>No survey answers in this period.</source>
         <translation>此期间没有调查回复。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="675"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="676"/>
         <source>Nobody was an active customer at the start of the period.</source>
         <translation>期初没有活跃客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="677"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="678"/>
         <source>No paid orders in this period.</source>
         <translation>此期间没有已付款订单。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="679"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="680"/>
         <source>No customer was active a year before, so there is no annual churn rate to estimate a lifetime from.</source>
         <translation>一年前没有活跃客户，因此无法用年流失率估算生命周期。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="681"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="682"/>
         <source>Nobody bought in the last 12 months.</source>
         <translation>最近 12 个月没有人购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="682"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="683"/>
         <source>No customers in this period.</source>
         <translation>此期间没有客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="686"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="687"/>
         <source>Too few customers have bought for the models to learn from (at least 20 are needed).</source>
         <translation>有过购买的客户太少，模型无法学习（至少需要 20 位）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="688"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="689"/>
         <source>Too few customers have bought on more than one day for the models to learn how often people come back.</source>
         <translation>在不止一天有过购买的客户太少，模型无法学习客户多久回购一次。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="690"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="691"/>
         <source>The model fit did not converge on this data, so it shows no predictions.</source>
         <translation>模型在这些数据上拟合未收敛，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="691"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="692"/>
         <source>The data do not pin the models down (the fit drifts to an extreme), so they show no predictions. More history usually fixes this.</source>
         <translation>数据不足以确定模型（拟合结果趋于极端），因此不显示预测。积累更多历史数据通常可以解决。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="693"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="694"/>
         <source>A few very large orders dominate spending, so the spend model finds no finite average and shows no predictions.</source>
         <translation>少数特大订单主导了消费金额，消费模型无法得出有限的平均值，因此不显示预测。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="701"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="702"/>
         <source>Models fitted on %1 customers: BG/NBD r = %2, α = %3 days, a = %4, b = %5 · Gamma-Gamma p = %6, q = %7, v = %8</source>
         <translation>模型基于 %1 位客户拟合：BG/NBD r = %2，α = %3 天，a = %4，b = %5 · Gamma-Gamma p = %6，q = %7，v = %8</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="707"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="708"/>
         <source>No predictions: %1</source>
         <translation>没有预测：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="734"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="734"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
         <source>Personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="735"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="736"/>
         <source>Promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="736"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="737"/>
         <source>Ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="767"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="768"/>
         <source>Highest value at risk first. Select a customer, then open them or plan a win-back.</source>
         <translation>风险价值最高的排在前面。选择一位客户，然后打开其档案或安排召回。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="772"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="773"/>
         <source>No customer at risk in this segment.</source>
         <translation>这个分群中没有流失风险客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="778"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="97"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="778"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="98"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="99"/>
         <source>Churn rate</source>
         <translation>流失率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="99"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="100"/>
         <source>Retention rate</source>
         <translation>客户保持率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="779"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="100"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="101"/>
         <source>Referral rate</source>
         <translation>推荐率</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="780"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="781"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="96"/>
         <source>CSAT</source>
         <translation>客户满意度</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="781"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="94"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="782"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="95"/>
         <source>Average order value</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="781"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="782"/>
         <source>Active customers</source>
         <translation>活跃客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="782"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="783"/>
         <source>New customers</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="782"/>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="101"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="783"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="102"/>
         <source>Average CLV (simple)</source>
         <translation>平均 CLV（简单）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="783"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="784"/>
         <source>Share of customers with CLV at least</source>
         <translation>终身价值不低于此值的客户占比</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="800"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="801"/>
         <source>Achieved</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="800"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="801"/>
         <source>On track</source>
         <translation>进展正常</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="800"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="801"/>
         <source>Behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="801"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="802"/>
         <source>Missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="801"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="802"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="820"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="821"/>
         <source>Time gone: %1</source>
         <translation>已过时间：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="847"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="848"/>
         <source>Select a customer in the churn-risk list first.</source>
         <translation>请先在流失风险列表中选择一位客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="851"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="852"/>
         <source>Win back %1: ask why they stopped buying and make a comeback offer</source>
         <translation>召回 %1：了解不再购买的原因，提供回归优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="853"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="854"/>
         <source>Churn risk: P(alive) %1, value at risk %2.</source>
         <translation>流失风险：存活概率 %1，风险价值 %2。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="859"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="860"/>
         <source>Undo win-back task</source>
         <translation>撤销召回任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="860"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="861"/>
         <source>Win-back task for %1 added to Today (due tomorrow).</source>
         <translation>已为 %1 添加召回任务到“今日”（明天到期）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="883"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="884"/>
         <source>Goal added.</source>
         <translation>目标已添加。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="897"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="898"/>
         <source>Goal saved.</source>
         <translation>目标已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="908"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="909"/>
         <source>Undo delete goal</source>
         <translation>撤销删除目标</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="909"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="910"/>
         <source>Goal deleted. Press Ctrl+Z to undo.</source>
         <translation>目标已删除。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="90"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="91"/>
         <source>Active</source>
         <translation>活跃</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="91"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
         <source>New</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="92"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="93"/>
         <source>Churned</source>
         <translation>流失客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/analytics_page.py" line="102"/>
+        <location filename="../../src/solocrm/ui/analytics_page.py" line="103"/>
         <source>Average CLV (predicted)</source>
         <translation>平均 CLV（预测）</translation>
     </message>
@@ -887,7 +887,7 @@
         <translation>SoloCRM 无法打开此数据库</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/app.py" line="147"/>
+        <location filename="../../src/solocrm/ui/app.py" line="171"/>
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
@@ -913,432 +913,432 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="86"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="87"/>
         <source>Protect your customer file</source>
         <translation>保护您的客户档案</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="89"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="90"/>
         <source>SoloCRM can back up your data automatically, encrypted, to a USB drive or a synced folder, and check every backup after writing it. If this computer is lost or a change goes wrong, you restore a backup and carry on.</source>
         <translation>SoloCRM 可以自动把数据加密备份到 U 盘或同步文件夹，并在每次写入后检查备份。万一电脑丢失或改错了数据，恢复备份即可继续工作。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="95"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="96"/>
         <source>Set up backups…</source>
         <translation>设置备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="99"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="100"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="115"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="127"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="128"/>
         <source>Last good backup:</source>
         <translation>最近一次成功备份：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="128"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="129"/>
         <source>Next backup:</source>
         <translation>下次备份：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="129"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="130"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="130"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="131"/>
         <source>Key:</source>
         <translation>密钥：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="133"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="134"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="135"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="136"/>
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="137"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="138"/>
         <source>Verify all</source>
         <translation>全部验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="140"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="141"/>
         <source>Restore from file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="143"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="144"/>
         <source>Change passphrase…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="145"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="146"/>
         <source>Change folder or schedule…</source>
         <translation>更改文件夹或计划…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="151"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="152"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="155"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="156"/>
         <source>Made</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="155"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="156"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="155"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="156"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="155"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="156"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="296"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="297"/>
         <source>No backups yet. Click Back up now to make the first one.</source>
         <translation>还没有备份。点击“立即备份”创建第一个备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="160"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="161"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="163"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="164"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="173"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="174"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="177"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="178"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="177"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="178"/>
         <source>Started by</source>
         <translation>触发方式</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="177"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="178"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="178"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="179"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="182"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="183"/>
         <source>Which backups are kept</source>
         <translation>保留哪些备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="220"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="221"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="222"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="223"/>
         <source>%1 minutes ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="224"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="225"/>
         <source>%1 hours ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="225"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="226"/>
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="236"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="237"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="238"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="239"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="241"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="242"/>
         <source>not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="247"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="248"/>
         <source>only when you click Back up now</source>
         <translation>仅在点击“立即备份”时</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="250"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="251"/>
         <source>due now</source>
         <translation>现在就该备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="253"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="254"/>
         <source>%1 free</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="254"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="255"/>
         <source>not available: connect the drive</source>
         <translation>不可用：请连接备份盘</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="257"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="258"/>
         <source>Kept in this computer&apos;s keyring: backups are verified right after they are written.</source>
         <translation>保存在这台电脑的钥匙串中：备份写入后会立即验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="260"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="261"/>
         <source>Not in the keyring on this computer. Backups still run; verify them with your passphrase.</source>
         <translation>不在这台电脑的钥匙串中。备份仍会进行；请用密码验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="264"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="265"/>
         <source>This computer has no secure keyring, so the key is not kept here. Backups still run and are marked “not yet verified” until you enter your passphrase (Verify all).</source>
         <translation>这台电脑没有安全的钥匙串，因此不在此保存密钥。备份仍会进行，在您输入密码（全部验证）之前会标记为“尚未验证”。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="270"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="271"/>
         <source>Keeps the last %1, one a day for %2 days, one a week for %3 weeks, one a month for %4 months and one a year for %5 years. Pinned, unverified and damaged backups, and the newest good one, are never deleted.</source>
         <translation>保留最近 %1 个，%2 天内每天一个，%3 周内每周一个，%4 个月内每月一个，%5 年内每年一个。已固定、未验证和已损坏的备份，以及最新的正常备份，永远不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="277"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="278"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="277"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="278"/>
         <source>Not yet verified</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="278"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="279"/>
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="278"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="279"/>
         <source>Not checked here</source>
         <translation>未在此检查</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="284"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="285"/>
         <source>pinned</source>
         <translation>已固定</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="293"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="294"/>
         <source>The backup folder is not available. Connect the drive to see and check its backups.</source>
         <translation>备份文件夹不可用。请连接备份盘以查看和检查其中的备份。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="301"/>
         <source>You</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="301"/>
         <source>Schedule</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="300"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="301"/>
         <source>Catch-up</source>
         <translation>补做</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="301"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
         <source>OS timer</source>
         <translation>系统定时器</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="301"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="301"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="302"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="303"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
         <source>Written, not yet verified</source>
         <translation>已写入，尚未验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="304"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="305"/>
         <source>Set up</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="325"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="326"/>
         <source>Your key will be kept in this computer&apos;s keyring, so backups are verified automatically.</source>
         <translation>您的密钥将保存在这台电脑的钥匙串中，备份会自动验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="327"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="328"/>
         <source>This computer has no secure keyring: backups will still run, and are verified when you enter the passphrase.</source>
         <translation>这台电脑没有安全的钥匙串：备份仍会进行，在您输入密码时验证。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="344"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="345"/>
         <source>Making your backup key…</source>
         <translation>正在生成备份密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="355"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="356"/>
         <source>Changing the passphrase…</source>
         <translation>正在修改密码…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="357"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="358"/>
         <source>Passphrase changed</source>
         <translation>密码已修改</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="358"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="359"/>
         <source>The new passphrase now protects your backup key.</source>
         <translation>新密码现在保护着您的备份密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="367"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="368"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="378"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="379"/>
         <source>The backup was written but not yet verified: the key is not on this computer. Click Verify all and enter your passphrase.</source>
         <translation>备份已写入但尚未验证：这台电脑上没有密钥。请点击“全部验证”并输入密码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="381"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="382"/>
         <source>Backup written and verified: %1</source>
         <translation>备份已写入并验证：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="410"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="411"/>
         <source>Your backup key is not on this computer. Enter the backup passphrase, or the recovery code you wrote down.</source>
         <translation>这台电脑上没有您的备份密钥。请输入备份密码，或您记下的恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="425"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="426"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="452"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="453"/>
         <source>Verifying %1…</source>
         <translation>正在验证 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="460"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="461"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="470"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="471"/>
         <source>All backups verified</source>
         <translation>所有备份均已验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="470"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="471"/>
         <source>Some backups failed verification</source>
         <translation>部分备份未通过验证</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="485"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="486"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="486"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="487"/>
         <source>SoloCRM backups (*.crmbak);;All files (*)</source>
         <translation>SoloCRM 备份 (*.crmbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="495"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="496"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
         <source>customers</source>
         <translation>位客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="503"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
         <source>orders</source>
         <translation>个订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="505"/>
         <source>interactions</source>
         <translation>条互动记录</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="504"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="505"/>
         <source>tasks</source>
         <translation>个任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="505"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="506"/>
         <source>survey answers</source>
         <translation>份调查回复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="507"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="508"/>
         <source>This backup was made %1 by SoloCRM %2 and holds:
 %3
 
@@ -1349,22 +1349,22 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 恢复会用它替换 %4 中的全部内容。恢复前会先为当前数据做一个安全备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="511"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="512"/>
         <source>Restore this backup?</source>
         <translation>恢复这个备份？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="519"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="520"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="529"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="530"/>
         <source>Restored. The data you had before is kept as a pinned safety backup: %1</source>
         <translation>已恢复。之前的数据已作为固定的安全备份保存：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="531"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="532"/>
         <source>Restore complete</source>
         <translation>恢复完成</translation>
     </message>
@@ -1372,22 +1372,22 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="310"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="311"/>
         <source>Change passphrase</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="317"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="318"/>
         <source>Only the key file beside your backups is rewritten; the backups stay as they are.</source>
         <translation>只会重写备份旁边的密钥文件，备份本身保持不变。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="323"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="324"/>
         <source>Current passphrase:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="333"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="334"/>
         <source>Enter the same new passphrase twice.</source>
         <translation>请两次输入相同的新口令。</translation>
     </message>
@@ -1395,32 +1395,32 @@ Restoring replaces everything in %4 with it. A safety backup of the current data
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/crash.py" line="80"/>
+        <location filename="../../src/solocrm/ui/crash.py" line="81"/>
         <source>SoloCRM</source>
         <translation>SoloCRM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/crash.py" line="85"/>
+        <location filename="../../src/solocrm/ui/crash.py" line="86"/>
         <source>Something went wrong. SoloCRM keeps running; your data is saved.</source>
         <translation>出了点问题。SoloCRM 仍在运行，您的数据已保存。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/crash.py" line="91"/>
+        <location filename="../../src/solocrm/ui/crash.py" line="92"/>
         <source>If it happens again, copy the details and send them with a note of what you were doing.</source>
         <translation>如果再次出现，请复制详细信息，连同您当时正在做的操作一起发给我们。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/crash.py" line="99"/>
+        <location filename="../../src/solocrm/ui/crash.py" line="100"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/crash.py" line="100"/>
+        <location filename="../../src/solocrm/ui/crash.py" line="101"/>
         <source>Show log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/crash.py" line="125"/>
+        <location filename="../../src/solocrm/ui/crash.py" line="126"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -2004,363 +2004,368 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="74"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="75"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="75"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="76"/>
         <source>Back to the list (Alt+Left)</source>
         <translation>返回列表 (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="93"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="94"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="94"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="95"/>
         <source>Add order</source>
         <translation>添加订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="95"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="96"/>
         <source>Log interaction</source>
         <translation>记录互动</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="96"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="97"/>
         <source>Record survey</source>
         <translation>记录调查</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="97"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="98"/>
         <source>Add task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="105"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="106"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="107"/>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="211"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="108"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="212"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="108"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="109"/>
         <source>Export orders to Excel / CSV…</source>
         <translation>导出订单到 Excel / CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="109"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="110"/>
         <source>Delete customer…</source>
         <translation>删除客户…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="137"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="138"/>
         <source>Delete entry</source>
         <translation>删除此条</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="142"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="143"/>
         <source>Nothing recorded yet. Add an order, log a call or a WeChat chat, and it appears here.</source>
         <translation>还没有任何记录。添加订单、记录一次通话或微信聊天后，就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="149"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="150"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="175"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="176"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="175"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="176"/>
         <source>Product or service</source>
         <translation>商品或服务</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="175"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="176"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="175"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="176"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="176"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="176"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="176"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="176"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="177"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="182"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="183"/>
         <source>Orders of %1</source>
         <translation>%1 的订单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="205"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="206"/>
         <source>(archived)</source>
         <translation>（已归档）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="211"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="212"/>
         <source>Restore from archive</source>
         <translation>取消归档</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="233"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="234"/>
         <source>Total spent</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="234"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="235"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="234"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="235"/>
         <source>Paid orders; refunds are not counted.</source>
         <translation>已付款的订单；退款不计入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="235"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="236"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="236"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="237"/>
         <source>Average order</source>
         <translation>平均客单价</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="238"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="239"/>
         <source>Membership</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="239"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="240"/>
         <source>By total spend: Silver from ¥1,000, Gold from ¥5,000, Diamond from ¥20,000.</source>
         <translation>按累计消费：满 ¥1,000 为银卡，满 ¥5,000 为金卡，满 ¥20,000 为钻石。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="240"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="241"/>
         <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="241"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="242"/>
         <source>Computed from orders: prospect, new, repeat, loyal, churned.</source>
         <translation>根据订单自动计算：潜在客户、新客户、老客户、忠诚客户、流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="242"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="243"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="243"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="244"/>
         <source>Recency, frequency and monetary scores (1-5) over the last 12 months. Suggested: %1</source>
         <translation>近 12 个月的最近消费（R）、消费频率（F）、消费金额（M）评分（1-5）。建议：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="251"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="252"/>
         <source>VIP care and premium offers</source>
         <translation>VIP 关怀和高端优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="252"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="253"/>
         <source>personalised cross-sell</source>
         <translation>个性化交叉销售</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="253"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="254"/>
         <source>promotions to build the habit</source>
         <translation>用促销培养消费习惯</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="254"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="255"/>
         <source>ask why they left and make a win-back offer</source>
         <translation>了解流失原因，提供召回优惠</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="269"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="270"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="270"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="271"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="271"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="272"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="272"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="273"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="273"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="274"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="274"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="275"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="275"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="276"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="276"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="277"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="280"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="281"/>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="281"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="282"/>
         <source>Prefers</source>
         <translation>偏好</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="283"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="284"/>
         <source>Marketing</source>
         <translation>营销信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="283"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="284"/>
         <source>Agreed</source>
         <translation>已同意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="283"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="284"/>
         <source>No consent</source>
         <translation>未同意</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="286"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="287"/>
         <source>Personal</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="287"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="288"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="288"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="289"/>
         <source>Customer since</source>
         <translation>建档日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="289"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="290"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="313"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="314"/>
         <source>Refunded order %1</source>
         <translation>已退款订单 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="313"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="314"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="318"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="319"/>
         <source>No. %1</source>
         <translation>单号 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="321"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="322"/>
         <source>from customer</source>
         <translation>客户发起</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="321"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="322"/>
         <source>to customer</source>
         <translation>我方发起</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="322"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="323"/>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="327"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="328"/>
         <source>NPS %1 / 10</source>
         <translation>NPS 评分 %1 / 10</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="329"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="330"/>
         <source>Satisfaction %1 / 5</source>
         <translation>满意度 %1 / 5</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="333"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="334"/>
         <source>Task done: %1</source>
         <translation>任务完成：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="333"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="334"/>
         <source>Task due: %1</source>
         <translation>任务到期：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="337"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="339"/>
         <source>Stage: %1 → %2</source>
         <translation>生命周期：%1 → %2</translation>
     </message>
     <message>
         <location filename="../../src/solocrm/ui/customer_page.py" line="341"/>
+        <source>No order for %1 days</source>
+        <translation>已 %1 天没有下单</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="344"/>
         <source>Customer added</source>
         <translation>客户建档</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="342"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="345"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="344"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="347"/>
         <source>%1 changed</source>
         <translation>修改了%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/customer_page.py" line="411"/>
+        <location filename="../../src/solocrm/ui/customer_page.py" line="414"/>
         <source>Undo delete entry</source>
         <translation>撤销删除记录</translation>
     </message>
@@ -2386,136 +2391,136 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="126"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="127"/>
         <source>Duplicates</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="128"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="129"/>
         <source>Customers who share a phone number or email, or whose names look alike (张伟 / 張偉 / 伟张, same pinyin) with the same company or city.</source>
         <translation>电话或邮箱相同的客户，或名字相似（张伟 / 張偉 / 伟张，拼音相同）且公司或城市相同的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="131"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="132"/>
         <source>Find duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="134"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="135"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="138"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="139"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="138"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="139"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="138"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="139"/>
         <source>How many</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="148"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="149"/>
         <source>Tick the customers who are one person: only they are merged.</source>
         <translation>勾选其实是同一个人的客户：只合并勾选的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="152"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="153"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="152"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="153"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="152"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="153"/>
         <source>Emails</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="153"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="154"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="153"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="154"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="153"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="154"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="178"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="179"/>
         <source>Press “Find duplicates” to check your customers.</source>
         <translation>点击“查找重复”检查您的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="190"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="191"/>
         <source>Customers with alike names in one city or company who each have a phone number of their own are most likely different people.</source>
         <translation>同城或同公司、名字相似，但各有自己电话号码的客户，多半是不同的人。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="207"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="208"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复客户…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="216"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="217"/>
         <source>Also show namesakes with their own phone numbers (%Ln)</source>
         <translation>
             <numerusform>也显示各有电话号码的同名客户（%Ln 组）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="219"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="220"/>
         <source>%Ln group(s) to check</source>
         <translation>
             <numerusform>%Ln 组待核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="232"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="233"/>
         <source>No likely duplicates. The customers with alike names each have a phone number of their own, so they are most likely different people.</source>
         <translation>没有可能重复的客户。名字相似的客户各有自己的电话号码，多半是不同的人。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="236"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="237"/>
         <source>No duplicates found. Your customer file is clean.</source>
         <translation>没有发现重复，您的客户档案很整洁。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="284"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="285"/>
         <source>Undo merge of %1</source>
         <translation>撤销合并 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="44"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="45"/>
         <source>Same phone number</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="44"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="45"/>
         <source>Same email</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="45"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="46"/>
         <source>Similar name, same company</source>
         <translation>名字相似，公司相同</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="46"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="47"/>
         <source>Similar name, same city</source>
         <translation>名字相似，城市相同</translation>
     </message>
@@ -3550,162 +3555,162 @@ Add one with New customer, or bring in a list from Excel, CSV or phone contacts 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="59"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="61"/>
         <source>SoloCRM — %1</source>
         <translation>SoloCRM — %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="89"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="91"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="90"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="92"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="91"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="93"/>
         <source>Duplicates</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="92"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="94"/>
         <source>Analytics</source>
         <translation>经营分析</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="93"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="95"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="94"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="140"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="274"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="96"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="144"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="279"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="95"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="97"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="124"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="126"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="153"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="157"/>
         <source>You are exploring demo data. Nothing here is yours.</source>
         <translation>您正在浏览演示数据，这里没有您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="155"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="159"/>
         <source>Back to my data</source>
         <translation>返回我的数据</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="161"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="162"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="166"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="165"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="169"/>
         <source>New &amp;task…</source>
         <translation>新建任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="168"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="171"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="176"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="174"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="179"/>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="176"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="181"/>
         <source>&amp;Export all customers…</source>
         <translation>导出全部客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="178"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="183"/>
         <source>Export all &amp;orders…</source>
         <translation>导出全部订单(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="186"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="191"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="187"/>
-        <location filename="../../src/solocrm/ui/main_window.py" line="403"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="192"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="408"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="191"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="196"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="196"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="201"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="202"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="207"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="207"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="212"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="208"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="213"/>
         <source>&amp;About SoloCRM</source>
         <translation>关于 SoloCRM(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="340"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="345"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="341"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="346"/>
         <source>Delete %1 with all their orders, interactions, surveys and tasks?
 You can undo this with Ctrl+Z.</source>
         <translation>删除 %1 及其所有订单、互动记录、调查和任务？
 可以按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="349"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="354"/>
         <source>Undo delete %1</source>
         <translation>撤销删除 %1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="355"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="360"/>
         <source>Deleted %1. Press Ctrl+Z to undo.</source>
         <translation>已删除 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/main_window.py" line="394"/>
+        <location filename="../../src/solocrm/ui/main_window.py" line="399"/>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>
@@ -3713,85 +3718,85 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="57"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="58"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="63"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="64"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="72"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="73"/>
         <source>Phones: %1</source>
         <translation>电话：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="73"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="74"/>
         <source>Emails: %1</source>
         <translation>邮箱：%1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="74"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="75"/>
         <source>Tags: %1</source>
         <translation>标签：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="94"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="95"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="96"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="97"/>
         <source>%n interactions</source>
         <translation>
             <numerusform>%n 条互动记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="98"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="99"/>
         <source>%n survey answers</source>
         <translation>
             <numerusform>%n 份调查回复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="99"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="100"/>
         <source>%n tasks</source>
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="77"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="78"/>
         <source>Moved to the kept customer: %1.</source>
         <translation>将转到保留的客户名下：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="77"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="78"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="78"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="79"/>
         <source>Nothing else to move: no orders, interactions, survey answers or tasks.</source>
         <translation>没有其他记录需要转移：没有订单、互动记录、调查回复或任务。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="79"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="80"/>
         <source>You can undo the merge afterwards.</source>
         <translation>合并后可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="82"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="83"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/duplicates_page.py" line="112"/>
+        <location filename="../../src/solocrm/ui/duplicates_page.py" line="113"/>
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>
@@ -3799,12 +3804,12 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../src/solocrm/ui/operations.py" line="100"/>
+        <location filename="../../src/solocrm/ui/operations.py" line="115"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/operations.py" line="100"/>
+        <location filename="../../src/solocrm/ui/operations.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3895,67 +3900,67 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>PassphraseFields</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="53"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="54"/>
         <source>Strength is how many guesses someone holding your backup folder would need, in bits: each bit doubles them. Common passwords, names, dates, keyboard patterns and set phrases count for little; unrelated words or a sentence of your own, in any language, count for much more.</source>
         <translation>强度表示拿到您备份文件夹的人需要猜多少次，以“位”计：每多一位，次数翻一倍。常见密码、姓名、日期、键盘顺序和固定短语几乎不算数；互不相关的词或您自己编的一句话（任何语言）则强得多。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="60"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="61"/>
         <source>Passphrase:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="64"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="65"/>
         <source>Repeat it:</source>
         <translation>再输一次：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="73"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="74"/>
         <source>very weak</source>
         <translation>非常弱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="73"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="74"/>
         <source>weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="73"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="74"/>
         <source>fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="73"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="74"/>
         <source>strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="73"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="74"/>
         <source>very strong</source>
         <translation>非常强</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="76"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="77"/>
         <source>Strength: %1 (about %2 bits; %3 or more recommended)</source>
         <translation>强度：%1（约 %2 位；建议至少 %3 位）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="79"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="80"/>
         <source>Four or more unrelated words, or a sentence of your own in any language.</source>
         <translation>四个或更多互不相关的词，或一句您自己编的话（任何语言都可以）。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="95"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="96"/>
         <source>Weak passphrase</source>
         <translation>口令太弱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="95"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="96"/>
         <source>Use this passphrase anyway?</source>
         <translation>仍然使用这个口令吗？</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="81"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="82"/>
         <source>the two entries differ</source>
         <translation>两次输入不一致</translation>
     </message>
@@ -3963,32 +3968,32 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="219"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="220"/>
         <source>Your recovery code</source>
         <translation>您的恢复码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="222"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="223"/>
         <source>Write this code on paper and keep it somewhere safe. With it and a backup file you can restore everything on any computer, even if you forget your passphrase. Anyone who has it can read your backups, so do not store it next to them.</source>
         <translation>请把这个恢复码抄在纸上，放在安全的地方。即使忘记了密码，凭它和备份文件也能在任何电脑上恢复全部数据。任何拿到它的人都能读取您的备份，所以不要把它和备份放在一起。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="235"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="236"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="239"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="240"/>
         <source>the last group of the code</source>
         <translation>恢复码的最后一组</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="241"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="242"/>
         <source>I wrote it down</source>
         <translation>我已抄下</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="249"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="250"/>
         <source>To confirm, type the last group of the code:</source>
         <translation>请输入恢复码的最后一组以确认：</translation>
     </message>
@@ -4203,62 +4208,62 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>ScheduleFields</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="113"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="114"/>
         <source>Every hour</source>
         <translation>每小时</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="113"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="114"/>
         <source>Every day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="114"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="115"/>
         <source>Every week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="114"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="115"/>
         <source>Only when I click Back up now</source>
         <translation>仅在我点击“立即备份”时</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="117"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="118"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="117"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="118"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="117"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="118"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="117"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="118"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="118"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="119"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="118"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="119"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="118"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="119"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="126"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="127"/>
         <source>at</source>
         <translation>于</translation>
     </message>
@@ -4333,48 +4338,48 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="155"/>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="181"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="156"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="182"/>
         <source>Set up backups</source>
         <translation>设置备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="158"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="159"/>
         <source>Backups are encrypted: only your key opens them. Choose a folder on a USB drive or a synced cloud folder, so a backup survives if this computer is lost.</source>
         <translation>备份是加密的：只有您的密钥能打开。请选择 U 盘或云同步文件夹中的文件夹，这样即使电脑丢失，备份也还在。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="163"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="164"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="178"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="179"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="179"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="180"/>
         <source>Back up:</source>
         <translation>备份频率：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="187"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="188"/>
         <source>A passphrase protects your key, so you can restore on a new computer:</source>
         <translation>用密码保护您的密钥，以便在新电脑上恢复：</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="195"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="196"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="201"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="202"/>
         <source>Choose a folder for the backups.</source>
         <translation>请选择存放备份的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="205"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="206"/>
         <source>Enter the same passphrase twice.</source>
         <translation>请两次输入相同的口令。</translation>
     </message>
@@ -4743,17 +4748,17 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="272"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="273"/>
         <source>Unlock backups</source>
         <translation>解锁备份</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="275"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="276"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="277"/>
+        <location filename="../../src/solocrm/ui/backup_dialogs.py" line="278"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
@@ -4809,7 +4814,7 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../src/solocrm/ui/operations.py" line="174"/>
+        <location filename="../../src/solocrm/ui/operations.py" line="202"/>
         <source>SoloCRM</source>
         <translation>SoloCRM</translation>
     </message>
@@ -5246,7 +5251,7 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../src/solocrm/services/tasks.py" line="205"/>
         <location filename="../../src/solocrm/services/tasks.py" line="267"/>
         <location filename="../../src/solocrm/services/tasks.py" line="422"/>
-        <location filename="../../src/solocrm/services/timeline.py" line="145"/>
+        <location filename="../../src/solocrm/services/timeline.py" line="147"/>
         <source>This customer no longer exists (it may have been deleted).</source>
         <translation>这位客户已不存在（可能已被删除）。</translation>
     </message>
@@ -5960,12 +5965,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>每个字段名请不要超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/ui/backup_page.py" line="421"/>
+        <location filename="../../src/solocrm/ui/backup_page.py" line="422"/>
         <source>There is no key file (solocrm-keys.age) beside this backup. Use the recovery code instead.</source>
         <translation>这个备份旁边没有密钥文件（solocrm-keys.age）。请改用恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/commands/__init__.py" line="45"/>
+        <location filename="../../src/solocrm/commands/__init__.py" line="46"/>
         <source>There is no database at {path}. Check the path given with --db, or open SoloCRM once to create your database. Nothing was created.</source>
         <translation>{path} 处没有数据库。请检查 --db 给出的路径，或先打开一次 SoloCRM 以创建您的数据库。没有创建任何文件。</translation>
     </message>
@@ -5993,6 +5998,41 @@ You can undo this with Ctrl+Z.</source>
         <location filename="../../src/solocrm/commands/backup.py" line="137"/>
         <source>The {name} environment variable is not UTF-8 text, so the passphrase in it cannot be read. Set it again from a UTF-8 terminal, or use --passphrase-file.</source>
         <translation>环境变量 {name} 不是 UTF-8 文本，无法读取其中的口令。请在 UTF-8 终端中重新设置，或改用 --passphrase-file。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/commands/settings.py" line="40"/>
+        <source>There is no setting {key}. `solocrm settings list` shows every setting.</source>
+        <translation>没有名为 {key} 的设置。`solocrm settings list` 会列出所有设置。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/commands/settings.py" line="68"/>
+        <source>Cannot read {path}: {why}.</source>
+        <translation>无法读取 {path}：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/commands/settings.py" line="74"/>
+        <source>{setting} takes a whole number, not {value}.</source>
+        <translation>{setting}需要一个整数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="144"/>
+        <source>{setting} must be between {minimum} and {maximum}.</source>
+        <translation>{setting}必须在 {minimum} 到 {maximum} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="147"/>
+        <source>{setting} must be one of: {choices}.</source>
+        <translation>{setting}必须是以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="152"/>
+        <source>{setting} must be a PNG picture.</source>
+        <translation>{setting}必须是 PNG 图片。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/settings.py" line="155"/>
+        <source>{setting} must be at most {pixels} pixels wide and high; scale it down first.</source>
+        <translation>{setting}的宽和高不能超过 {pixels} 像素，请先缩小。</translation>
     </message>
 </context>
 <context>
@@ -6472,232 +6512,232 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="35"/>
+        <location filename="../../src/solocrm/settings.py" line="39"/>
         <source>Business name</source>
         <translation>店铺/公司名称</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="35"/>
+        <location filename="../../src/solocrm/settings.py" line="39"/>
         <source>Shown on reports.</source>
         <translation>显示在报表上。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="35"/>
-        <location filename="../../src/solocrm/settings.py" line="38"/>
-        <location filename="../../src/solocrm/settings.py" line="43"/>
-        <location filename="../../src/solocrm/settings.py" line="51"/>
+        <location filename="../../src/solocrm/settings.py" line="39"/>
+        <location filename="../../src/solocrm/settings.py" line="42"/>
+        <location filename="../../src/solocrm/settings.py" line="47"/>
+        <location filename="../../src/solocrm/settings.py" line="55"/>
         <source>Your business</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="36"/>
+        <location filename="../../src/solocrm/settings.py" line="40"/>
         <source>Business logo</source>
         <translation>店铺标志</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="37"/>
+        <location filename="../../src/solocrm/settings.py" line="41"/>
         <source>Printed on the title page of reports. Kept in the database, so backups carry it.</source>
         <translation>印在报告的封面上。保存在数据库中，备份时一并保留。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="54"/>
+        <location filename="../../src/solocrm/settings.py" line="58"/>
         <source>Silver member from (total spent)</source>
         <translation>银卡门槛（累计消费）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="55"/>
+        <location filename="../../src/solocrm/settings.py" line="59"/>
         <source>A customer whose paid orders add up to this much is a silver member; below it, a regular one.</source>
         <translation>已付款订单累计达到这个金额的客户为银卡会员；不到的为普通会员。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="56"/>
-        <location filename="../../src/solocrm/settings.py" line="59"/>
+        <location filename="../../src/solocrm/settings.py" line="60"/>
         <location filename="../../src/solocrm/settings.py" line="63"/>
+        <location filename="../../src/solocrm/settings.py" line="67"/>
         <source>Membership</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="59"/>
+        <location filename="../../src/solocrm/settings.py" line="63"/>
         <source>Gold member from (total spent)</source>
         <translation>金卡门槛（累计消费）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="62"/>
+        <location filename="../../src/solocrm/settings.py" line="66"/>
         <source>Diamond member from (total spent)</source>
         <translation>钻石卡门槛（累计消费）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="66"/>
+        <location filename="../../src/solocrm/settings.py" line="70"/>
         <source>Churn after (days)</source>
         <translation>流失判定（天）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="67"/>
+        <location filename="../../src/solocrm/settings.py" line="71"/>
         <source>A customer whose last paid order is older than this counts as churned.</source>
         <translation>最近一笔已付款订单早于这个天数的客户，视为流失客户。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="68"/>
-        <location filename="../../src/solocrm/settings.py" line="74"/>
-        <location filename="../../src/solocrm/settings.py" line="79"/>
-        <location filename="../../src/solocrm/settings.py" line="84"/>
-        <location filename="../../src/solocrm/settings.py" line="90"/>
+        <location filename="../../src/solocrm/settings.py" line="72"/>
+        <location filename="../../src/solocrm/settings.py" line="78"/>
+        <location filename="../../src/solocrm/settings.py" line="83"/>
+        <location filename="../../src/solocrm/settings.py" line="88"/>
+        <location filename="../../src/solocrm/settings.py" line="94"/>
         <source>Analytics</source>
         <translation>经营分析</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="71"/>
+        <location filename="../../src/solocrm/settings.py" line="75"/>
         <source>Gross margin (%)</source>
         <translation>毛利率（%）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="72"/>
+        <location filename="../../src/solocrm/settings.py" line="76"/>
         <source>What you keep of each sale after the cost of what you sold: the simple CLV counts this share of revenue. Leave 100 to count revenue.</source>
         <translation>每笔销售扣除商品成本后留下的比例；简单终身价值按营收的这个比例计算。保持 100 即按营收计算。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="77"/>
+        <location filename="../../src/solocrm/settings.py" line="81"/>
         <source>Longest customer lifetime (years)</source>
         <translation>客户最长生命周期（年）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="78"/>
+        <location filename="../../src/solocrm/settings.py" line="82"/>
         <source>The simple CLV never assumes a customer stays longer than this.</source>
         <translation>简单终身价值假设客户最多留存这么久。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="82"/>
+        <location filename="../../src/solocrm/settings.py" line="86"/>
         <source>Predicted CLV looks ahead (months)</source>
         <translation>预测终身价值的期限（月）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="83"/>
+        <location filename="../../src/solocrm/settings.py" line="87"/>
         <source>How far ahead the predicted CLV counts a customer&apos;s purchases.</source>
         <translation>预测终身价值计算客户未来多长时间内的购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="87"/>
+        <location filename="../../src/solocrm/settings.py" line="91"/>
         <source>Yearly discount rate (%)</source>
         <translation>年折现率（%）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="88"/>
+        <location filename="../../src/solocrm/settings.py" line="92"/>
         <source>Money a year from now is worth this much less than today; the predicted CLV discounts later purchases by it.</source>
         <translation>一年后的钱比今天少值这么多；预测终身价值按它折算以后的购买。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="46"/>
+        <location filename="../../src/solocrm/settings.py" line="50"/>
         <source>Default phone region</source>
         <translation>默认电话地区</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="47"/>
+        <location filename="../../src/solocrm/settings.py" line="51"/>
         <source>Numbers written without a country code are read as this region&apos;s.</source>
         <translation>没有写国家或地区代码的号码，按这个地区识别。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="48"/>
+        <location filename="../../src/solocrm/settings.py" line="52"/>
         <source>China +86</source>
         <translation>中国大陆 +86</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="48"/>
+        <location filename="../../src/solocrm/settings.py" line="52"/>
         <source>Hong Kong +852</source>
         <translation>中国香港 +852</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="48"/>
+        <location filename="../../src/solocrm/settings.py" line="52"/>
         <source>Taiwan +886</source>
         <translation>中国台湾 +886</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="49"/>
+        <location filename="../../src/solocrm/settings.py" line="53"/>
         <source>Macau +853</source>
         <translation>中国澳门 +853</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="49"/>
+        <location filename="../../src/solocrm/settings.py" line="53"/>
         <source>Singapore +65</source>
         <translation>新加坡 +65</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="49"/>
+        <location filename="../../src/solocrm/settings.py" line="53"/>
         <source>Malaysia +60</source>
         <translation>马来西亚 +60</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="50"/>
+        <location filename="../../src/solocrm/settings.py" line="54"/>
         <source>United States +1</source>
         <translation>美国 +1</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="50"/>
+        <location filename="../../src/solocrm/settings.py" line="54"/>
         <source>United Kingdom +44</source>
         <translation>英国 +44</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="40"/>
+        <location filename="../../src/solocrm/settings.py" line="44"/>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <location filename="../../src/solocrm/settings.py" line="45"/>
         <source>CNY ¥</source>
         <translation>人民币 ¥</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <location filename="../../src/solocrm/settings.py" line="45"/>
         <source>HKD HK$</source>
         <translation>港币 HK$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <location filename="../../src/solocrm/settings.py" line="45"/>
         <source>TWD NT$</source>
         <translation>新台币 NT$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="41"/>
+        <location filename="../../src/solocrm/settings.py" line="45"/>
         <source>USD $</source>
         <translation>美元 $</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="42"/>
+        <location filename="../../src/solocrm/settings.py" line="46"/>
         <source>EUR €</source>
         <translation>欧元 €</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="42"/>
+        <location filename="../../src/solocrm/settings.py" line="46"/>
         <source>SGD S$</source>
         <translation>新加坡元 S$</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="94"/>
+        <location filename="../../src/solocrm/settings.py" line="98"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="97"/>
-        <location filename="../../src/solocrm/settings.py" line="99"/>
+        <location filename="../../src/solocrm/settings.py" line="101"/>
+        <location filename="../../src/solocrm/settings.py" line="103"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="98"/>
+        <location filename="../../src/solocrm/settings.py" line="102"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="98"/>
+        <location filename="../../src/solocrm/settings.py" line="102"/>
         <source>简体中文</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="98"/>
+        <location filename="../../src/solocrm/settings.py" line="102"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/settings.py" line="93"/>
+        <location filename="../../src/solocrm/settings.py" line="97"/>
         <source>Default stay-in-touch interval (days)</source>
         <translation>默认保持联系间隔（天）</translation>
     </message>
