@@ -394,14 +394,15 @@ def test_why_a_row_was_rejected_and_why_a_file_cannot_be_read_reach_the_user_in_
     from tests.import_support import checked_wizard, opening_messages
 
     path = tmp_path / "c.csv"
-    path.write_text("姓名,手机\n张伟,13812345678\n李雷,abc\n", encoding="utf-8")
+    # a row whose only way to know the customer is a phone that cannot be read
+    path.write_text("姓名,手机\n张伟,13812345678\n,abc\n", encoding="utf-8")
     wizard = checked_wizard(ctx, qtbot, path)
     assert wizard.reject_table.item(0, 3).text() == "手机：“abc”不是电话号码"
     saved = tmp_path / "c-rejected.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
     wizard.save_rejects()  # the file to fix in Excel says why in Chinese too
     assert saved.read_text(encoding="utf-8-sig").splitlines() == [
-        "未导入原因,姓名,手机", "第 3 行：手机：“abc”不是电话号码,李雷,abc"]
+        "未导入原因,姓名,手机", "第 3 行：手机：“abc”不是电话号码,,abc"]
 
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
