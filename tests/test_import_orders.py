@@ -260,3 +260,13 @@ def test_cli_lists_name_conflicts_and_cells_left_out_and_analytics_count_only_th
     figures = run("analytics", "--as-of", "2024-03-10", "--from", "2024-03-01", "--to", "2024-03-10",
                       "--format", "json")
     assert json.loads(figures.stdout)["revenue"]["total"] == 100.0  # the USD order is not added to the yuan
+
+
+def test_an_order_dated_year_one_is_a_rejected_row_and_the_rest_is_imported(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("订单号,手机,金额,日期\nA1,13812345678,100,0001-01-01\nA2,13812345678,100,2024-01-05\n",
+                    encoding="utf-8")
+    report = _import(db, path)
+    assert (report.created, report.rejected) == (1, 1)
+    assert "“0001-01-01” is before 1900" in report.rejects[0].reason
+    assert [row[-1] for row in _orders(db)] == ["A2"]

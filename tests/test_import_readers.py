@@ -207,3 +207,14 @@ def test_amount_cleaning(cell: object, minor: int) -> None:
 def test_amounts_that_would_need_a_guess_are_refused(cell: str) -> None:
     with pytest.raises(values.CellError):
         values.amount(cell)
+
+
+@pytest.mark.parametrize(("name", "message"), [("bad.xlsx", "bad.xlsx is not an Excel file"),
+                                               ("bad.vcf", "bad.vcf is not a vCard file")])
+def test_random_bytes_named_as_excel_or_vcard_say_so_not_save_as_csv(tmp_path: Path, name: str,
+                                                                     message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(bytes(range(128, 256)) * 8 + bytes(range(1, 32)) * 4)
+    with pytest.raises(UnreadableFile) as info:
+        open_source(path)
+    assert message in info.value.message

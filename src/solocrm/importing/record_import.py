@@ -237,6 +237,8 @@ class RecordImport:
             try:
                 if key == date_key:
                     moment, has_time = values.parse_datetime(cell, self.date_order)
+                    if moment.year < 1900:  # a placeholder such as 0001-01-01; year 1 has no UTC form either
+                        raise values.CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is before 1900"), value=raw)
                     when = values.local_to_utc(moment, has_time)
                     if when > self.latest:
                         raise values.CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is in the future"), value=raw)

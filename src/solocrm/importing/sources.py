@@ -187,5 +187,22 @@ def open_source(path: Path | str, *, encoding: str | None = None, delimiter: str
 
     if vcard.looks_like_vcard(head):
         return vcard.open_vcard(path, encoding=encoding)
-    return csv_reader.open_csv(path, encoding=encoding, delimiter=delimiter, header_row=header_row,
-                               skip_undecodable=skip_undecodable)
+    try:
+        return csv_reader.open_csv(path, encoding=encoding, delimiter=delimiter, header_row=header_row,
+                                   skip_undecodable=skip_undecodable)
+    except UnreadableFile:
+        # a till's "Excel" export is often text named .xls, so text is tried first; when it is not text either,
+        # the name says what the user meant to give, and "save as CSV UTF-8" would send them the wrong way
+        claimed = _CLAIMED_KINDS.get(path.suffix.lower())
+        if claimed is None:
+            raise
+        raise UnreadableFile(claimed, file=path.name) from None
+
+
+_CLAIMED_KINDS = {
+    ".xlsx": QT_TRANSLATE_NOOP("errors", "{file} is not an Excel file (its content is neither a workbook nor text). "
+                                         "Open it in Excel or WPS to check, or choose another file."),
+    ".vcf": QT_TRANSLATE_NOOP("errors", "{file} is not a vCard file (it does not start with BEGIN:VCARD). Export "
+                                        "the contacts again, or choose another file."),
+}
+_CLAIMED_KINDS[".xls"] = _CLAIMED_KINDS[".xlsm"] = _CLAIMED_KINDS[".xlsx"]
