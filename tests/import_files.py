@@ -114,3 +114,52 @@ def cash_register_export(path: Path) -> Path:
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
     return path
+
+
+def xlsx_with_one_shared_string(path: Path, text: str) -> Path:
+    """A minimal workbook as Excel lays it out, cell A1 one shared string: a "shared-string bomb" when long."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml":
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.worksheet+xml"/>'
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'spreadsheetml.sharedStrings+xml"/></Types>',
+        "_rels/.rels":
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml":
+            f'<?xml version="1.0"?><workbook {ns} xmlns:r="{rel}"><sheets>'
+            '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels":
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml":
+            f'<?xml version="1.0"?><worksheet {ns}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>'
+            '<c r="B1" t="inlineStr"><is><t>电话</t></is></c></row></sheetData></worksheet>',
+        "xl/sharedStrings.xml":
+            f'<?xml version="1.0"?><sst {ns} count="1" uniqueCount="1"><si><t>{escape(text)}</t></si></sst>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return path
+
+
+def vcf_with_photo(path: Path, photo_base64: str) -> Path:
+    """One contact whose PHOTO is the given base64 text, folded into 76-character lines as phones write it."""
+    folded = "\r\n ".join(photo_base64[i:i + 75] for i in range(0, len(photo_base64), 75))
+    cards = ["BEGIN:VCARD", "VERSION:3.0", "FN:郭静", "TEL;type=CELL:+86 137 0000 6666",
+             f"PHOTO;ENCODING=b;TYPE=JPEG:{folded}", "END:VCARD"]
+    path.write_text("\r\n".join(cards) + "\r\n", encoding="utf-8")
+    return path

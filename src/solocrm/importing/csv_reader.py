@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -33,8 +32,10 @@ _NON_ASCII_LINE = re.compile("[^\x00-\x7f][^\n]*")
 DELIMITERS = (",", ";", "\t", "|")
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16", "big5")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-# Fields of a million-row file can be long (notes); the default 128 KiB limit rejects real files.
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+# A field (a quoted one can span lines) is held whole in memory; past this the file is not a table but a
+# runaway quote or a hostile file, and stops as invalid CSV. Cells past sources.MAX_CELL_CHARS stop anyway.
+MAX_FIELD_CHARS = 1 << 20
+csv.field_size_limit(MAX_FIELD_CHARS)
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,8 @@ def open_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
             numbered = enumerate(rows, start=1)
             number = 0
             try:
-                for number, row in _without_lines(numbered, rows, skipped) if skipped else numbered:  # noqa: B007
+                found = _without_lines(numbered, rows, skipped) if skipped else numbered
+                for number, row in sources.within_limits(found, all_text=True):  # noqa: B007
                     yield number, row
             except UnicodeDecodeError:  # the file was changed since it was opened
                 raise UnreadableFile(QT_TRANSLATE_NOOP(

@@ -249,6 +249,8 @@ class CustomerImport:
             if how == _PHOTO:
                 if isinstance(cell, bytes) and cell:
                     inc.photo = cell
+                elif isinstance(cell, values.CellError):  # a vCard photo that does not decode: listed, left out
+                    errors.append((header, "", cell))
                 continue
             raw = cell.strip() if type(cell) is str else values.text(cell)
             if not raw:

@@ -49,6 +49,17 @@ CHUNK = 5000
 BULK_ROWS = 1000  # from this many rows on, indexes are built in bulk
 
 
+SHOWN_CHARS = 80
+
+
+def in_short(why: Explained) -> str:
+    """The English message with each cell text in it cut to ``SHOWN_CHARS``: a 30,000-character cell is not a reason."""
+    if not any(isinstance(v, str) and len(v) > SHOWN_CHARS for v in why.params.values()):
+        return why.message
+    return why.template.format(**{k: v[:SHOWN_CHARS] + "…" if isinstance(v, str) and len(v) > SHOWN_CHARS else v
+                                  for k, v in why.params.items()})
+
+
 @dataclass(frozen=True)
 class Reject:
     row: int  # as numbered in the file
@@ -60,7 +71,7 @@ class Reject:
     @property
     def reason(self) -> str:
         """Every cause, in English: for the CLI and the rejects file."""
-        return "; ".join(f"{column}: {why.message}" if column else why.message for column, why in self.causes)
+        return "; ".join(f"{column}: {in_short(why)}" if column else in_short(why) for column, why in self.causes)
 
 
 @dataclass(frozen=True)
@@ -97,7 +108,7 @@ class CellProblem:
     @property
     def reason(self) -> str:
         """In English: for the CLI."""
-        return f"{self.column}: {self.why.message}"
+        return f"{self.column}: {in_short(self.why)}"
 
 
 class PossibleDuplicate(NamedTuple):

@@ -14,6 +14,14 @@ class UnreadableFile(UserError):
     """The file cannot be read as the kind it claims to be; nothing was imported."""
 
 
+class OverLimit(UnreadableFile):
+    """Part of the file is bigger than any real table (a damaged or hostile file); nothing was imported.
+
+    The limits are far above what Excel, WPS, phones or tills write, and are
+    checked while reading, so such a file stops early instead of filling memory.
+    """
+
+
 class UndecodableLines(UnreadableFile):
     """Some lines do not decode in the encoding the rest of the file is in; the user chooses another or to skip them."""
 

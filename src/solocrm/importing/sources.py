@@ -9,17 +9,19 @@ a merged banner above the real header; ``find_header_row`` skips those.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import dropwhile
 from pathlib import Path
 
 from solocrm.exporting.formulas import restore_row
-from solocrm.importing.errors import UnreadableFile
+from solocrm.importing.errors import OverLimit, UnreadableFile
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 PREVIEW_ROWS = 50
+MAX_COLUMNS = 1_000
+MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell: no spreadsheet holds a longer one
 HEADER_SCAN_ROWS = 30
 Cell = object  # str | int | float | date | datetime | bytes | None
 
@@ -64,6 +66,23 @@ class Source:
                 yield number, [*cells, *[None] * (width - len(cells))]
             else:
                 yield number, cells if type(cells) is list else list(cells)
+
+
+def within_limits(rows: Iterable[tuple[int, list[Cell]]], all_text: bool = False) -> Iterator[tuple[int, list[Cell]]]:
+    """The rows as read, stopping at the first wider or with a longer cell than any real table (``all_text``: CSV)."""
+    for number, cells in rows:
+        if len(cells) > MAX_COLUMNS:
+            raise OverLimit(QT_TRANSLATE_NOOP("errors", "Row {row} has {count} columns, more than the {limit} an "
+                                                        "import takes. Nothing was imported; check the file."),
+                            row=number, count=len(cells), limit=MAX_COLUMNS)
+        lengths = map(len, cells) if all_text else (len(c) for c in cells if type(c) is str)  # type: ignore[arg-type]
+        longest = max(lengths, default=0)
+        if longest > MAX_CELL_CHARS:
+            raise OverLimit(QT_TRANSLATE_NOOP("errors", "Row {row} has a cell of {count} characters, more than the "
+                                                        "{limit} a spreadsheet cell holds. Nothing was imported; "
+                                                        "check the file."),
+                            row=number, count=longest, limit=MAX_CELL_CHARS)
+        yield number, cells
 
 
 def _filled(cell: Cell) -> bool:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from solocrm.importing import sources
-from solocrm.importing.errors import UnreadableFile
+from solocrm.importing.errors import OverLimit, UnreadableFile
+from solocrm.importing.values import CellError
 from solocrm.translatable import QT_TRANSLATE_NOOP
 
 HEADERS = ["Name", "Phones", "Emails", "Company", "Title", "Address", "City", "Region", "Birthday",
@@ -27,6 +28,7 @@ HEADERS = ["Name", "Phones", "Emails", "Company", "Title", "Address", "City", "R
 _PROPERTY = re.compile(r"^(?:[A-Za-z0-9\-]+\.)?(?P<name>[A-Za-z0-9\-]+)(?P<params>(?:;[^:]*)?):(?P<value>.*)$", re.S)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_PHOTO_BYTES = 5 << 20  # a phone's contact photo is tens of KB; a camera original a few MB
 
 
 def looks_like_vcard(head: bytes) -> bool:
@@ -47,7 +49,7 @@ class Contact:
     birthday: str = ""
     notes: str = ""
     tags: list[str] = field(default_factory=list)
-    photo: bytes | None = None
+    photo: bytes | CellError | None = None  # a CellError when the photo cannot be decoded
     structured_name: str = ""
 
     def cells(self) -> list[object]:
@@ -68,19 +70,29 @@ def _decode_file(data: bytes) -> str:
 
 
 def _unfold(text: str) -> list[str]:
-    """Logical lines: RFC folding (CRLF + space) and 2.1 quoted-printable soft breaks ("=" at line end)."""
-    lines: list[str] = []
+    """Logical lines: RFC folding (CRLF + space) and 2.1 quoted-printable soft breaks ("=" at line end).
+
+    The pieces of a line are joined once at the end: a photo folded into
+    100,000 lines of 76 characters costs one pass, not one copy per line.
+    """
+    lines: list[list[str]] = []
     qp_open = False
     for raw in re.split(r"\r\n|\r|\n", text):
-        if lines and raw[:1] in (" ", "\t") and not qp_open:
-            lines[-1] += raw[1:]
-        elif lines and qp_open:
-            lines[-1] = lines[-1][:-1] + raw.lstrip() if lines[-1].endswith("=") else lines[-1] + raw
+        if lines and qp_open:
+            pieces = lines[-1]
+            if pieces[-1].endswith("="):
+                pieces[-1] = pieces[-1][:-1]
+                raw = raw.lstrip()
+            if raw:
+                pieces.append(raw)
+        elif lines and raw[:1] in (" ", "\t"):
+            if raw[1:]:
+                lines[-1].append(raw[1:])
         else:
-            lines.append(raw)
-        last = lines[-1] if lines else ""
-        qp_open = "QUOTED-PRINTABLE" in last.split(":", 1)[0].upper() and last.endswith("=")
-    return lines
+            lines.append([raw])
+        first = lines[-1][0]
+        qp_open = lines[-1][-1].endswith("=") and "QUOTED-PRINTABLE" in first.split(":", 1)[0].upper()
+    return ["".join(pieces) for pieces in lines]
 
 
 def _params(text: str) -> tuple[dict[str, str], set[str]]:
@@ -125,6 +137,19 @@ def _value(named: dict[str, str], bare: set[str], value: str) -> str | bytes:
     return value
 
 
+def _photo(text: str, row: int) -> bytes | CellError | None:
+    """The picture in base64 ``text``, or the cell problem that it is not base64 (the contact comes without it)."""
+    text = re.sub(r"\s+", "", text)
+    if len(text) > MAX_PHOTO_BYTES * 4 // 3 + 4:
+        raise OverLimit(QT_TRANSLATE_NOOP("errors", "The photo of the contact in row {row} is larger than {limit} "
+                                                    "MB. Nothing was imported; export the contacts without photos or "
+                                                    "with smaller ones."), row=row, limit=MAX_PHOTO_BYTES >> 20)
+    try:
+        return base64.b64decode(text, validate=True) or None
+    except (binascii.Error, ValueError):
+        return CellError(QT_TRANSLATE_NOOP("errors", "the photo is damaged (not valid base64)"))
+
+
 def _name_from_n(parts: list[str]) -> str:
     family, given = (parts + ["", ""])[:2]
     if _HAN.search(family + given):
@@ -132,17 +157,15 @@ def _name_from_n(parts: list[str]) -> str:
     return " ".join(p for p in (given, family) if p).strip()
 
 
-def _apply(contact: Contact, name: str, named: dict[str, str], bare: set[str], raw: str) -> None:
-    value = _value(named, bare, raw)
+def _apply(contact: Contact, name: str, named: dict[str, str], bare: set[str], raw: str, row: int) -> None:
+    """Add one property to ``contact``, the ``row`` (as numbered in the import) it becomes."""
     if name == "PHOTO":
-        if isinstance(value, bytes):
-            contact.photo = value or None
-        elif value.startswith("data:") and "base64," in value:
-            try:
-                contact.photo = base64.b64decode(value.split("base64,", 1)[1]) or None
-            except (binascii.Error, ValueError):
-                contact.photo = None
+        if raw.startswith("data:") and "base64," in raw:
+            contact.photo = _photo(raw.split("base64,", 1)[1], row)
+        elif named.get("ENCODING", "").upper() in ("B", "BASE64") or "BASE64" in bare:
+            contact.photo = _photo(raw, row)
         return
+    value = _value(named, bare, raw)
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
     if name == "FN":
@@ -198,7 +221,7 @@ def parse(text: str) -> list[Contact]:
         if match is None:
             continue
         named, bare = _params(match["params"])
-        _apply(current, match["name"].upper(), named, bare, match["value"])
+        _apply(current, match["name"].upper(), named, bare, match["value"], row=len(contacts) + 2)
     if current is not None:
         raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "The vCard file ends in the middle of a contact (it may be "
                                                          "cut off). Export it again."))
@@ -225,6 +248,6 @@ def open_vcard(path: Path, *, encoding: str | None = None) -> sources.Source:
 
     def reader() -> Iterator[tuple[int, list[object]]]:
         yield 1, list(HEADERS)
-        yield from enumerate(rows, start=2)
+        yield from sources.within_limits(enumerate(rows, start=2))
 
     return sources.build(path, "vcf", [list(HEADERS)], reader, len(rows) + 1, header_row=1)

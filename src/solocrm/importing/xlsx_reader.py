@@ -18,8 +18,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from solocrm.importing import sources
-from solocrm.importing.errors import UnreadableFile
+from solocrm.importing.errors import OverLimit, UnreadableFile
 from solocrm.translatable import QT_TRANSLATE_NOOP
+
+# Sheet XML packs 5 to 20 times; a part packed 100 times over is filler, not data.  Small files are let through
+# whatever their ratio (an empty workbook packs well), and nothing unpacks past 2 GiB.
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 16 << 20
+MAX_UNPACKED_BYTES = 2 << 30
 
 
 def _damaged(path: Path) -> UnreadableFile:
@@ -28,9 +34,31 @@ def _damaged(path: Path) -> UnreadableFile:
                   "Open it in Excel or WPS, save it again, and import the new file."), file=path.name)
 
 
+def _check_sizes(path: Path) -> None:
+    """Refuse a workbook whose parts would unpack to far more than any real one, before openpyxl unpacks them.
+
+    openpyxl holds every shared string in memory, so a few hundred KB of zip
+    can expand to gigabytes ("zip bomb").  The sizes checked are the ones the
+    zip declares, which zipfile also never reads past.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _damaged(path) from None
+    total = sum(part.file_size for part in parts)
+    packed = max(sum(part.compress_size for part in parts), 1)
+    if total > MAX_UNPACKED_BYTES or (total > RATIO_FROM_BYTES and total > MAX_RATIO * packed):
+        raise OverLimit(QT_TRANSLATE_NOOP(
+            "errors", "{file} would unpack to {size} MB, more than a real workbook ({ratio} times its size; the "
+                      "limit is {limit} times, or {most} MB). Nothing was imported; check the file."),
+            file=path.name, size=total >> 20, ratio=total // packed, limit=MAX_RATIO, most=MAX_UNPACKED_BYTES >> 20)
+
+
 def _load(path: Path):  # noqa: ANN202 - openpyxl Workbook
     import openpyxl
 
+    _check_sizes(path)
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any failure of the zip/XML layers means a damaged file
@@ -65,8 +93,7 @@ def open_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
         wb = _load(path)
         try:
             ws = wb[chosen]
-            for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                yield number, [_unescape(v) if type(v) is str and "_x" in v else v for v in row]
+            yield from sources.within_limits(_cleaned(ws.iter_rows(values_only=True)))
         except UnreadableFile:
             raise
         except Exception:  # noqa: BLE001 - see module docstring
@@ -76,6 +103,19 @@ def open_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
 
     head = [row for _n, row in sources._take(reader(), sources.HEADER_SCAN_ROWS)]
     return sources.build(path, "xlsx", head, reader, estimated, header_row=header_row, sheet=chosen, sheets=names)
+
+
+def _cleaned(rows: Iterator[tuple]) -> Iterator[tuple[int, list[object]]]:
+    """Numbered rows with Excel's escapes undone and the empty cells at their end left out.
+
+    A sheet whose recorded size reaches column XFD (formatting applied to whole
+    rows) pads every row that wide; what counts against the column limit is the data.
+    """
+    for number, row in enumerate(rows, start=1):
+        cells = [_unescape(v) if type(v) is str and "_x" in v else v for v in row]
+        while cells and cells[-1] is None:
+            cells.pop()
+        yield number, cells
 
 
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
