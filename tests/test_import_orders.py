@@ -270,3 +270,14 @@ def test_an_order_dated_year_one_is_a_rejected_row_and_the_rest_is_imported(db: 
     assert (report.created, report.rejected) == (1, 1)
     assert "“0001-01-01” is before 1900" in report.rejects[0].reason
     assert [row[-1] for row in _orders(db)] == ["A2"]
+
+
+def test_an_order_dated_in_year_9999_is_a_rejected_row_in_a_zone_west_of_greenwich(tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("订单号,手机,金额,日期\nA1,13812345678,100,9999-12-31 23:00\nA2,13812345678,100,2024-01-05\n",
+                    encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(solocrm.__file__).parents[1]), "TZ": "America/New_York"}
+    done = subprocess.run([sys.executable, "-m", "solocrm", "import", "orders", str(path), "--db",
+                           str(tmp_path / "crm.sqlite3")], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "1 imported" in done.stdout and "“9999-12-31 23:00” is in the future" in done.stderr

@@ -239,8 +239,9 @@ class RecordImport:
                     moment, has_time = values.parse_datetime(cell, self.date_order)
                     if moment.year < 1900:  # a placeholder such as 0001-01-01; year 1 has no UTC form either
                         raise values.CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is before 1900"), value=raw)
-                    when = values.local_to_utc(moment, has_time)
-                    if when > self.latest:
+                    # years ahead are refused before conversion too: 9999-12-31 has no UTC form west of Greenwich
+                    when = None if moment.year > self.latest.year + 1 else values.local_to_utc(moment, has_time)
+                    if when is None or when > self.latest:
                         raise values.CellError(QT_TRANSLATE_NOOP("errors", "“{value}” is in the future"), value=raw)
                     if not (len(raw) in (10, 16, 19) and raw[4] == "-"):
                         shown = moment.isoformat(" ", "minutes") if has_time else moment.date().isoformat()
