@@ -89,3 +89,10 @@ def test_a_rejected_cell_is_cut_short_in_what_the_cli_prints(tmp_path: Path) -> 
     done = _cli("import", "orders", str(path), "--db", str(tmp_path / "crm.sqlite3"))
     assert done.returncode == 0 and "1 rejected" in done.stdout
     assert "9" * 80 + "…" in done.stderr and len(done.stderr) < 1000
+
+
+def test_text_named_xlsx_over_a_limit_names_the_limit_not_the_file_kind(tmp_path: Path) -> None:
+    path = tmp_path / "till.xlsx"  # tills save CSV under an Excel name
+    path.write_text("姓名,电话\n张三," + "y" * (sources.MAX_CELL_CHARS + 1) + "\n", encoding="utf-8")
+    with pytest.raises(OverLimit, match="Row 2 has a cell of 32768 characters"):
+        open_source(path)

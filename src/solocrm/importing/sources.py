@@ -209,11 +209,11 @@ def open_source(path: Path | str, *, encoding: str | None = None, delimiter: str
     try:
         return csv_reader.open_csv(path, encoding=encoding, delimiter=delimiter, header_row=header_row,
                                    skip_undecodable=skip_undecodable)
-    except UnreadableFile:
+    except UnreadableFile as exc:
         # a till's "Excel" export is often text named .xls, so text is tried first; when it is not text either,
         # the name says what the user meant to give, and "save as CSV UTF-8" would send them the wrong way
         claimed = _CLAIMED_KINDS.get(path.suffix.lower())
-        if claimed is None:
+        if claimed is None or isinstance(exc, OverLimit):
             raise
         raise UnreadableFile(claimed, file=path.name) from None
 
