@@ -32,10 +32,10 @@ _NON_ASCII_LINE = re.compile("[^\x00-\x7f][^\n]*")
 DELIMITERS = (",", ";", "\t", "|")
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16", "big5")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-# A field (a quoted one can span lines) is held whole in memory; past this the file is not a table but a
-# runaway quote or a hostile file, and stops as invalid CSV. Cells past sources.MAX_CELL_CHARS stop anyway.
-MAX_FIELD_CHARS = 1 << 20
-csv.field_size_limit(MAX_FIELD_CHARS)
+# The csv module checks every field against this in C, at no cost per row: a longer one (a quoted field can
+# span lines: a quote that never closes) stops the file before it fills memory.
+csv.field_size_limit(sources.MAX_CELL_CHARS)
+_FIELD_LIMIT = "field larger than field limit"  # how the csv module says so
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,10 @@ def sniff_delimiter(text: str) -> str:
     lines = [line for line in text.splitlines()[:40] if line.strip()]
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
-        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        try:
+            widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:  # a field past the limit: reading the rows says so
+            continue
         if not widths:
             continue
         width, count = Counter(widths).most_common(1)[0]
@@ -243,8 +246,9 @@ def open_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
             numbered = enumerate(rows, start=1)
             number = 0
             try:
-                found = _without_lines(numbered, rows, skipped) if skipped else numbered
-                for number, row in sources.within_limits(found, all_text=True):  # noqa: B007
+                for number, row in _without_lines(numbered, rows, skipped) if skipped else numbered:  # noqa: B007
+                    if len(row) > sources.MAX_COLUMNS:
+                        raise sources.too_wide(number, len(row))
                     yield number, row
             except UnicodeDecodeError:  # the file was changed since it was opened
                 raise UnreadableFile(QT_TRANSLATE_NOOP(
@@ -252,6 +256,8 @@ def open_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
                               "Save it again as “CSV UTF-8” in Excel or WPS."), line=number + 1, encoding=encoding
                 ) from None
             except csv.Error as exc:
+                if str(exc).startswith(_FIELD_LIMIT):
+                    raise sources.too_long(number + 1) from None
                 raise UnreadableFile(QT_TRANSLATE_NOOP("errors", "Line {line} is not valid CSV ({why}). Check its "
                                                                  "quotes."), line=number + 1, why=exc) from None
 

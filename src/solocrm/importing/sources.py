@@ -68,20 +68,27 @@ class Source:
                 yield number, cells if type(cells) is list else list(cells)
 
 
-def within_limits(rows: Iterable[tuple[int, list[Cell]]], all_text: bool = False) -> Iterator[tuple[int, list[Cell]]]:
-    """The rows as read, stopping at the first wider or with a longer cell than any real table (``all_text``: CSV)."""
+def too_wide(row: int, count: int) -> OverLimit:
+    """The error for a row of more columns than any real table (mapping guesses cost columns squared)."""
+    return OverLimit(QT_TRANSLATE_NOOP("errors", "Row {row} has {count} columns, more than the {limit} an import "
+                                                 "takes. Nothing was imported; check the file."),
+                     row=row, count=count, limit=MAX_COLUMNS)
+
+
+def too_long(row: int) -> OverLimit:
+    """The error for a cell longer than a spreadsheet can hold (a cell that size is filler or a runaway quote)."""
+    return OverLimit(QT_TRANSLATE_NOOP("errors", "Row {row} has a cell longer than {limit} characters, the most a "
+                                                 "spreadsheet cell holds. Nothing was imported; check the file."),
+                     row=row, limit=MAX_CELL_CHARS)
+
+
+def within_limits(rows: Iterable[tuple[int, list[Cell]]]) -> Iterator[tuple[int, list[Cell]]]:
+    """The rows as read, stopping at the first wider or with a longer cell than any real table."""
     for number, cells in rows:
         if len(cells) > MAX_COLUMNS:
-            raise OverLimit(QT_TRANSLATE_NOOP("errors", "Row {row} has {count} columns, more than the {limit} an "
-                                                        "import takes. Nothing was imported; check the file."),
-                            row=number, count=len(cells), limit=MAX_COLUMNS)
-        lengths = map(len, cells) if all_text else (len(c) for c in cells if type(c) is str)  # type: ignore[arg-type]
-        longest = max(lengths, default=0)
-        if longest > MAX_CELL_CHARS:
-            raise OverLimit(QT_TRANSLATE_NOOP("errors", "Row {row} has a cell of {count} characters, more than the "
-                                                        "{limit} a spreadsheet cell holds. Nothing was imported; "
-                                                        "check the file."),
-                            row=number, count=longest, limit=MAX_CELL_CHARS)
+            raise too_wide(number, len(cells))
+        if any(type(c) is str and len(c) > MAX_CELL_CHARS for c in cells):
+            raise too_long(number)
         yield number, cells
 
 
