@@ -4819,95 +4819,100 @@ You can undo this with Ctrl+Z.</source>
         <translation>SoloCRM</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="259"/>
-        <location filename="../../src/solocrm/importing/record_import.py" line="332"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="261"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="335"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="294"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="296"/>
         <source>a customer ID is at most 80 characters</source>
         <translation>客户编号最多 80 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="328"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="330"/>
         <source>“{value}” is not a possible birthday</source>
         <translation>“{value}”不是可能的生日</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/customer_import.py" line="361"/>
+        <location filename="../../src/solocrm/importing/customer_import.py" line="363"/>
         <source>No name, and no phone, email or customer ID of a known customer</source>
         <translation>没有姓名，也没有已有客户的电话、邮箱或客户编号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="603"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="614"/>
         <source>Dates in this file, like 05/01/2024, could be day/month or month/day. Choose the order (day first or month first) and import again.</source>
         <translation>这个文件里的日期（如 05/01/2024）可能是“日/月”也可能是“月/日”。请选择顺序（日在前或月在前）后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/engine.py" line="612"/>
+        <location filename="../../src/solocrm/importing/engine.py" line="623"/>
         <source>this row has {count} values but the header has {width} columns; a value probably contains an unquoted comma</source>
         <translation>这一行有 {count} 个值，但表头只有 {width} 列；可能某个值里有没加引号的逗号</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="242"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="241"/>
+        <source>“{value}” is before 1900</source>
+        <translation>“{value}”早于 1900 年</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/record_import.py" line="245"/>
         <source>“{value}” is in the future</source>
         <translation>“{value}”是将来的日期</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="282"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="285"/>
         <location filename="../../src/solocrm/importing/values.py" line="219"/>
         <source>the date is empty</source>
         <translation>日期为空</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="284"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="287"/>
         <source>no customer ID, name, phone or email</source>
         <translation>没有客户编号、姓名、电话或邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="286"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="289"/>
         <location filename="../../src/solocrm/importing/values.py" line="286"/>
         <source>the amount is empty</source>
         <translation>金额为空</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="288"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="291"/>
         <source>the summary is empty</source>
         <translation>摘要为空</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="290"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="293"/>
         <source>the score is empty</source>
         <translation>评分为空</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="318"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="321"/>
         <source>“{value}” is not a score</source>
         <translation>“{value}”不是评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="320"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="323"/>
         <source>“{value}” is not a score from 0 to 10</source>
         <translation>“{value}”不是 0 到 10 的评分</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="328"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="331"/>
         <source>“{value}” is not a survey kind (CSAT or NPS)</source>
         <translation>“{value}”不是问卷类型（CSAT 或 NPS）</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="383"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="386"/>
         <source>several customers are called {name}; add a phone or customer ID column</source>
         <translation>有多位客户叫 {name}；请加上电话或客户编号列</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="388"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="391"/>
         <source>no customer matches this row</source>
         <translation>没有与这一行对应的客户</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/record_import.py" line="584"/>
+        <location filename="../../src/solocrm/importing/record_import.py" line="587"/>
         <source>a CSAT score is 1 to 5, not {score}</source>
         <translation>CSAT 评分应为 1 到 5，而不是 {score}</translation>
     </message>
@@ -5005,37 +5010,37 @@ You can undo this with Ctrl+Z.</source>
         <translation>“{value}”不是“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="160"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="161"/>
         <source>This does not look like a text (CSV) file. Choose a CSV, Excel (.xlsx/.xls) or vCard (.vcf) file.</source>
         <translation>这看起来不是文本（CSV）文件。请选择 CSV、Excel（.xlsx/.xls）或 vCard（.vcf）文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="219"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="223"/>
         <source>Unknown text encoding “{encoding}”. Choose one of {known}.</source>
         <translation>未知的文字编码“{encoding}”。请从 {known} 中选择。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="119"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="120"/>
         <source>The file cannot be read as {encoding}. Choose another encoding.</source>
         <translation>无法按 {encoding} 读取这个文件。请换一种编码。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="236"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="240"/>
         <source>The delimiter must be one character, such as , ; or a tab.</source>
         <translation>分隔符必须是一个字符，如 , ; 或制表符。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="248"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="254"/>
         <source>Line {line} cannot be read as {encoding}: the file mixes text encodings. Save it again as “CSV UTF-8” in Excel or WPS.</source>
         <translation>第 {line} 行无法按 {encoding} 读取：文件混用了多种文字编码。请在 Excel 或 WPS 中另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="253"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="261"/>
         <source>Line {line} is not valid CSV ({why}). Check its quotes.</source>
         <translation>第 {line} 行不是有效的 CSV（{why}）。请检查其中的引号。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/csv_reader.py" line="259"/>
+        <location filename="../../src/solocrm/importing/csv_reader.py" line="267"/>
         <source>This does not look like a text (CSV) file.</source>
         <translation>这看起来不是文本（CSV）文件。</translation>
     </message>
@@ -5080,62 +5085,92 @@ You can undo this with Ctrl+Z.</source>
         <translation>date_order 必须是以下之一：{orders}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="86"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="73"/>
+        <source>Row {row} has {count} columns, more than the {limit} an import takes. Nothing was imported; check the file.</source>
+        <translation>第 {row} 行有 {count} 列，超过导入允许的 {limit} 列。未导入任何内容；请检查文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/sources.py" line="80"/>
+        <source>Row {row} has a cell longer than {limit} characters, the most a spreadsheet cell holds. Nothing was imported; check the file.</source>
+        <translation>第 {row} 行有一个超过 {limit} 个字符的单元格，这是电子表格单元格的上限。未导入任何内容；请检查文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/sources.py" line="112"/>
         <source>The file has no rows. Choose a file with a header row and data.</source>
         <translation>文件里没有任何行。请选择带表头和数据的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="128"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="154"/>
         <source>Row {row} is not in the first {count} rows of the file.</source>
         <translation>第 {row} 行不在文件的前 {count} 行之内。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="133"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="159"/>
         <source>The header row is empty. Choose the row that names the columns.</source>
         <translation>表头行是空的。请选择写有列名的那一行。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="168"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="194"/>
         <source>{path} does not exist. Check the file name.</source>
         <translation>{path} 不存在。请检查文件名。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="171"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="197"/>
         <source>{path} is a folder. Choose a file.</source>
         <translation>{path} 是文件夹。请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="173"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="199"/>
         <source>{path} cannot be read: {why}.</source>
         <translation>无法读取 {path}：{why}。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/sources.py" line="176"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="202"/>
         <source>{file} is empty. Choose a file with a header row and data.</source>
         <translation>{file} 是空的。请选择带表头和数据的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="66"/>
+        <location filename="../../src/solocrm/importing/sources.py" line="229"/>
+        <source>{file} is not an Excel file (its content is neither a workbook nor text). Open it in Excel or WPS to check, or choose another file.</source>
+        <translation>{file} 不是 Excel 文件（其内容既不是工作簿也不是文本）。请在 Excel 或 WPS 中打开检查，或选择其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/sources.py" line="231"/>
+        <source>{file} is not a vCard file (it does not start with BEGIN:VCARD). Export the contacts again, or choose another file.</source>
+        <translation>{file} 不是 vCard 文件（它不以 BEGIN:VCARD 开头）。请重新导出联系人，或选择其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/vcard.py" line="68"/>
         <source>The vCard file mixes text encodings and cannot be read. Export the contacts again.</source>
         <translation>这个 vCard 文件混用了多种文字编码，无法读取。请重新导出联系人。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="203"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="144"/>
+        <source>The photo of the contact in row {row} is larger than {limit} MB. Nothing was imported; export the contacts without photos or with smaller ones.</source>
+        <translation>第 {row} 行联系人的照片大于 {limit} MB。未导入任何内容；请导出不带照片或照片较小的联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/vcard.py" line="150"/>
+        <source>the photo is damaged (not valid base64)</source>
+        <translation>照片已损坏（不是有效的 base64）</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/vcard.py" line="226"/>
         <source>The vCard file ends in the middle of a contact (it may be cut off). Export it again.</source>
         <translation>这个 vCard 文件在某个联系人中间就结束了（可能不完整）。请重新导出。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="210"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="233"/>
         <source>This vCard file is larger than 200 MB; export fewer contacts at a time.</source>
         <translation>这个 vCard 文件超过 200 MB；请每次少导出一些联系人。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="217"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="240"/>
         <source>The file cannot be read as {encoding}.</source>
         <translation>无法按 {encoding} 读取这个文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/vcard.py" line="223"/>
+        <location filename="../../src/solocrm/importing/vcard.py" line="246"/>
         <source>{file} holds no contacts.</source>
         <translation>{file} 里没有联系人。</translation>
     </message>
@@ -5146,7 +5181,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <location filename="../../src/solocrm/importing/xls_reader.py" line="24"/>
-        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="48"/>
+        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="76"/>
         <source>{file} has no sheet “{sheet}”. Its sheets: {sheets}.</source>
         <translation>{file} 里没有工作表“{sheet}”。它的工作表：{sheets}。</translation>
     </message>
@@ -5156,17 +5191,22 @@ You can undo this with Ctrl+Z.</source>
         <translation>{file} 已损坏；请在 Excel 或 WPS 中重新保存后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="26"/>
+        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="32"/>
         <source>{file} is not a readable Excel file (it may be damaged or only partly copied). Open it in Excel or WPS, save it again, and import the new file.</source>
         <translation>{file} 不是可读取的 Excel 文件（可能已损坏或没有复制完整）。请用 Excel 或 WPS 打开并重新保存，再导入新文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="39"/>
+        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="52"/>
+        <source>{file} would unpack to {size} MB, more than a real workbook ({ratio} times its size; the limit is {limit} times, or {most} MB). Nothing was imported; check the file.</source>
+        <translation>{file} 解压后将达 {size} MB，超过真实工作簿的大小（为其文件大小的 {ratio} 倍；上限为 {limit} 倍或 {most} MB）。未导入任何内容；请检查文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="67"/>
         <source>{file} is password-protected. Remove the password in Excel, then import.</source>
         <translation>{file} 设有密码。请先在 Excel 中取消密码，再导入。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="54"/>
+        <location filename="../../src/solocrm/importing/xlsx_reader.py" line="82"/>
         <source>{file} has no sheets.</source>
         <translation>{file} 里没有工作表。</translation>
     </message>
@@ -5975,7 +6015,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>{path} 处没有数据库。请检查 --db 给出的路径，或先打开一次 SoloCRM 以创建您的数据库。没有创建任何文件。</translation>
     </message>
     <message>
-        <location filename="../../src/solocrm/importing/errors.py" line="22"/>
+        <location filename="../../src/solocrm/importing/errors.py" line="30"/>
         <source>Lines that cannot be read as {encoding}: {lines} ({count} in all). Nothing was imported. Choose another text encoding, or skip these lines.</source>
         <translation>以下行无法按 {encoding} 读取：{lines}（共 {count} 行）。未导入任何数据。请选择其他文本编码，或跳过这些行。</translation>
     </message>
