@@ -25,6 +25,16 @@ from typing import Any
 BENCH_NOW = datetime(2026, 6, 15, 9, 0, 0)
 DEFAULT_SEED = 1
 
+ROOT = Path(__file__).resolve().parents[1]
+
+# What a child started by run_in_child runs: the named function, then its result and peak as JSON.
+_CHILD = """
+import json, importlib, sys
+from bench.common import peak_rss_mb
+result = getattr(importlib.import_module(sys.argv[1]), sys.argv[2])(*sys.argv[3:])
+print(json.dumps({"result": result, "peak_mb": peak_rss_mb()}))
+"""
+
 
 @dataclass(frozen=True)
 class Result:
@@ -75,17 +85,6 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-ROOT = Path(__file__).resolve().parents[1]
-
-# What a child started by run_in_child runs: the named function, then its result and peak as JSON.
-_CHILD = """
-import json, importlib, sys
-from bench.common import peak_rss_mb
-result = getattr(importlib.import_module(sys.argv[1]), sys.argv[2])(*sys.argv[3:])
-print(json.dumps({"result": result, "peak_mb": peak_rss_mb()}))
-"""
-
-
 def peak_rss_mb() -> float:
     """Peak resident memory of this process's own program so far, in MB (MiB).
 
@@ -109,8 +108,8 @@ def peak_rss_mb() -> float:
 def run_in_child(module: str, function: str, *args: str) -> tuple[Any, float]:
     """``module.function(*args)`` run in a fresh Python process: its JSON result and that process's peak MB.
 
-    Every memory figure of the benches comes from here, so it counts only the
-    work measured, never what the runner (or an earlier bench) held.  Only
+    A bench's work whose memory it reports runs here, so the figure counts only
+    that work, never what the runner (or an earlier bench) held.  Only
     ``bench.common`` and ``module`` are imported before the call.
     """
     paths = [str(ROOT), str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
