@@ -31,69 +31,85 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make ``bench`` and a source checkout importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import Context, Result, log
+from bench.common import Context, Result, log, peak_rss_mb, run_in_child
 
-ROOT = Path(__file__).resolve().parents[1]
 TARGET_RATIO = 4.0
 TARGET_RSS_MB = 150.0
 KEY = "00" * 32
 IV = "00" * 16
 
-CHILD = r"""
-import json, resource, sys, time
-from pathlib import Path
-import keyring
-from keyring.backend import KeyringBackend
+def backup_job(db_path: str, folder: str, target: str, identity: str) -> dict:
+    """Back up, split the time, verify and restore as the app does; run by run_in_child, so its memory is its own.
 
-class Memory(KeyringBackend):
-    priority = 1
-    store = {}
-    def get_password(self, s, u): return self.store.get((s, u))
-    def set_password(self, s, u, p): self.store[(s, u)] = p
-    def delete_password(self, s, u): self.store.pop((s, u), None)
+    The backup's own peak is taken right after it; run_in_child's peak of the
+    whole process is the restore's (it comes last).
+    """
+    import keyring
+    from keyring.backend import KeyringBackend
 
-keyring.set_keyring(Memory())
-from solocrm.backup import container, jobs, keys, restore, snapshot, store
-from solocrm.db.database import Database
+    class Memory(KeyringBackend):
+        priority = 1
+        store: dict = {}
 
-db_path, folder, target, identity = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
-out = {}
-db = Database.open(db_path, lock=False)
-if store.load_config(db) is None:
-    # a fixed key, put in place without the passphrase step (its KDF time is measured apart)
-    keys.store_in_keyring(identity)
-    recipient = keys.recipient_of(identity)
-    store.save_config(db, store.BackupConfig(str(folder), recipient, {recipient: keys.mac_key(identity).hex()}))
-t = time.perf_counter()
-made = jobs.create(db, force=True)
-out["backup_s"] = time.perf_counter() - t
-out["backup_outcome"] = made.outcome
-out["backup_file"] = str(made.path)
-db.close()
-out["backup_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        def get_password(self, service, username):
+            return self.store.get((service, username))
 
-# the split, measured piece by piece on the same file
-image = Path(str(db_path) + ".bench-snapshot")
-t = time.perf_counter(); src = __import__("sqlite3").connect(db_path); snapshot.copy_connection(src, image, deadline=60); src.close()
-out["split_snapshot_s"] = time.perf_counter() - t
-t = time.perf_counter(); snap = snapshot.describe(image); out["split_check_s"] = time.perf_counter() - t
-manifest = container.Manifest(app_version="bench", created_at="2026-06-15T09:00:00Z", schema_revisions=snap.schema_revisions,
-                              image_size=snap.size, image_sha256=snap.sha256, integrity=snap.integrity, row_counts=snap.row_counts)
-enc = folder / "split.crmbak"
-t = time.perf_counter()
-with enc.open("wb") as fh:
-    container.write_backup(fh, image, manifest, keys.recipient_of(identity), keys.mac_key(identity))
-    fh.flush(); __import__("os").fsync(fh.fileno())
-out["split_encrypt_write_s"] = time.perf_counter() - t
-t = time.perf_counter(); jobs.verify_file(made.path, [identity]); out["verify_s"] = time.perf_counter() - t
-image.unlink(); enc.unlink()
+        def set_password(self, service, username, password):
+            self.store[(service, username)] = password
 
-t = time.perf_counter()
-result = restore.restore(made.path, target, [identity])
-out["restore_s"] = time.perf_counter() - t
-out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps(out))
-"""
+        def delete_password(self, service, username):
+            self.store.pop((service, username), None)
+
+    keyring.set_keyring(Memory())
+    from solocrm.backup import container, jobs, keys, restore, snapshot, store
+    from solocrm.db.database import Database
+
+    source, backups = Path(db_path), Path(folder)
+    out: dict = {}
+    db = Database.open(source, lock=False)
+    if store.load_config(db) is None:
+        # a fixed key, put in place without the passphrase step (its KDF time is measured apart)
+        keys.store_in_keyring(identity)
+        recipient = keys.recipient_of(identity)
+        store.save_config(db, store.BackupConfig(str(backups), recipient, {recipient: keys.mac_key(identity).hex()}))
+    t = time.perf_counter()
+    made = jobs.create(db, force=True)
+    out["backup_s"] = time.perf_counter() - t
+    out["backup_outcome"] = made.outcome
+    out["backup_file"] = str(made.path)
+    db.close()
+    out["backup_peak_mb"] = peak_rss_mb()
+
+    # the split, measured piece by piece on the same file
+    image = Path(str(source) + ".bench-snapshot")
+    t = time.perf_counter()
+    src = sqlite3.connect(source)
+    snapshot.copy_connection(src, image, deadline=60)
+    src.close()
+    out["split_snapshot_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    snap = snapshot.describe(image)
+    out["split_check_s"] = time.perf_counter() - t
+    manifest = container.Manifest(app_version="bench", created_at="2026-06-15T09:00:00Z",
+                                  schema_revisions=snap.schema_revisions, image_size=snap.size,
+                                  image_sha256=snap.sha256, integrity=snap.integrity, row_counts=snap.row_counts)
+    enc = backups / "split.crmbak"
+    t = time.perf_counter()
+    with enc.open("wb") as fh:
+        container.write_backup(fh, image, manifest, keys.recipient_of(identity), keys.mac_key(identity))
+        fh.flush()
+        os.fsync(fh.fileno())
+    out["split_encrypt_write_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    jobs.verify_file(made.path, [identity])
+    out["verify_s"] = time.perf_counter() - t
+    image.unlink()
+    enc.unlink()
+
+    t = time.perf_counter()
+    restore.restore(made.path, Path(target), [identity])
+    out["restore_s"] = time.perf_counter() - t
+    return out
 
 
 def pad_database(source: Path, dest: Path, size_mib: int) -> None:
@@ -158,12 +174,8 @@ def measure(source: Path, size_mib: int) -> list[Result]:
         _timed(["sqlite3", str(db), "PRAGMA quick_check"])
         base_backup, base_restore = baseline(db, work)
         log("running the backup job in a child process")
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
-        child = subprocess.run([sys.executable, "-c", CHILD, str(db), str(folder), str(work / "restored.sqlite3"),
-                                keys.generate_identity()], capture_output=True, text=True, env=env, check=False)
-        if child.returncode != 0:
-            raise SystemExit(child.stderr)
-        ours = json.loads(child.stdout.strip().splitlines()[-1])
+        ours, peak_mb = run_in_child("bench.backup", "backup_job", str(db), str(folder),
+                                     str(work / "restored.sqlite3"), keys.generate_identity())
         base_backup2, base_restore2 = baseline(db, work)
         base_backup, base_restore = min(base_backup, base_backup2), min(base_restore, base_restore2)
         size = db.stat().st_size / (1024 * 1024)
@@ -177,7 +189,7 @@ def measure(source: Path, size_mib: int) -> list[Result]:
         Result("backup_split_encrypt_write", ours["split_encrypt_write_s"], "s"),
         Result("backup_verify", ours["verify_s"], "s"),
         Result("restore_total", ours["restore_s"], "s", target=TARGET_RATIO * base_restore, baseline=base_restore),
-        Result("backup_restore_peak_rss", ours["peak_mb"], "MB", target=TARGET_RSS_MB),
+        Result("backup_restore_peak_rss", peak_mb, "MB", target=TARGET_RSS_MB),
         Result("backup_kdf_time", kdf, "s"),
         Result("backup_kdf_scrypt_log2_n", log_n, "log2(N)"),
     ]

@@ -9,7 +9,7 @@
 - The same customers' writes alone (replayed from the import's own database),
   to show how much of the target the database work takes before any cleaning.
 - 1,000,000 orders for those customers (member numbers, order numbers), run in
-  a child process so its peak memory is its own.
+  a process of its own (bench.common.run_in_child) so its peak memory is its own.
 - 100,000 customers exported to .xlsx.
 
 The customer import and its baseline run three times, alternating, and
@@ -26,10 +26,8 @@ import csv
 import json
 import os
 import random
-import resource
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,7 +36,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import Context, Result, log  # noqa: E402
+from bench.common import Context, Result, log, run_in_child  # noqa: E402
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "芳娜敏静丽艳娟霞秀玲婷雪慧颖琳倩欣怡伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆旭宁龙林阳"
@@ -141,23 +139,23 @@ def writes_only_seconds(imported: Path, workdir: Path) -> float:
         conn.close()
 
 
-def import_file(db_path: Path, kind: str, path: Path) -> dict:
+def import_file(db_path: Path | str, kind: str, path: Path | str) -> dict:
+    """Import one file as the app does; run_in_child runs it too (the orders), so the import alone is measured."""
     from solocrm.db.database import Database
     from solocrm.importing import mapping
     from solocrm.importing.engine import ImportOptions, run_import
     from solocrm.importing.sources import open_source
     from solocrm.importing import customer_import, record_import  # noqa: F401 - loaded before timing, as in the app
 
-    db = Database.open(db_path, lock=False)
+    db = Database.open(Path(db_path), lock=False)
     try:
         start, cpu = time.perf_counter(), time.process_time()
-        source = open_source(path)
+        source = open_source(Path(path))
         report = run_import(db, source, ImportOptions(kind, mapping.guess(kind, source.headers, source.preview)))
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     finally:
         db.close()
-    return {"seconds": seconds, "cpu_seconds": cpu, "summary": report.summary(),
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"seconds": seconds, "cpu_seconds": cpu, "summary": report.summary()}
 
 
 def run(ctx: Context, customers: int | None = None, orders: int | None = None) -> list[Result]:
@@ -192,13 +190,10 @@ def run(ctx: Context, customers: int | None = None, orders: int | None = None) -
 
         sales = work / "orders.csv"
         make_orders_csv(sales, orders, customers, ctx.seed)
-        child = subprocess.run(
-            [sys.executable, "-m", "bench.importing", "--child", str(db_path), str(sales)],
-            capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1], check=True)
-        measured = json.loads(child.stdout.splitlines()[-1])
-        log(f"  orders: {measured['summary']} in {measured['seconds']:.1f} s, peak {measured['peak_mb']:.0f} MB")
+        measured, peak_mb = run_in_child("bench.importing", "import_file", str(db_path), "orders", str(sales))
+        log(f"  orders: {measured['summary']} in {measured['seconds']:.1f} s, peak {peak_mb:.0f} MB")
         results.append(Result("import_orders_csv", measured["seconds"], "s", target=60.0))
-        results.append(Result("import_orders_peak_rss", measured["peak_mb"], "MB", target=1024.0))
+        results.append(Result("import_orders_peak_rss", peak_mb, "MB", target=1024.0))
 
         from solocrm.db.database import Database
         from solocrm.exporting import exports
@@ -220,11 +215,7 @@ def main() -> int:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--child", nargs=2, metavar=("DB", "ORDERS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        print(json.dumps(import_file(Path(args.child[0]), "orders", Path(args.child[1]))))
-        return 0
     ctx = Context(db_path=Path("unused"), customers=args.customers, seed=args.seed)
     # Timings on a shared machine mean little without how busy it was (as bench/run.py reports too).
     results = [Result("load_average_at_start", os.getloadavg()[0], "runnable processes"),

@@ -13,39 +13,37 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
+import time
+from datetime import datetime
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make ``bench`` and a source checkout importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BENCH_NOW, DEFAULT_SEED, Context, Result, log
+from bench.common import BENCH_NOW, DEFAULT_SEED, Context, Result, log, run_in_child
 
 TARGET_S = 10.0
 TARGET_MB = 1024.0
 
-CHILD = r"""
-import json, resource, sys, time
-from datetime import datetime
-from pathlib import Path
-t = time.perf_counter()
-from solocrm.analytics import panel
-from solocrm.db.database import Database
-from solocrm.reports import excel, pdf, sections
-start = time.perf_counter()
-now = datetime.fromisoformat(sys.argv[2])
-db = Database.open(sys.argv[1], lock=False)
-query = panel.default_query(now)
-report = sections.build(db, query.start, query.end, "zh_CN", now=now)
-built = time.perf_counter()
-(pdf if sys.argv[3] == "pdf" else excel).render(report, Path(sys.argv[4]))
-done = time.perf_counter()
-print(json.dumps({"import_s": start - t, "build_s": built - start, "write_s": done - built, "total_s": done - t,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "bytes": Path(sys.argv[4]).stat().st_size}))
-"""
+def make_report(db_path: str, now: str, kind: str, out: str) -> dict:
+    """Build and write one report as ``solocrm report`` does; run by run_in_child, so it starts cold."""
+    t = time.perf_counter()
+    from solocrm.analytics import panel
+    from solocrm.db.database import Database
+    from solocrm.reports import excel, pdf, sections
+
+    start = time.perf_counter()
+    at = datetime.fromisoformat(now)
+    db = Database.open(Path(db_path), lock=False)
+    query = panel.default_query(at)
+    report = sections.build(db, query.start, query.end, "zh_CN", now=at)
+    built = time.perf_counter()
+    (pdf if kind == "pdf" else excel).render(report, Path(out))
+    done = time.perf_counter()
+    return {"import_s": start - t, "build_s": built - start, "write_s": done - built, "total_s": done - t,
+            "bytes": Path(out).stat().st_size}
 
 
 def run(ctx: Context) -> list[Result]:
@@ -54,14 +52,13 @@ def run(ctx: Context) -> list[Result]:
         for kind in ("pdf", "xlsx"):
             out = Path(tmp) / f"report.{kind}"
             log(f"report {kind}")
-            done = subprocess.run([sys.executable, "-c", CHILD, str(ctx.db_path), ctx.now.isoformat(), kind, str(out)],
-                                  check=True, capture_output=True, text=True)
-            figures = json.loads(done.stdout.strip().splitlines()[-1])
+            figures, peak_mb = run_in_child("bench.reports", "make_report", str(ctx.db_path), ctx.now.isoformat(),
+                                            kind, str(out))
             results += [
                 Result(f"report_{kind}_s", figures["total_s"], "s", TARGET_S),
                 Result(f"report_{kind}_build_s", figures["build_s"], "s"),
                 Result(f"report_{kind}_write_s", figures["write_s"], "s"),
-                Result(f"report_{kind}_peak_rss", figures["peak_mb"], "MB", TARGET_MB),
+                Result(f"report_{kind}_peak_rss", peak_mb, "MB", TARGET_MB),
                 Result(f"report_{kind}_size", figures["bytes"] / 1024, "KiB"),
             ]
     return results
