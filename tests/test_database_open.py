@@ -192,3 +192,19 @@ def test_a_closed_database_never_reopens_its_file(db_path: Path) -> None:
         assert count(reopened) == 0
     finally:
         reopened.close()
+
+
+def test_a_new_database_that_fails_to_open_leaves_no_empty_file_behind(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "new.sqlite3"
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(migrate, "upgrade_to_head", disk_full)
+    with pytest.raises(OSError):
+        Database.open(path)
+    assert not path.exists()  # an empty file left here would be refused as "empty (0 bytes)" by every later open
+
+    monkeypatch.undo()
+    Database.open(path).close()  # once there is room, the same path opens as a new database

@@ -82,7 +82,8 @@ def _refuse_empty(path: Path) -> None:
                       "The file was not changed."), path=path)
 
 
-def _check_file(path: Path) -> None:
+def _check_file(path: Path) -> bool:
+    """Refuse what must not be opened; create a missing file (private to the user). True when it was created."""
     if path.is_dir():
         raise DatabaseOpenError(QT_TRANSLATE_NOOP(
             "errors", "{path} is a folder, not a SoloCRM database file. Choose a file."), path=path)
@@ -108,6 +109,8 @@ def _check_file(path: Path) -> None:
             raise DatabaseOpenError(QT_TRANSLATE_NOOP(
                 "errors", "Cannot create a database in {folder}: the folder is read-only."), folder=path.parent)
         private_file(path)  # before SQLite creates it: its -wal and -shm take the database file's mode
+        return True
+    return False
 
 
 class Database:
@@ -137,7 +140,7 @@ class Database:
         commands and tests pass False.
         """
         path = Path(path).expanduser().resolve()
-        _check_file(path)
+        created = _check_file(path)
         file_lock = None
         if lock:
             file_lock = FileLock(str(path) + ".lock")
@@ -156,6 +159,8 @@ class Database:
         except BaseException:
             # A refused file must not keep connections (and their -wal/-shm files) open.
             engine.dispose()
+            if created and path.stat().st_size == 0:  # else every later open would refuse it as an empty file
+                path.unlink()
             if file_lock is not None:
                 file_lock.release()
             raise
