@@ -143,3 +143,18 @@ def test_a_save_in_the_window_survives_a_kill_after_another_solocrm_opened_the_f
     finally:
         db.close()
     assert names == {"张三", "李四"}
+
+
+
+def test_after_the_app_quits_the_database_file_alone_holds_everything(tmp_path: Path) -> None:
+    """A user copies the database file alone (to a USB stick) after quitting: nothing may be left in the -wal."""
+    db_path = tmp_path / "shop.sqlite3"
+    done = subprocess.run([sys.executable, "-m", "solocrm", "--db", str(db_path)], capture_output=True, text=True,
+                          timeout=120, env={**_env(tmp_path), "SOLOCRM_QUIT_WHEN_READY": "1"})
+    assert done.returncode == 0, done.stderr
+
+    copy = tmp_path / "copy" / "shop.sqlite3"
+    copy.parent.mkdir()
+    copy.write_bytes(db_path.read_bytes())
+    tables = {name for (name,) in sqlite3.connect(copy).execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"customer", "order", "setting"} <= tables
